@@ -1,0 +1,32 @@
+# The two commands of the README: `make demo` and `make test`. Both set up .venv first.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test lint setup clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+# Set up, ingest the bundled examples into eventwire.duckdb, and show what came out.
+demo: $(STAMP)
+	$(BIN)/eventwire ingest examples/ --db eventwire.duckdb
+	$(BIN)/eventwire events --db eventwire.duckdb --modality all
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/mypy
+
+# Set up and run every check CI runs: lint, types, and the whole test suite (slow tests too).
+test: lint
+	$(BIN)/pytest -q
+
+clean:
+	rm -rf $(VENV) eventwire.duckdb .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,416 @@
+"""The ``eventwire_actors`` spaCy component: find actor mentions and resolve them on the
+article's date.
+
+Mentions come from our gazetteer (spaCy ``PhraseMatcher`` over every name of the knowledge
+base, case-sensitive, and over sector words and titles, case-insensitive) and from the model's
+named entities (PERSON and ORG; GPE, NORP, LOC and FAC only when the gazetteer knows them: an
+unknown place is a place, not an actor). Adjacent pieces form one mention —
+``[modifier]['s][fillers][sector words / titles][name]`` ("Polish Foreign Minister Radoslaw
+Sikorski", "North Korea's official KCNA news agency", "Security Council of Russia") — while
+"and" and commas split coordinations. A person's possessive stays a mention of its own
+("Zelensky's adviser Dmytro Lytvyn" → two). Short references are followed within the document
+(see :mod:`eventwire.actors.coref`). Output: ``doc._.actor_mentions``, non-overlapping spans in
+text order, each with ``span._.actor``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from datetime import date
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from eventwire.actors.coref import PRONOUNS, History, quoted_tokens
+from eventwire.actors.data_access import DictionaryFile, load_knowledge_base
+from eventwire.actors.kb import KnowledgeBase, NameEntry, Vocabulary
+from eventwire.actors.model import UNRESOLVED, Actor
+from eventwire.actors.resolve import (
+    DEFAULT_CONFIDENCE,
+    Confidence,
+    Parts,
+    combine,
+    resolve_entries,
+    with_confidence,
+)
+from eventwire.nlp.extensions import register_extensions
+
+__all__ = ["ActorResolver", "make_actor_resolver", "parse_dictionary_spec"]
+
+_PERSON_LABELS = ("PERSON",)
+_ORG_LABELS = ("ORG",)
+_PLACE_LABELS = ("GPE", "LOC", "FAC")
+_NOT_ACTOR_LABELS = ("DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY")
+_POSSESSIVE = ("'s", "’s", "'", "’")
+_FILLERS = frozenset(
+    {
+        "official", "top", "senior", "former", "acting", "deputy", "then", "chief", "state-run",
+        "visiting", "new", "outgoing", "incoming", "powerful", "mr", "mr.", "mrs", "mrs.", "ms",
+        "ms.", "dr", "dr.",
+    }
+)  # fmt: skip
+_HONORIFICS = frozenset(
+    {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "gen.", "gen", "sir"}
+)
+_DEFINITE = ("the", "The")
+_CONJUNCTIONS = frozenset({",", "and", "or"})
+# Between a modifier and its head at most two filler words ("Russia's powerful top general");
+# longer gaps in the seeds were always a new phrase.
+_MAX_FILLERS = 2
+_COUNTERPART = "counterpart"
+
+
+_Group = tuple[list["_Piece"], list[str]]
+"""Pieces that form one mention, and the kind of gap between each two ("of", "possessive"...)."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Piece:
+    """A matched stretch of tokens: a known name, a sector word, or an unknown NER name."""
+
+    start: int
+    end: int
+    kind: str  # name | vocab | person | org
+    entries: tuple[NameEntry, ...] = ()
+    vocabulary: Vocabulary | None = None
+
+    @property
+    def short_only(self) -> bool:
+        return self.kind == "name" and all(e.short for e in self.entries)
+
+
+def parse_dictionary_spec(spec: str) -> DictionaryFile:
+    """``"path"`` (our YAML) or ``"<importer name>::path"`` → a :class:`DictionaryFile`."""
+    importer, sep, path = spec.partition("::")
+    if not sep:
+        return DictionaryFile(Path(spec))
+    return DictionaryFile(Path(path), importer)
+
+
+@Language.factory(
+    "eventwire_actors",
+    assigns=["doc._.actor_mentions", "span._.actor"],
+    requires=["doc.ents", "token.dep", "token.pos", "doc.sents"],
+    default_config={"dictionaries": [], "resolve_pronouns": True},
+)
+def make_actor_resolver(
+    nlp: Language, name: str, dictionaries: list[str], resolve_pronouns: bool
+) -> ActorResolver:
+    """Build the component; ``dictionaries`` are user files layered over the shipped data."""
+    kb = load_knowledge_base([parse_dictionary_spec(spec) for spec in dictionaries])
+    return ActorResolver(nlp, kb, resolve_pronouns=resolve_pronouns)
+
+
+class ActorResolver:
+    """Finds actor mentions in a Doc and resolves them on ``doc._.article_date``."""
+
+    def __init__(
+        self,
+        nlp: Language,
+        kb: KnowledgeBase,
+        resolve_pronouns: bool = True,
+        confidence: Confidence = DEFAULT_CONFIDENCE,
+    ) -> None:
+        register_extensions()
+        self.kb = kb
+        self.resolve_pronouns = resolve_pronouns
+        self.confidence = confidence
+        self._names = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self._vocab = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self._entries: dict[int, tuple[NameEntry, ...]] = {}
+        self._vocabulary: dict[int, Vocabulary] = {}
+        for text, entries in kb.names():
+            variants = [text]
+            if text.startswith("the "):
+                variants.append("The " + text[4:])
+            for variant in variants:
+                key = nlp.vocab.strings.add("N:" + variant)
+                self._entries[key] = tuple(entries)
+                self._names.add("N:" + variant, [nlp.make_doc(variant)])
+        for phrase in kb.vocabulary_phrases():
+            found = kb.vocabulary(phrase)
+            if found is None:
+                continue
+            key = nlp.vocab.strings.add("V:" + phrase)
+            self._vocabulary[key] = found
+            self._vocab.add("V:" + phrase, [nlp.make_doc(phrase)])
+
+    # -- finding pieces -------------------------------------------------------------------------
+    def _pieces(self, doc: Doc) -> list[_Piece]:
+        blocked = {t.i for e in doc.ents if e.label_ in _NOT_ACTOR_LABELS for t in e}
+        candidates: list[tuple[int, int, _Piece]] = []
+        for key, start, end in self._names(doc):
+            if any(i in blocked for i in range(start, end)):
+                continue
+            piece = _Piece(start, end, "name", entries=self._entries[key])
+            candidates.append((end - start, 0, piece))
+        for key, start, end in self._vocab(doc):
+            piece = _Piece(start, end, "vocab", vocabulary=self._vocabulary[key])
+            candidates.append((end - start, 1, piece))
+        for ent in doc.ents:
+            if ent.label_ in _PERSON_LABELS:
+                start = ent.start
+                # Titles and sentence-initial verbs are not part of a name ("Sending Witkoff").
+                while start < ent.end - 1 and (
+                    doc[start].lower_ in _HONORIFICS
+                    or self.kb.vocabulary(doc[start].text)
+                    or doc[start].pos_ != "PROPN"
+                ):
+                    start += 1
+                candidates.append((ent.end - start, 2, _Piece(start, ent.end, "person")))
+        chosen: list[_Piece] = []
+        taken: set[int] = set()
+        for _, _, piece in sorted(candidates, key=lambda c: (-c[0], c[1], c[2].start)):
+            span = range(piece.start, piece.end)
+            if not any(i in taken for i in span):
+                chosen.append(piece)
+                taken.update(span)
+        # Organisations from NER only where nothing else matched (our names and sector words
+        # split "US Air Force" better than the model's single ORG does).
+        for ent in doc.ents:
+            if ent.label_ in _ORG_LABELS and not any(t.i in taken for t in ent):
+                chosen.append(_Piece(ent.start, ent.end, "org"))
+                taken.update(range(ent.start, ent.end))
+        return sorted(chosen, key=lambda p: p.start)
+
+    # -- grouping pieces into mentions ----------------------------------------------------------
+    def _gap(self, doc: Doc, left: _Piece, right: _Piece) -> str | None:
+        gap = doc[left.end : right.start]
+        words = [t.text for t in gap]
+        if not words:
+            return "adjacent"
+        if words in (["of"], ["of", "the"]):
+            return "of"
+        rest = gap
+        kind = "filler"
+        if words[0] in _POSSESSIVE:
+            if left.kind != "name":
+                return None
+            rest = gap[1:]
+            kind = "possessive"
+        if len(rest) > _MAX_FILLERS:
+            return None
+        for token in rest:
+            lowercase_adjective = token.pos_ == "ADJ" and token.text.islower()
+            if token.lower_ not in _FILLERS and not lowercase_adjective:
+                return None
+        return kind
+
+    def _is_place(self, piece: _Piece) -> bool:
+        if piece.kind != "name":
+            return False
+        for entry in piece.entries:
+            record = self.kb.record(entry.actor_id)
+            if record is None or record.kind not in ("state", "region"):
+                return False
+        return True
+
+    def _groups(self, doc: Doc, pieces: list[_Piece]) -> list[_Group]:
+        groups: list[_Group] = []
+        index = 0
+        while index < len(pieces):
+            members, gaps = [pieces[index]], []
+            index += 1
+            while index < len(pieces):
+                nxt = pieces[index]
+                gap = self._gap(doc, members[-1], nxt)
+                if gap is None:
+                    break
+                if self._is_place(nxt) and gap != "of":
+                    break  # a new state starts a new mention ("the US, Russia")
+                if gap == "of" and (
+                    members[-1].kind != "vocab" or nxt.kind not in ("name", "vocab")
+                ):
+                    break
+                members.append(nxt)
+                gaps.append(gap)
+                index += 1
+            groups.append((members, gaps))
+        return self._share_heads(doc, groups)
+
+    def _share_heads(self, doc: Doc, groups: list[_Group]) -> list[_Group]:
+        """ "US, Russian generals": a lone state joined by "," or "and" to "<state> <sector
+        word>" shares that sector word (the generals are American too)."""
+        shared = list(groups)
+        for index in range(len(groups) - 2, -1, -1):
+            (left, _), (right, _right_gaps) = shared[index], shared[index + 1]
+            between = {t.lower_ for t in doc[left[-1].end : right[0].start]}
+            if (
+                len(left) == 1
+                and self._is_place(left[0])
+                and between
+                and between <= _CONJUNCTIONS
+                and len(right) == 2
+                and self._is_place(right[0])
+                and right[1].kind == "vocab"
+                and right[1].vocabulary is not None
+                and right[1].vocabulary.office is None
+            ):
+                shared[index] = ([left[0], right[1]], ["shared"])
+        return shared
+
+    # -- resolving --------------------------------------------------------------------------------
+    def __call__(self, doc: Doc) -> Doc:
+        on_date: date | None = doc._.article_date
+        quoted = quoted_tokens(doc)
+        history = History(self.kb)
+        groups = self._groups(doc, self._pieces(doc))
+        pronouns = (
+            [t for t in doc if t.lower_ in PRONOUNS and not quoted[t.i]]
+            if self.resolve_pronouns
+            else []
+        )
+        items: list[tuple[int, _Group | Token]] = [(g[0][0].start, g) for g in groups]
+        items += [(t.i, t) for t in pronouns]
+        items.sort(key=lambda item: item[0])
+        found: list[tuple[int, int, Actor]] = []
+        for _, item in items:
+            if not isinstance(item, Token):
+                members, gaps = item
+                for start, end, actor in self._resolve_group(doc, members, gaps, on_date, history):
+                    found.append((start, end, actor))
+                    history.add(
+                        actor, [t.text for t in doc[start:end]], doc[end - 1], quoted[start]
+                    )
+            else:
+                referent = history.by_pronoun(item, PRONOUNS[item.lower_])
+                if referent is not None:
+                    referent = with_confidence(referent, self.confidence.coref_pronoun)
+                    found.append((item.i, item.i + 1, referent))
+                    history.add(referent, [], item, quoted[item.i])
+        spans: list[Span] = []
+        last_end = 0
+        for start, end, actor in sorted(found, key=lambda f: (f[0], -f[1])):
+            if start < last_end:
+                continue
+            span = Span(doc, start, end, label="ACTOR")
+            span._.actor = actor
+            spans.append(span)
+            last_end = end
+        doc._.actor_mentions = spans
+        return doc
+
+    def _name_actor(
+        self, doc: Doc, piece: _Piece, on_date: date | None, history: History, country: str | None
+    ) -> Actor:
+        """A name piece: follow the document first for short names, then the knowledge base."""
+        text = doc[piece.start : piece.end].text
+        if piece.short_only or piece.kind == "person":
+            earlier = history.by_name(text) if piece.end - piece.start == 1 else None
+            if earlier is not None:
+                return replace(earlier, confidence=self.confidence.coref_name)
+        if piece.kind != "name":
+            return UNRESOLVED
+        if piece.short_only and doc[piece.start].ent_type_ in _PLACE_LABELS:
+            return UNRESOLVED  # a surname the model reads as a place here
+        entries = list(piece.entries)
+        if country is not None:
+            same = [e for e in entries if self._country_of(e) == country]
+            entries = same or entries
+        context = frozenset(history.countries)
+        return resolve_entries(self.kb, entries, on_date, context, self.confidence)
+
+    def _country_of(self, entry: NameEntry) -> str | None:
+        record = self.kb.record(entry.actor_id)
+        return record.country if record else None
+
+    def _resolve_group(
+        self,
+        doc: Doc,
+        members: list[_Piece],
+        gaps: list[str],
+        on_date: date | None,
+        history: History,
+    ) -> Iterable[tuple[int, int, Actor]]:
+        # A lone adjective-like sector word after the head ("Kyiv's military budget") describes
+        # the next noun, not an actor.
+        last = members[-1]
+        if len(members) > 1 and last.kind == "vocab" and last.end - last.start == 1:
+            token = doc[last.start]
+            if token.pos_ == "ADJ" and token.dep_ == "amod":
+                members, gaps = members[:-1], gaps[:-1]
+        start, end = members[0].start, members[-1].end
+        if gaps == ["shared"]:
+            end = members[0].end  # the shared sector word belongs to the next mention's span
+        modifier_piece: _Piece | None = None
+        if "of" in gaps and members[-1].kind == "name":
+            modifier_piece = members[-1]
+            body = members[:-1]
+        elif len(members) > 1 and members[0].kind == "name":
+            modifier_piece = members[0]
+            body = members[1:]
+        else:
+            body = members
+        modifier = (
+            self._name_actor(doc, modifier_piece, on_date, history, None)
+            if modifier_piece is not None
+            else None
+        )
+        vocabulary = next((p.vocabulary for p in reversed(body) if p.vocabulary), None)
+        heads = [p for p in body if p.kind != "vocab"]
+        head_piece = heads[-1] if heads else None
+        if modifier is not None and modifier.kind == "person" and modifier_piece is members[0]:
+            # "Zelensky's adviser Dmytro Lytvyn": the possessor is a mention of its own.
+            yield modifier_piece.start, modifier_piece.end, modifier
+            start = body[0].start
+        if vocabulary is not None and vocabulary.office == _COUNTERPART:
+            other = history.last_person()
+            if other is not None and other.sector:
+                vocabulary = Vocabulary(other.sector, _COUNTERPART)
+        if head_piece is None and modifier is None:
+            yield from self._description(doc, body, vocabulary, history)
+            return
+        head: Actor | None = None
+        unknown: str | None = None
+        if head_piece is not None:
+            country = modifier.country if modifier is not None else None
+            head = self._name_actor(doc, head_piece, on_date, history, country)
+            if not head.resolved:
+                head = None
+                if head_piece.kind == "person":
+                    unknown = doc[head_piece.start : head_piece.end].text
+                elif head_piece.kind == "org" or head_piece.short_only:
+                    if head_piece.kind == "org":
+                        yield start, end, UNRESOLVED
+                    return
+                else:
+                    if not self._context_only(head_piece):
+                        yield start, end, UNRESOLVED  # ambiguous name: say so
+                    return
+        if modifier_piece is None and head is None and unknown is None:
+            return
+        actor = combine(
+            self.kb, Parts(modifier, vocabulary, head, unknown), on_date, self.confidence
+        )
+        if not actor.resolved and modifier is not None and unknown is None and head is None:
+            actor = modifier  # "the DPRK's <something we cannot code>": still the DPRK
+        if not actor.resolved and self._context_only(modifier_piece, head_piece):
+            return
+        yield start, end, actor
+
+    def _context_only(self, *pieces: _Piece | None) -> bool:
+        """True when the only names present need a context the document lacks ("the North")."""
+        named = [p for p in pieces if p is not None and p.kind == "name"]
+        return bool(named) and all(all(e.context for e in p.entries) for p in named)
+
+    def _description(
+        self, doc: Doc, body: list[_Piece], vocabulary: Vocabulary | None, history: History
+    ) -> Iterable[tuple[int, int, Actor]]:
+        """ "the minister" → the latest person whose office has that word; else nothing."""
+        if vocabulary is None or vocabulary.office is None:
+            return
+        first = body[0].start
+        if first == 0 or doc[first - 1].text not in _DEFINITE:
+            return
+        if body[-1].end - first != 1:
+            return  # only one-word titles ("the minister", "the president")
+        actor = history.by_office(vocabulary.office.split()[-1])
+        if actor is not None:
+            yield (
+                first - 1,
+                body[-1].end,
+                replace(actor, confidence=min(actor.confidence, self.confidence.coref_description)),
+            )

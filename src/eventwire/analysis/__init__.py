@@ -1,0 +1,1 @@
+"""Analysis: timelines, dyad series, networks and briefings over the stored record."""

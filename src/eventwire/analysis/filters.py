@@ -1,0 +1,152 @@
+"""Selecting merged events: one typed filter, turned into a SQL condition over ``events e``.
+
+>>> EventFilter(country="USA", since=date(2019, 1, 1)).where()[1]
+['asserted', 'USA', datetime.date(2019, 1, 1)]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import duckdb
+
+from ..errors import EventwireError
+from ..events.model import MODALITIES
+from ._sql import EVENT_DAY, ensure_codebook, fetch, side_matches
+
+__all__ = ["EVENT_COLUMNS", "EventFilter", "InvalidFilter", "select_events"]
+
+
+class InvalidFilter(EventwireError):
+    """A filter value that cannot select anything (unknown modality, quad class out of 1–4...)."""
+
+
+_QUADS = (1, 2, 3, 4)
+
+
+@dataclass(frozen=True, slots=True)
+class EventFilter:
+    """Which merged events to select; every field left None selects everything.
+
+    ``actor`` matches either side (actor id, code on the day, or country), ``source`` and
+    ``target`` one side; ``country`` matches either side's country and ``location`` where the
+    event happened; ``cameo`` is a code or a prefix ("05" selects 050–057 and their children);
+    ``modality`` defaults to asserted (None: every modality); ``since``/``until`` bound the
+    event's day (inclusive); ``text`` is a case-insensitive substring of any mention's sentence.
+    """
+
+    actor: str | None = None
+    source: str | None = None
+    target: str | None = None
+    country: str | None = None
+    location: str | None = None
+    cameo: str | None = None
+    plover: str | None = None
+    quad_class: int | None = None
+    modality: str | None = "asserted"
+    since: date | None = None
+    until: date | None = None
+    text: str | None = None
+    limit: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.modality is not None and self.modality not in MODALITIES:
+            raise InvalidFilter(
+                f"unknown modality {self.modality!r} (one of {', '.join(MODALITIES)}, or all)"
+            )
+        if self.quad_class is not None and self.quad_class not in _QUADS:
+            raise InvalidFilter(f"quad class must be 1–4, not {self.quad_class}")
+        if self.since and self.until and self.since > self.until:
+            raise InvalidFilter(f"since {self.since} is after until {self.until}")
+        if self.limit is not None and self.limit < 0:
+            raise InvalidFilter(f"limit must not be negative, not {self.limit}")
+
+    def where(self) -> tuple[str, list[Any]]:
+        """The SQL condition over ``events e`` and its parameters ("TRUE" selects all)."""
+        terms: list[str] = []
+        params: list[Any] = []
+
+        def add(term: str, *values: Any) -> None:
+            terms.append(term)
+            params.extend(values)
+
+        if self.modality is not None:
+            add("e.modality = ?", self.modality)
+        if self.actor:
+            add(f"({side_matches('source')} OR {side_matches('target')})", self.actor, self.actor)
+        if self.source:
+            add(side_matches("source"), self.source)
+        if self.target:
+            add(side_matches("target"), self.target)
+        if self.country:
+            add("(? IN (e.source_country, e.target_country))", self.country.upper())
+        if self.location:
+            add("e.location_country = ?", self.location.upper())
+        if self.cameo:
+            add("starts_with(e.cameo, ?)", self.cameo)
+        if self.plover:
+            add("e.plover_category = ?", self.plover.upper())
+        if self.quad_class is not None:
+            add("e.quad_class = ?", self.quad_class)
+        if self.since:
+            add(f"{EVENT_DAY} >= ?", self.since)
+        if self.until:
+            add(f"{EVENT_DAY} <= ?", self.until)
+        if self.text:
+            add(
+                "EXISTS (SELECT 1 FROM event_mentions t WHERE t.event_id = e.event_id"
+                " AND contains(lower(t.sentence), lower(?)))",
+                self.text,
+            )
+        return (" AND ".join(terms) or "TRUE"), params
+
+
+# The columns of ``select_events``, in order (docs/analysis.md describes each).
+EVENT_COLUMNS = (
+    "event_id",
+    "day",
+    "date_value",
+    "source_code",
+    "source_name",
+    "target_code",
+    "target_name",
+    "cameo",
+    "cameo_label",
+    "plover_category",
+    "goldstein",
+    "quad_class",
+    "modality",
+    "num_mentions",
+    "num_articles",
+    "num_sources",
+    "confidence",
+    "location_country",
+    "sentence",
+    "article_id",
+)
+
+
+def select_events(
+    con: duckdb.DuckDBPyConnection, where: EventFilter | None = None, *, arrow: bool = False
+) -> Any:
+    """The merged events ``where`` selects, in date order (undated last), with the sentence and
+    article of each event's representative mention; a DataFrame, or Arrow with ``arrow``."""
+    selection = where or EventFilter()
+    condition, params = selection.where()
+    ensure_codebook(con)
+    tail = f" LIMIT {int(selection.limit)}" if selection.limit is not None else ""
+    sql = f"""
+        SELECT e.event_id, {EVENT_DAY} AS day, e.date_value,
+               e.source_code, r.source_name, e.target_code, r.target_name,
+               e.cameo, c.label AS cameo_label, e.plover_category, e.goldstein, e.quad_class,
+               e.modality, e.num_mentions, e.num_articles, e.num_sources, e.confidence,
+               e.location_country, r.sentence, r.article_id
+        FROM events e
+        JOIN event_mentions r ON r.mention_id = e.first_mention_id
+        LEFT JOIN cameo_codebook c ON c.code = e.cameo
+        WHERE {condition}
+        ORDER BY day NULLS LAST, e.event_id{tail}
+    """
+    return fetch(con, sql, params, arrow)

@@ -1,0 +1,92 @@
+"""The network of who acts on whom: directed edges weighted by events and mean Goldstein.
+
+>>> network(store.con, since=date(2024, 1, 1)).head()   # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, Literal
+
+import duckdb
+
+from ._sql import EVENT_DAY, fetch
+from .dyads import QUAD_COLUMNS
+from .filters import InvalidFilter
+
+__all__ = ["NETWORK_COLUMNS", "Level", "network"]
+
+Level = Literal["country", "actor"]
+LEVELS: tuple[Level, ...] = ("country", "actor")
+NETWORK_COLUMNS = (
+    "source",
+    "target",
+    "events",
+    "mentions",
+    "goldstein_sum",
+    "goldstein_mean",
+    *QUAD_COLUMNS,
+)
+
+
+def network(
+    con: duckdb.DuckDBPyConnection,
+    since: date | None = None,
+    until: date | None = None,
+    *,
+    level: Level = "country",
+    modality: str | None = "asserted",
+    include_self: bool = False,
+    arrow: bool = False,
+) -> Any:
+    """One row per directed edge source → target with events between ``since`` and ``until``
+    (inclusive): the number of events, of mentions, Goldstein sum and mean, and counts by quad
+    class; heaviest edges first.
+
+    ``level="country"`` joins actors into their country (RUSGOV and RUSMIL are RUS; actors
+    without a country keep their code); ``level="actor"`` keeps codes (RUSGOV, IGOEUREU).
+    Edges from a node to itself (a government acting on its own military) are left out unless
+    ``include_self``.
+    """
+    if level not in LEVELS:
+        raise InvalidFilter(f"level must be one of {', '.join(LEVELS)}, not {level!r}")
+    if since and until and since > until:
+        raise InvalidFilter(f"since {since} is after until {until}")
+
+    def node(side: str) -> str:
+        if level == "country":
+            return f"coalesce(e.{side}_country, e.{side}_code, e.{side}_actor_id)"
+        return f"coalesce(e.{side}_code, e.{side}_actor_id)"
+
+    scope: list[str] = ["TRUE"]
+    params: list[Any] = []
+    if modality is not None:
+        scope.append("e.modality = ?")
+        params.append(modality)
+    if since:
+        scope.append(f"{EVENT_DAY} >= ?")
+        params.append(since)
+    if until:
+        scope.append(f"{EVENT_DAY} <= ?")
+        params.append(until)
+    quads = ", ".join(
+        f"count(*) FILTER (e.quad_class = {number}) AS {name}"
+        for number, name in enumerate(QUAD_COLUMNS, start=1)
+    )
+    sql = f"""
+        SELECT source, target, events, mentions, goldstein_sum, goldstein_mean,
+               {", ".join(QUAD_COLUMNS)}
+        FROM (
+            SELECT {node("source")} AS source, {node("target")} AS target,
+                   count(*) AS events, CAST(sum(e.num_mentions) AS BIGINT) AS mentions,
+                   sum(e.goldstein) AS goldstein_sum, avg(e.goldstein) AS goldstein_mean,
+                   {quads}
+            FROM events e
+            WHERE {" AND ".join(scope)}
+            GROUP BY ALL
+        )
+        WHERE source IS NOT NULL AND target IS NOT NULL
+              {"" if include_self else "AND source <> target"}
+        ORDER BY events DESC, source, target
+    """
+    return fetch(con, sql, params, arrow)

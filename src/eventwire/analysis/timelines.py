@@ -1,0 +1,78 @@
+"""An actor's timeline: every merged event it took part in, in date order, seen from its side.
+
+>>> timeline(store.con, "PRK").head()   # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import duckdb
+
+from ._sql import EVENT_DAY, ensure_codebook, fetch, side_matches
+
+__all__ = ["TIMELINE_COLUMNS", "timeline"]
+
+TIMELINE_COLUMNS = (
+    "day",
+    "date_value",
+    "role",
+    "counterpart",
+    "counterpart_name",
+    "cameo",
+    "cameo_label",
+    "plover_category",
+    "goldstein",
+    "quad_class",
+    "modality",
+    "num_mentions",
+    "num_articles",
+    "sentence",
+    "event_id",
+)
+
+
+def timeline(
+    con: duckdb.DuckDBPyConnection,
+    actor: str,
+    *,
+    modality: str | None = "asserted",
+    since: date | None = None,
+    until: date | None = None,
+    arrow: bool = False,
+) -> Any:
+    """The events ``actor`` (actor id, code or country) took part in, oldest first (undated
+    last). ``role`` is ``source``, ``target`` or ``both``; ``counterpart`` is the other side's
+    code (None when the event has no other side)."""
+    ensure_codebook(con)
+    scope: list[str] = []
+    params: list[Any] = []
+    if modality is not None:
+        scope.append("e.modality = ?")
+        params.append(modality)
+    if since:
+        scope.append(f"{EVENT_DAY} >= ?")
+        params.append(since)
+    if until:
+        scope.append(f"{EVENT_DAY} <= ?")
+        params.append(until)
+    is_source, is_target = side_matches("source"), side_matches("target")
+    sql = f"""
+        SELECT {EVENT_DAY} AS day, e.date_value,
+               CASE WHEN {is_source} AND {is_target} THEN 'both'
+                    WHEN {is_source} THEN 'source' ELSE 'target' END AS role,
+               CASE WHEN {is_source} THEN e.target_code ELSE e.source_code END AS counterpart,
+               CASE WHEN {is_source} THEN r.target_name ELSE r.source_name END
+                   AS counterpart_name,
+               e.cameo, c.label AS cameo_label, e.plover_category, e.goldstein, e.quad_class,
+               e.modality, e.num_mentions, e.num_articles, r.sentence, e.event_id
+        FROM events e
+        JOIN event_mentions r ON r.mention_id = e.first_mention_id
+        LEFT JOIN cameo_codebook c ON c.code = e.cameo
+        WHERE ({is_source} OR {is_target}) {"".join(" AND " + s for s in scope)}
+        ORDER BY day NULLS LAST, e.event_id
+    """
+    # The actor fills the seven ``?`` of the side matches (role 3, counterpart 1, name 1,
+    # WHERE 2), which come before the scope's in the text.
+    return fetch(con, sql, [actor] * 7 + params, arrow)

@@ -1,0 +1,227 @@
+"""The command line: thin adapters that parse options, call one library function, and turn
+domain errors into messages and exit codes."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from typing import Any
+
+import click
+from rich.console import Console
+from rich.table import Table
+
+from .config import Options, load_options
+from .errors import EventwireError
+
+__all__ = ["main"]
+
+# Exit codes: 0 all good; 1 a domain error stopped the command; 2 usage error (click's own);
+# 3 the command finished but some inputs were rejected (listed on standard error).
+EXIT_REJECTED = 3
+
+_err = Console(stderr=True)
+
+
+def _options(ctx: click.Context, **overrides: Any) -> Options:
+    config_file = ctx.obj.get("config") if ctx.obj else None
+    try:
+        return load_options(config_file, overrides)
+    except EventwireError as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+def _date(value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a YYYY-MM-DD date") from None
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--config",
+    type=click.Path(dir_okay=False),
+    help="A TOML file overriding the shipped defaults (see `eventwire config`).",
+)
+@click.version_option(package_name="eventwire")
+@click.pass_context
+def cli(ctx: click.Context, config: str | None) -> None:
+    """eventwire: political event data from international news.
+
+    Who did what to whom, when, where, how sure, and which sentence says so.
+    """
+    ctx.obj = {"config": config}
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--db", help="DuckDB file to write (default: [store] path, eventwire.duckdb).")
+@click.option("--date", "published", help="Date (YYYY-MM-DD) for articles that carry none.")
+@click.option("--processes", type=int, help="Worker processes (0: one per core).")
+@click.pass_context
+def ingest(
+    ctx: click.Context,
+    paths: tuple[str, ...],
+    db: str | None,
+    published: str | None,
+    processes: int | None,
+) -> None:
+    """Read PATHS (files, directories, - for stdin), code events, store them in the database.
+
+    Re-ingesting the same inputs changes nothing. Exits with 3 when some input was rejected.
+    """
+    from .ingest import ingest as run_ingest
+
+    options = _options(ctx, **{"store.path": db, "pipeline.n_process": processes})
+    try:
+        with _err.status("ingesting…"):
+            summary = run_ingest(paths, options, published=_date(published))
+    except EventwireError as exc:
+        raise click.ClickException(str(exc)) from None
+    table = Table(title=f"ingest into {summary.db}", show_header=False)
+    rows = [
+        ("inputs given", summary.inputs_given),
+        ("articles read", summary.articles_read),
+        *((f"  via {name}", count) for name, count in summary.by_reader),
+        ("articles new", summary.articles_new),
+        ("already stored / duplicate", summary.already_stored),
+        ("rejected", len(summary.rejected)),
+        ("event mentions new", summary.event_mentions_new),
+        ("events in store", summary.events_total),
+        ("seconds", f"{summary.seconds:.1f}"),
+    ]
+    for key, value in rows:
+        table.add_row(key, str(value))
+    Console().print(table)
+    for rejection in summary.rejected:
+        _err.print(f"[red]rejected[/red] {rejection}", highlight=False)
+    if summary.rejected:
+        ctx.exit(EXIT_REJECTED)
+
+
+@cli.command()
+@click.option("--db", help="DuckDB file to read (default: eventwire.duckdb).")
+@click.pass_context
+def articles(ctx: click.Context, db: str | None) -> None:
+    """List the articles stored in the database."""
+    from .store import open_store
+
+    options = _options(ctx, **{"store.path": db})
+    try:
+        with open_store(options.store.path, read_only=True) as store:
+            frame = store.articles()
+    except EventwireError as exc:
+        raise click.ClickException(str(exc)) from None
+    _print_frame(frame, f"articles in {options.store.path}")
+
+
+@cli.command()
+@click.option("--db", help="DuckDB file to read (default: eventwire.duckdb).")
+@click.pass_context
+def stats(ctx: click.Context, db: str | None) -> None:
+    """Count the rows of each table, and list the rejected inputs."""
+    from .store import open_store
+
+    options = _options(ctx, **{"store.path": db})
+    try:
+        with open_store(options.store.path, read_only=True) as store:
+            counts = store.counts()
+            rejected = store.rejected()
+    except EventwireError as exc:
+        raise click.ClickException(str(exc)) from None
+    table = Table(title=options.store.path, show_header=False)
+    for key, value in counts.items():
+        table.add_row(key, str(value))
+    Console().print(table)
+    if len(rejected):
+        _print_frame(rejected, "rejected inputs")
+
+
+@cli.command()
+@click.argument("file", required=False, type=click.File("r", encoding="utf-8"), default="-")
+@click.pass_context
+def code(ctx: click.Context, file: Any) -> None:
+    """Code JSONL records from FILE (or standard input) into events as JSONL on standard output.
+
+    Input lines: {"id", "text", optional "date" YYYY-MM-DD, "title", "source", "target"}.
+    With "source" and "target" (substrings of "text") the single best event between them is
+    returned, or nothing. Bad lines are reported on standard error with their line number;
+    the exit code is 3 if any line was rejected. See docs/code-contract.md.
+    """
+    from .coding import LineRejected, code_lines
+    from .nlp import build_pipeline
+
+    options = _options(ctx)
+    try:
+        nlp = build_pipeline(options.pipeline)
+    except EventwireError as exc:
+        raise click.ClickException(str(exc)) from None
+    rejected = 0
+    for result in code_lines(nlp, file):
+        if isinstance(result, LineRejected):
+            rejected += 1
+            click.echo(json.dumps(result.to_json()), err=True)
+        else:
+            click.echo(json.dumps(result.to_json(), ensure_ascii=False))
+    if rejected:
+        ctx.exit(EXIT_REJECTED)
+
+
+@cli.command("config")
+@click.pass_context
+def config_cmd(ctx: click.Context) -> None:
+    """Print the shipped, commented default configuration (copy it to make your own)."""
+    from importlib import resources
+
+    if ctx.obj.get("config"):
+        options = _options(ctx)
+        click.echo(f"# effective settings ({' + '.join(options.sources)})")
+        click.echo(json.dumps(_as_dict(options), indent=2))
+        return
+    click.echo(resources.files("eventwire").joinpath("default.toml").read_text("utf-8"), nl=False)
+
+
+def _as_dict(options: Options) -> dict[str, Any]:
+    import dataclasses
+
+    return {k: v for k, v in dataclasses.asdict(options).items() if k != "sources"}
+
+
+def _print_frame(frame: Any, title: str) -> None:
+    table = Table(title=f"{title} ({len(frame)} rows)")
+    for column in frame.columns:
+        table.add_column(str(column), overflow="fold")
+    for row in frame.itertuples(index=False):
+        table.add_row(*("" if _missing(v) else str(v) for v in row))
+    Console().print(table)
+
+
+def _missing(value: Any) -> bool:
+    try:
+        return bool(value is None or value != value)
+    except (TypeError, ValueError):
+        return False
+
+
+from .cli_analysis import COMMANDS as _ANALYSIS_COMMANDS  # noqa: E402 — after `cli` exists
+from .cli_treaties import register_treaty_commands  # noqa: E402
+
+for _command in _ANALYSIS_COMMANDS:
+    cli.add_command(_command)
+register_treaty_commands(cli)
+
+
+def main() -> None:
+    """Entry point of the ``eventwire`` command."""
+    try:
+        cli(prog_name="eventwire")
+    except BrokenPipeError:  # `eventwire code … | head` closes our stdout early
+        sys.stderr.close()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,163 @@
+"""One typed options object, built from the shipped ``default.toml``, a user file and overrides.
+
+>>> options = load_options(overrides={"store.path": "x.duckdb"})
+>>> options.store.path
+'x.duckdb'
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from .errors import ConfigError
+
+__all__ = [
+    "DocumentOptions",
+    "EventOptions",
+    "Options",
+    "PipelineOptions",
+    "StoreOptions",
+    "load_options",
+]
+
+
+@dataclass(frozen=True)
+class PipelineOptions:
+    """The spaCy pipeline: model, batch size, processes, components ([pipeline])."""
+
+    model: str
+    batch_size: int
+    n_process: int
+    disable: tuple[str, ...] = ()
+    components: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class DocumentOptions:
+    """Reading inputs: size limits, encodings, languages, CSV columns, dedup ([documents])."""
+
+    max_file_bytes: int
+    encodings: tuple[str, ...]
+    min_text_chars: int
+    languages: tuple[str, ...]
+    csv_text_column: str
+    csv_title_column: str
+    csv_date_column: str
+    csv_url_column: str
+    csv_id_column: str
+    near_duplicate_threshold: float
+    minhash_permutations: int
+
+
+@dataclass(frozen=True)
+class EventOptions:
+    """Event coding thresholds ([events])."""
+
+    min_confidence: float
+
+
+@dataclass(frozen=True)
+class StoreOptions:
+    """The DuckDB store: default path and the event merge window ([store])."""
+
+    path: str
+    merge_window_days: int
+    merge_by_place: bool
+
+
+@dataclass(frozen=True)
+class Options:
+    """Every setting, by section; built by ``load_options`` and passed whole to the library."""
+
+    pipeline: PipelineOptions
+    documents: DocumentOptions
+    events: EventOptions
+    store: StoreOptions
+    sources: tuple[str, ...] = field(default=())
+
+    def digest(self) -> str:
+        """A hash of every setting, recorded with each run so results can be traced to config."""
+        payload = {
+            f.name: dataclasses.asdict(getattr(self, f.name))
+            for f in dataclasses.fields(self)
+            if f.name != "sources"
+        }
+        return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()[:16]
+
+
+_SECTIONS: dict[str, type[Any]] = {
+    "pipeline": PipelineOptions,
+    "documents": DocumentOptions,
+    "events": EventOptions,
+    "store": StoreOptions,
+}
+
+
+def _default_table() -> dict[str, Any]:
+    text = resources.files("eventwire").joinpath("default.toml").read_text(encoding="utf-8")
+    return tomllib.loads(text)
+
+
+def _merge(base: dict[str, Any], update: Mapping[str, Any], origin: str) -> None:
+    for section, values in update.items():
+        if section not in base or not isinstance(values, Mapping):
+            raise ConfigError(f"{origin}: unknown section [{section}]")
+        for key, value in values.items():
+            if key not in base[section]:
+                raise ConfigError(f"{origin}: unknown setting {section}.{key}")
+            base[section][key] = value
+
+
+def load_options(
+    config_file: str | Path | None = None, overrides: Mapping[str, Any] | None = None
+) -> Options:
+    """Build the options: shipped defaults, then ``config_file``, then dotted ``overrides``."""
+    table = _default_table()
+    sources = ["default.toml"]
+    if config_file is not None:
+        path = Path(config_file)
+        try:
+            user = tomllib.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raise ConfigError(f"config file not found: {path}") from None
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            raise ConfigError(f"{path}: not valid TOML ({exc})") from None
+        _merge(table, user, str(path))
+        sources.append(str(path))
+    for dotted, value in (overrides or {}).items():
+        if value is None:
+            continue
+        section, _, key = dotted.partition(".")
+        _merge(table, {section: {key: value}}, "command line")
+    return _build(table, tuple(sources))
+
+
+def _build(table: dict[str, Any], sources: tuple[str, ...]) -> Options:
+    built: dict[str, Any] = {}
+    for section, cls in _SECTIONS.items():
+        values = dict(table[section])
+        for f in dataclasses.fields(cls):
+            if f.name not in values:
+                raise ConfigError(f"missing setting {section}.{f.name}")
+            expected = str(f.type)
+            value = values[f.name]
+            if expected.startswith("tuple") and isinstance(value, list):
+                values[f.name] = tuple(value)
+            elif expected == "int" and not (isinstance(value, int) and not isinstance(value, bool)):
+                raise ConfigError(f"{section}.{f.name} must be an integer, not {value!r}")
+            elif expected == "float" and not isinstance(value, int | float):
+                raise ConfigError(f"{section}.{f.name} must be a number, not {value!r}")
+            elif expected == "bool" and not isinstance(value, bool):
+                raise ConfigError(f"{section}.{f.name} must be true or false, not {value!r}")
+            elif expected == "str" and not isinstance(value, str):
+                raise ConfigError(f"{section}.{f.name} must be a string, not {value!r}")
+        built[section] = cls(**values)
+    return Options(**built, sources=sources)

@@ -1,0 +1,110 @@
+"""The value type of the documents layer: one news article, and one rejected input."""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date
+
+__all__ = ["Article", "Provenance", "Rejection", "article_id_for"]
+
+
+@dataclass(frozen=True, slots=True)
+class Provenance:
+    """Where an article came from: the input path, the record within it, and the reader used.
+
+    ``record`` is the 1-based line, row or member number inside the input (None for a whole file).
+    ``offsets`` maps positions of the cleaned ``Article.text`` back to the original input: a
+    tuple of ``(text_start, input_start, length)`` runs, sorted by ``text_start``; empty means
+    identity. ``field`` names what "the original input" is: None for the whole decoded file
+    (text files; the two articles of one file share it), ``"text"`` / ``"maintext"`` for that
+    field of a JSON record or CSV row, ``"extracted"`` for the text trafilatura extracted from
+    HTML (the extractor gives no offsets into the markup).
+    """
+
+    path: str
+    reader: str
+    record: int | None = None
+    offsets: tuple[tuple[int, int, int], ...] = ()
+    field: str | None = None
+
+    def input_offset(self, text_offset: int) -> int:
+        """Map a character offset of the cleaned text to the original input.
+
+        For every character ``i`` of the text, ``input[input_offset(i)] == text[i]``. An offset
+        just past the end of a run (the exclusive end of a span) maps just past that run's input.
+        """
+        if not self.offsets:
+            return text_offset
+        starts = [run[0] for run in self.offsets]
+        index = bisect.bisect_right(starts, text_offset) - 1
+        if index < 0:
+            return text_offset
+        # Runs tile the text, so the run starting at or before the offset holds it; an offset
+        # at or past its end (only the text's end) maps past the end of that run's input.
+        text_start, input_start, _length = self.offsets[index]
+        return input_start + (text_offset - text_start)
+
+    def input_span(self, start: int, end: int) -> tuple[int, int]:
+        """Map a half-open span ``[start, end)`` of the cleaned text to the original input."""
+        if end <= start:
+            at = self.input_offset(start)
+            return at, at
+        return self.input_offset(start), self.input_offset(end - 1) + 1
+
+
+def article_id_for(text: str) -> str:
+    """A stable article id derived from normalised content (same text → same id everywhere)."""
+    normalised = " ".join(text.split()).casefold()
+    return "a" + hashlib.sha256(normalised.encode("utf-8")).hexdigest()[:15]
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One article, ready for the NLP stage.
+
+    ``published`` is the article's own date, or None when neither the input record nor the text
+    gives one: an undated article stays undated and is never given a neighbour's date.
+    ``external_id`` is the id the input gave (JSONL ``id``), kept for the ``code`` contract;
+    ``id`` is always the content-derived id. ``dateline`` is the place of the dateline
+    ("SEOUL", "BERLIN/KYIV", "KUALA LUMPUR"); ``credits`` are the agencies credited
+    (sign-off "sri/rc (AFP, AP, dpa, Reuters)", dateline "(AFP)"). ``summary`` holds half-open
+    ``(start, end)`` spans of ``text`` that summarise the story (bullet points, "What you need
+    to know"): kept as text, but a coder may skip them so a fact is not counted twice.
+    ``extra`` carries reader-specific facts as ``(key, value)`` pairs (e.g. ``("kind",
+    "live_blog")``, ``("encoding", "cp1252")``).
+    """
+
+    text: str
+    provenance: Provenance
+    id: str = ""
+    external_id: str | None = None
+    source: str | None = None
+    url: str | None = None
+    title: str | None = None
+    dateline: str | None = None
+    published: date | None = None
+    credits: tuple[str, ...] = ()
+    language: str | None = None
+    duplicate_of: str | None = None
+    extra: tuple[tuple[str, str], ...] = field(default=())
+    summary: tuple[tuple[int, int], ...] = ()
+
+    def __post_init__(self) -> None:
+        if not self.id:
+            object.__setattr__(self, "id", article_id_for(self.text))
+
+
+@dataclass(frozen=True, slots=True)
+class Rejection:
+    """An input, or part of one, that did not become an article, and why."""
+
+    path: str
+    reason: str
+    record: int | None = None
+    reader: str | None = None
+
+    def __str__(self) -> str:
+        where = self.path if self.record is None else f"{self.path}:{self.record}"
+        return f"{where}: {self.reason}"

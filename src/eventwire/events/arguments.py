@@ -1,0 +1,344 @@
+"""Find the source and target actors of a trigger in the dependency parse.
+
+Verbs (active): the subject is the source; the target is the object of the entry's preposition
+("walk out *of* X", "impose sanctions *on* X", on the verb or on its object noun), else the
+direct object, else — a fallback, with lower confidence — the object of a target-like
+preposition ("with", "to", "against", "on", "from", "at", "toward").
+Verbs (passive): the ``nsubjpass`` is the target, the ``agent`` ("by X") the source.
+A missing subject is recovered from the structure around the verb:
+
+* control (``xcomp``): "Kim pledged to deepen ties" → Kim; object control for "urge X to",
+  "ask X to", "call on X to" → X;
+* coordination of verbs: "Sikorski criticized … and said" → the first verb's subject;
+* relative clauses: "Russia, which invaded Ukraine" → the antecedent noun;
+* participles (``acl``): "troops sent by Russia" (passive: the noun is the target),
+  "Putin, visiting Pyongyang" (active: the noun is the source);
+* "X accused Y *of* Z-ing" / "blamed Y *for*": the object of the governing verb is Z's subject
+  (the coder marks such events alleged);
+* adverbial clauses ("by dispatching", "after meeting"): the governing verb's subject;
+* a "to"-infinitive on a noun ("he has no *plans to meet* X"): the subject of the verb that has
+  that noun as object.
+
+Nouns: "Putin's visit to Pyongyang" (possessive source), "US sanctions on Iran" (modifier
+source), "X held talks with Y" (light verb: the verb's subject), "talks between X and Y" (the
+pair; one event per pair). Coordinated arguments give one event per actor pair (``conjuncts``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from .mentions import ArgumentActor, MentionIndex
+from .triggers import LIGHT_VERBS, TriggerMatch
+
+__all__ = [
+    "FALLBACK_TARGET_PREPS",
+    "ArgumentFrame",
+    "find_arguments",
+    "implicit_subject",
+    "subject_tokens",
+]
+
+# Prepositions that commonly introduce the other party of an interaction; used only when the
+# entry names none and there is no direct object actor.
+FALLBACK_TARGET_PREPS = ("with", "to", "against", "on", "from", "at", "toward", "towards", "for")
+# Verbs whose object (not subject) controls an infinitive complement ("urged Iran to stop").
+OBJECT_CONTROL = frozenset(
+    {
+        "urge",
+        "ask",
+        "call",
+        "invite",
+        "force",
+        "persuade",
+        "press",
+        "pressure",
+        "encourage",
+        "order",
+        "tell",
+        "allow",
+        "help",
+        "compel",
+        "request",
+        "warn",
+        "advise",
+        "push",
+        "want",
+    }
+)
+_SUBJECT_DEPS = ("nsubj", "csubj")
+# CAMEO roots of speech acts addressed to the subject of their complement clause: appeal (02),
+# demand (10), threaten (13).
+_ADDRESSEE_IN_CLAUSE = frozenset({"02", "10", "13"})
+# CAMEO roots whose other party is found in the controlled clause: intent (03), reject (12).
+_PARTY_IN_CONTROLLED_CLAUSE = frozenset({"03", "12"})
+_RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+_ALLEGATION_PREPS = frozenset({"of", "for", "over"})
+_ADVERBIAL_PREPS = frozenset(
+    {"by", "after", "before", "while", "without", "in", "through", "since"}
+)
+# Recursion limit for subject recovery: four hops cover "accused X of getting involved by
+# dispatching" (pcomp → prep → pcomp → prep → verb) in the seeds.
+_MAX_HOPS = 6
+
+
+@dataclass(frozen=True, slots=True)
+class ArgumentFrame:
+    """Candidate sources and targets of one trigger, and how directly they were found.
+
+    ``direct`` is True when both sides (or the one side found) came from the trigger's own
+    arguments (subject/object/entry preposition), False when a fallback rule supplied one.
+    ``symmetric`` marks "X and Y met" / "talks between X and Y": one event per unordered pair.
+    """
+
+    sources: tuple[ArgumentActor, ...]
+    targets: tuple[ArgumentActor, ...]
+    direct: bool
+    symmetric: bool = False
+
+
+def find_arguments(match: TriggerMatch, index: MentionIndex) -> ArgumentFrame:
+    """The source and target candidates of ``match`` (see the module docstring)."""
+    if match.is_nominal:
+        return _nominal_arguments(match, index)
+    return _verbal_arguments(match, index)
+
+
+def subject_tokens(verb: Token) -> tuple[list[Token], bool]:
+    """The tokens that act as ``verb``'s logical subject, and whether the verb is passive.
+
+    For a passive verb the logical subject is the agent ("by X"); the surface subject is
+    returned by :func:`_passive_patient`.
+    """
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    if passive:
+        agents = [
+            pobj
+            for c in verb.children
+            if c.dep_ == "agent"
+            for pobj in c.children
+            if pobj.dep_ == "pobj"
+        ]
+        return agents, True
+    return implicit_subject(verb, 0), False
+
+
+def implicit_subject(verb: Token, hops: int) -> list[Token]:
+    """The logical subject of ``verb``: its own, or one recovered from the structure above it."""
+    own = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
+    if own:
+        resolved: list[Token] = []
+        for tok in own:
+            if tok.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                resolved.append(verb.head)
+            else:
+                resolved.append(tok)
+        return resolved
+    if hops >= _MAX_HOPS or verb.head is verb:
+        return []
+    head = verb.head
+    dep = verb.dep_
+    if dep == "xcomp":
+        objects = [c for c in head.children if c.dep_ in ("dobj", "dative")]
+        if head.lemma_.lower() in OBJECT_CONTROL and objects:
+            return objects
+        if head.lemma_.lower() == "call":  # "called on Russia to withdraw"
+            on_objects = [p for c in head.children if c.lower_ == "on" for p in c.children]
+            if on_objects:
+                return on_objects
+        return implicit_subject(head, hops + 1) if head.pos_ in ("VERB", "AUX") else []
+    if dep == "conj" and head.pos_ in ("VERB", "AUX"):
+        return implicit_subject(head, hops + 1)
+    if dep == "relcl":
+        return [head]
+    if dep == "acl":
+        if verb.tag_ == "VBG":
+            return [head]
+        if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            # "plans to meet": the planner is the subject of the verb owning the noun.
+            owner = head.head
+            if head.dep_ in ("dobj", "attr") and owner.pos_ in ("VERB", "AUX"):
+                return implicit_subject(owner, hops + 1)
+        return []
+    if dep == "pcomp" and head.dep_ == "prep":
+        governor = head.head
+        if head.lower_ in _ALLEGATION_PREPS:
+            objects = [c for c in governor.children if c.dep_ in ("dobj", "nsubjpass")]
+            if objects:
+                return objects
+            if governor.pos_ in ("NOUN", "PROPN") and governor.dep_ == "dobj":
+                # "accused the North *of* …" parsed with "of" under the object noun.
+                return [governor]
+        if governor.pos_ in ("VERB", "AUX"):
+            return implicit_subject(governor, hops + 1)
+        return []
+    if dep == "advcl":
+        return implicit_subject(head, hops + 1) if head.pos_ in ("VERB", "AUX") else []
+    return []
+
+
+def _passive_patient(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ == "nsubjpass"]
+
+
+def _prep_objects(prep: Token) -> list[Token]:
+    return [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+
+
+def _verbal_arguments(match: TriggerMatch, index: MentionIndex) -> ArgumentFrame:
+    verb = match.token
+    direct = True
+    subject_toks, passive = subject_tokens(verb)
+    if passive:
+        sources = index.resolve_all(subject_toks)
+        target_toks = _passive_patient(verb)
+        if match.entry.prep and match.prep_token is not None:
+            target_toks = target_toks + _prep_objects(match.prep_token)
+        targets = index.resolve_all(target_toks)
+        if match.object_token is not None:  # "sanctions were imposed on X": patient is the object
+            targets = index.resolve_all(_prep_objects(match.prep_token) if match.prep_token else [])
+    else:
+        if verb.dep_ == "acl" and verb.tag_ == "VBN" and not subject_toks:
+            # "troops sent by Russia": the noun is the patient.
+            return ArgumentFrame(
+                tuple(index.resolve_all(_agents(verb))), tuple(index.resolve_all([verb.head])), True
+            )
+        sources = index.resolve_all(subject_toks)
+        targets = []
+        if match.prep_token is not None:
+            targets = index.resolve_all(_prep_objects(match.prep_token))
+        if not targets and match.object_token is None and match.entry.target_role != "prep":
+            objects = [c for c in verb.children if c.dep_ in ("dobj", "dative", "attr")]
+            targets = index.resolve_all(objects)
+        if match.entry.target_role == "none":
+            return ArgumentFrame(tuple(sources), (), True)
+        if not targets:
+            for prep in _fallback_preps(verb, match):
+                targets = index.resolve_all(_prep_objects(prep))
+                if targets:
+                    direct = False
+                    break
+    code = match.entry.code
+    if not targets and not passive and code[:2] in _PARTY_IN_CONTROLLED_CLAUSE:
+        # "pledged to deepen ties *with Russia*", "refused to meet *Ukraine*": an intention's
+        # or a refusal's other party is the one of the controlled clause (whose own event the
+        # coder marks intended or negated).
+        for xcomp in (c for c in verb.children if c.dep_ == "xcomp"):
+            targets = _clause_targets(xcomp, index)
+            if targets:
+                direct = False
+                break
+    if not targets and not passive and code[:2] in _ADDRESSEE_IN_CLAUSE:
+        # "demanded *Ukraine* renounce …", "warned that *Russia* would …": the addressee is
+        # the subject of the complement clause.
+        for ccomp in (c for c in verb.children if c.dep_ in ("ccomp", "xcomp")):
+            targets = index.resolve_all(
+                [c for c in ccomp.children if c.dep_ in ("nsubj", "nsubjpass")]
+            )
+            if targets:
+                direct = False
+                break
+    if verb.dep_ == "relcl" and not targets and not passive:
+        # "the sanctions *that the EU imposed*": the antecedent is the object.
+        antecedent = index.resolve_all([verb.head])
+        own_subjects = {a.span.start for a in sources}
+        if antecedent and all(a.span.start not in own_subjects for a in antecedent):
+            targets = antecedent
+    symmetric = not targets and len(sources) > 1
+    if symmetric:
+        return ArgumentFrame(tuple(sources), (), direct, symmetric=True)
+    return ArgumentFrame(tuple(sources), tuple(targets), direct)
+
+
+def _clause_targets(verb: Token, index: MentionIndex) -> list[ArgumentActor]:
+    """The other party of a (controlled) clause: its direct object actor, else the object of a
+    target-like preposition on the verb or on its object."""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    found = index.resolve_all(objects)
+    if found:
+        return found
+    preps = [c for c in verb.children if c.dep_ == "prep"]
+    preps += [p for o in objects for p in o.children if p.dep_ == "prep"]
+    for name in FALLBACK_TARGET_PREPS:
+        for prep in preps:
+            if prep.lower_ == name:
+                found = index.resolve_all(_prep_objects(prep))
+                if found:
+                    return found
+    return []
+
+
+def _agents(verb: Token) -> list[Token]:
+    return [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+
+
+def _fallback_preps(token: Token, match: TriggerMatch) -> list[Token]:
+    preps = [c for c in token.children if c.dep_ in ("prep", "dative")]
+    if match.object_token is not None:
+        preps += [c for c in match.object_token.children if c.dep_ == "prep"]
+    else:
+        for child in token.children:
+            if child.dep_ == "dobj":
+                preps += [c for c in child.children if c.dep_ == "prep"]
+    ranked = [p for name in FALLBACK_TARGET_PREPS for p in preps if p.lower_ == name]
+    return ranked
+
+
+def _nominal_arguments(match: TriggerMatch, index: MentionIndex) -> ArgumentFrame:
+    noun = match.token
+    direct = True
+    sources: list[ArgumentActor] = []
+    role = match.entry.target_role
+    if role == "possessor":
+        # "the *arrest of* …" style entries whose possessor is acted upon ("Navalny's arrest").
+        owners = index.resolve_all([c for c in noun.children if c.dep_ == "poss"])
+        by = [p for c in noun.children if c.lower_ == "by" for p in _prep_objects(c)]
+        return ArgumentFrame(tuple(index.resolve_all(by)), tuple(owners), True)
+    between = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"]
+    if between:
+        pair = index.resolve_all(_prep_objects(between[0]))
+        if len(pair) >= 2:
+            return ArgumentFrame(tuple(pair), (), True, symmetric=True)
+    # Source: the possessive ("Putin's visit"), a modifier ("US sanctions"), the agent "by X",
+    # else the subject of a light verb or of the verb whose object the noun is.
+    for child in noun.children:
+        if child.dep_ in ("poss", "compound", "amod", "nmod"):
+            sources = index.resolve_all([child])
+            if sources:
+                break
+    if not sources:
+        by = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"]
+        if by:
+            sources = index.resolve_all(_prep_objects(by[0]))
+    governor = noun.head
+    if not sources and noun.dep_ in ("dobj", "nsubjpass") and governor.pos_ in ("VERB", "AUX"):
+        subject_toks, _passive = subject_tokens(governor)
+        sources = index.resolve_all(subject_toks)
+        if governor.lemma_.lower() not in LIGHT_VERBS:
+            direct = False
+    targets: list[ArgumentActor] = []
+    if match.prep_token is not None:
+        targets = index.resolve_all(_prep_objects(match.prep_token))
+    if not targets:
+        for prep in _fallback_preps(noun, match):
+            targets = index.resolve_all(_prep_objects(prep))
+            if targets:
+                if match.entry.prep:
+                    direct = False
+                break
+    if not targets and governor.pos_ in ("VERB", "AUX") and noun.dep_ == "dobj":
+        # "held talks in Berlin with Shoigu": the preposition may attach to the light verb.
+        for prep in _fallback_preps(governor, match):
+            targets = index.resolve_all(_prep_objects(prep))
+            if targets:
+                break
+    if role == "none":
+        targets = []
+    if not targets and not sources and noun.dep_ in ("nsubj", "nsubjpass"):
+        # "The rare call took place …" with no actors of its own: nothing to code.
+        return ArgumentFrame((), (), False)
+    if not targets and len(sources) > 1:
+        return ArgumentFrame(tuple(sources), (), direct, symmetric=True)
+    return ArgumentFrame(tuple(sources), tuple(targets), direct)

@@ -1,0 +1,120 @@
+"""Attach a date and a place to an event trigger.
+
+Date, in order (the first that applies):
+
+1. a time expression attached to the trigger's clause — its head chain reaches the trigger, or
+   the verb of the clause the (nominal) trigger sits in, without passing through another verb:
+   "signed the treaty *in June*", "The rare call took place *on November 27*";
+2. the only time expression of the sentence, when there is exactly one and it sits in the
+   trigger's clause or a clause above it (never inside another verb's clause);
+3. the article's date at day granularity, with ``text`` None (the report date bounds the event);
+4. None (an undated article and no expression).
+
+Place: a place span attached by "in"/"at" to the trigger or to the verb of its clause
+("talks *in Berlin*", "attending the meeting *in Malta*").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from spacy.tokens import Span, Token
+
+from ..places.model import Place
+from ..time.model import Timex
+from .model import EventDate, Location
+
+__all__ = ["attach_date", "attach_location", "clause_verb"]
+
+_PLACE_PREPS = frozenset({"in", "at"})
+# Hops up from a timex/place head to the trigger; "on November 27" → "on" → "took" is 2.
+_MAX_HOPS = 4
+
+
+def clause_verb(trigger: Token) -> Token:
+    """The verb whose clause the trigger belongs to (the trigger itself when it is a verb)."""
+    node = trigger
+    for _ in range(_MAX_HOPS):
+        if node.pos_ in ("VERB", "AUX") or node.head is node:
+            return node
+        node = node.head
+    return trigger
+
+
+def _anchors(trigger: Token) -> set[int]:
+    """The trigger, the verb of its clause and their objects ("held *talks* in Berlin": the
+    small model often hangs the place on the object noun)."""
+    verb = clause_verb(trigger)
+    anchors = {trigger.i, verb.i}
+    for head in (trigger, verb):
+        anchors.update(c.i for c in head.children if c.dep_ in ("dobj", "nsubjpass"))
+    return anchors
+
+
+def _attached(span: Span, anchors: set[int]) -> bool:
+    node = span.root
+    for _ in range(_MAX_HOPS + 1):
+        if node.i in anchors:
+            return True
+        if node.head is node:
+            return False
+        node = node.head
+        if node.pos_ in ("VERB", "AUX") and node.i not in anchors:
+            return False
+    return False
+
+
+def _may_govern(span: Span, trigger: Token) -> bool:
+    """Whether a time expression can date the trigger: its clause verb is the trigger's clause
+    verb or one above it ("pledged … , media *reported Saturday*" may; "the treaty they
+    *signed in June*" inside another clause may not)."""
+    node = span.root.head
+    for _ in range(_MAX_HOPS * 2):
+        if node.pos_ in ("VERB", "AUX") or node.head is node:
+            break
+        node = node.head
+    verb = clause_verb(trigger)
+    return node.i == verb.i or node in verb.ancestors or node.head is node
+
+
+def attach_date(
+    trigger: Token,
+    sentence: Span,
+    timexes: Sequence[Span],
+    article_date: date | None,
+) -> EventDate | None:
+    """The event date of ``trigger`` (rules in the module docstring)."""
+    in_sentence = [
+        t
+        for t in timexes
+        if sentence.start <= t.start and t.end <= sentence.end and isinstance(t._.timex, Timex)
+    ]
+    anchors = _anchors(trigger)
+    attached = [t for t in in_sentence if _attached(t, anchors)]
+    chosen: Span | None = None
+    if attached:
+        chosen = min(attached, key=lambda t: abs(t.start - trigger.i))
+    elif len(in_sentence) == 1 and _may_govern(in_sentence[0], trigger):
+        chosen = in_sentence[0]
+    if chosen is not None:
+        timex: Timex = chosen._.timex
+        return EventDate(chosen.text, timex.value, timex.granularity, timex.mod)
+    if article_date is not None:
+        return EventDate(None, article_date.isoformat(), "day", None)
+    return None
+
+
+def attach_location(trigger: Token, sentence: Span, places: Sequence[Span]) -> Location | None:
+    """The place attached to the trigger's clause by "in"/"at", or None."""
+    anchors = _anchors(trigger)
+    for span in places:
+        if not (sentence.start <= span.start and span.end <= sentence.end):
+            continue
+        place = span._.place
+        if not isinstance(place, Place):
+            continue
+        prep = span.root.head
+        if prep.dep_ == "prep" and prep.lower_ in _PLACE_PREPS and prep.head.i in anchors:
+            return Location(span.text, place.country, place.lat, place.lon)
+    return None

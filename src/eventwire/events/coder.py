@@ -1,0 +1,470 @@
+"""The event coder: a spaCy component that turns parsed sentences into ``Event`` values.
+
+For each sentence it finds triggers from the lexicon (``triggers``), their source and target
+actors in the dependency parse (``arguments``), the modality and attribution (``modality``),
+a date and a place (``attachment``) and a confidence (``confidence``); it also finds direct
+quotations and their speakers (``quotes``) and the denial of a claim ("a claim Pyongyang has
+called "absurd"") as the denier's own event.
+
+Policies, each a decision an analyst may want to know:
+
+* **One event per actor pair.** Coordinated sources or targets multiply out ("The US and South
+  Korea accused the North" → USA→PRK and KOR→PRK).
+* **Joint actions.** "X and Y signed the treaty" (coordinated subject, no target) and "talks
+  between X and Y" give one event per unordered pair, source = the actor named first, unless
+  ``symmetric_both_directions`` is set (then also Y→X, as some CAMEO coders do). One event
+  keeps counts of a single signing honest.
+* **Self-events are skipped** (same actor on both sides) unless the CAMEO code is listed in
+  ``self_event_codes``.
+* **At least one actor.** A trigger with neither a source nor a target actor is not coded.
+* **Codes PLOVER dropped** (CAMEO 010–014, 017, "make statement"…) give no event unless the
+  lexicon entry overrides the PLOVER category: the ``Event`` contract requires a category.
+* **Denials.** The dismissed event keeps its own modality (alleged, with the accusers as
+  attribution; or denied, for "X denied Z-ing"); the denier gets its own event, CAMEO
+  ``denial_code`` (016 "Deny responsibility", PLOVER ``denial_plover`` REJECT as the PLOVER
+  manual suggests for 016) against each accuser — unless the lexicon already codes the word.
+* **Attribution of several accusers** is one ``Attribution`` whose text spans the accusers and
+  whose code joins their codes with ";" ("USA;KOR").
+
+>>> nlp.add_pipe("eventwire_coder")          # doctest: +SKIP
+>>> [(e.source.code, e.cameo, e.target.code) for e in nlp(text)._.events]   # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from ..errors import UnknownCameoCode
+from ..nlp.extensions import register_extensions
+from .arguments import find_arguments
+from .attachment import attach_date, attach_location
+from .confidence import ConfidenceWeights, event_confidence
+from .mentions import ArgumentActor, MentionIndex, actor_ref
+from .modality import assess_modality, find_denials
+from .model import Attribution, Event, Modality, Plover, Trigger
+from .ontology import Ontology, load_ontology
+from .quotes import DEFAULT_MIN_WORDS, Quote, attribute_quotes
+from .triggers import LexiconLike, TriggerMatch, find_triggers
+
+__all__ = [
+    "DEFAULT_LEXICON",
+    "CoderOptions",
+    "EventCandidate",
+    "EventCoder",
+    "make_event_coder",
+]
+
+DEFAULT_LEXICON = "eventwire.lexicon.default.v1"
+
+
+@dataclass(frozen=True, slots=True)
+class CoderOptions:
+    """The coder's settings (the factory's config; reasons beside each default).
+
+    ``min_confidence``: events below it are not emitted (0.0 keeps all; analyses filter on
+    ``confidence`` later, and an event dropped here cannot be recovered).
+    ``symmetric_both_directions``: code joint actions in both directions (see module doc).
+    ``self_event_codes``: CAMEO codes for which source and target may be the same actor.
+    ``denial_code`` / ``denial_plover``: the denier's event (see module doc).
+    ``quote_min_words``: shorter quotations are scare quotes (see ``quotes``).
+    ``require_source_and_target``: emit only dyadic events (True, as PETRARCH and the PLOVER
+    datasets do: a one-sided "Blinken is attending the meeting" is not a dyad, and on the seeds
+    most one-sided candidates were wrong); False keeps events with one actor.
+    ``joint_action_categories``: PLOVER categories for which coordinated actors with no other
+    party act on each other ("X and Y signed", "X and Y fought"); for others ("X and Y
+    accused") they are co-sources and, without a target, give no dyad.
+    """
+
+    min_confidence: float = 0.0
+    symmetric_both_directions: bool = False
+    self_event_codes: tuple[str, ...] = ()
+    denial_code: str = "016"
+    denial_plover: str = "REJECT"
+    quote_min_words: int = DEFAULT_MIN_WORDS
+    require_source_and_target: bool = True
+    joint_action_categories: tuple[str, ...] = ("AGREE", "CONSULT", "COOPERATE", "ASSAULT")
+    weights: ConfidenceWeights = field(default_factory=ConfidenceWeights)
+
+
+@dataclass(frozen=True, slots=True)
+class EventCandidate:
+    """An event with the parse objects it came from (relation mode ranks these)."""
+
+    event: Event
+    match: TriggerMatch | None
+    source: ArgumentActor | None
+    target: ArgumentActor | None
+    direct: bool
+
+
+class EventCoder:
+    """Codes a Doc's events and quotes; callable as a spaCy pipeline component.
+
+    Reads ``doc._.actor_mentions``, ``doc._.timexes``, ``doc._.places``,
+    ``doc._.article_date`` and ``doc._.doc_id``; writes ``doc._.events`` (text order) and
+    ``doc._.quotes``.
+    """
+
+    def __init__(
+        self,
+        lexicon: LexiconLike,
+        ontology: Ontology | None = None,
+        options: CoderOptions | None = None,
+    ) -> None:
+        register_extensions()
+        self.lexicon = lexicon
+        self.ontology = ontology or load_ontology()
+        self.options = options or CoderOptions()
+
+    def __call__(self, doc: Doc) -> Doc:
+        events, quotes = self.code_doc(doc)
+        doc._.events = events
+        doc._.quotes = quotes
+        return doc
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterable[Doc]:
+        for doc in docs:
+            yield self(doc)
+
+    # -- whole documents -------------------------------------------------------------------
+
+    def code_doc(self, doc: Doc) -> tuple[list[Event], list[Quote]]:
+        """The events and quotations of ``doc`` (does not modify it)."""
+        index = MentionIndex.from_doc(doc)
+        attributed = attribute_quotes(doc, index, self.options.quote_min_words)
+        ranges = [(a.quote.start, a.quote.end) for a in attributed]
+
+        def speaker_at(offset: int) -> ArgumentActor | None:
+            for item in attributed:
+                if item.quote.start <= offset < item.quote.end:
+                    return item.speaker
+            return None
+
+        index = index.with_quotes(ranges, speaker_at)
+        events: list[Event] = []
+        for sentence_index, sentence in enumerate(doc.sents):
+            candidates = self.code_sentence(doc, sentence, sentence_index, index)
+            events.extend(
+                c.event for c in candidates if c.event.confidence >= self.options.min_confidence
+            )
+        return events, [a.quote for a in attributed]
+
+    def code_sentence(
+        self, doc: Doc, sentence: Span, sentence_index: int, index: MentionIndex
+    ) -> list[EventCandidate]:
+        """Every event of one sentence (before the confidence filter), in trigger order."""
+        found: list[EventCandidate] = []
+        seen: set[tuple[str, str, str, int]] = set()
+        coded_tokens: set[int] = set()
+        matches = find_triggers(sentence, self.lexicon)
+        verb_triggers = {m.token.i for m in matches if not m.is_nominal}
+        for match in matches:
+            if (
+                match.is_nominal
+                and match.token.dep_ in ("dobj", "appos", "attr")
+                and match.token.head.i in verb_triggers
+            ):
+                continue  # "signed the agreement", "accused X …, a claim": the verb codes it
+            for candidate in self.events_for_trigger(doc, sentence, sentence_index, match, index):
+                key = (
+                    _side_key(candidate.source),
+                    _side_key(candidate.target),
+                    candidate.event.cameo,
+                    match.token.i,
+                )
+                if key not in seen:
+                    seen.add(key)
+                    found.append(candidate)
+                    coded_tokens.add(match.token.i)
+        found.extend(self._denial_events(doc, sentence, sentence_index, index, coded_tokens, seen))
+        found.sort(key=lambda c: c.event.trigger.start)
+        return found
+
+    def events_for_trigger(
+        self,
+        doc: Doc,
+        sentence: Span,
+        sentence_index: int,
+        match: TriggerMatch,
+        index: MentionIndex,
+    ) -> list[EventCandidate]:
+        """The events one trigger expresses: one per source/target pair."""
+        frame = find_arguments(match, index)
+        plover = self._plover(match.entry.code, match.entry.plover)
+        if plover is None:
+            return []
+        judgement = assess_modality(match.token, index)
+        symmetric = frame.symmetric and plover.category in self.options.joint_action_categories
+        pairs = _pairs(frame.sources, frame.targets, symmetric, self.options)
+        out: list[EventCandidate] = []
+        for source, target in pairs:
+            if self._is_self_event(source, target, match.entry.code):
+                continue
+            if self.options.require_source_and_target and (source is None or target is None):
+                continue
+            if _crosses_line(doc, match.token, source, target):
+                continue
+            event = self._build(
+                doc,
+                sentence,
+                sentence_index,
+                match.token,
+                match.trigger_span(),
+                match.entry.code,
+                plover,
+                source,
+                target,
+                judgement.modality,
+                judgement.attribution,
+                direct=frame.direct,
+                specificity=match.specificity,
+            )
+            out.append(EventCandidate(event, match, source, target, frame.direct))
+        return out
+
+    def build_event(
+        self,
+        doc: Doc,
+        sentence: Span,
+        sentence_index: int,
+        match: TriggerMatch,
+        source: ArgumentActor | None,
+        target: ArgumentActor | None,
+        index: MentionIndex,
+        *,
+        direct: bool,
+    ) -> Event | None:
+        """The event of ``match`` with the given arguments (relation mode supplies them);
+        None when the code has no PLOVER category."""
+        plover = self._plover(match.entry.code, match.entry.plover)
+        if plover is None:
+            return None
+        judgement = assess_modality(match.token, index)
+        return self._build(
+            doc,
+            sentence,
+            sentence_index,
+            match.token,
+            match.trigger_span(),
+            match.entry.code,
+            plover,
+            source,
+            target,
+            judgement.modality,
+            judgement.attribution,
+            direct=direct,
+            specificity=match.specificity,
+        )
+
+    # -- internals -------------------------------------------------------------------------
+
+    def _plover(self, code: str, override: Plover | None) -> Plover | None:
+        if override is not None:
+            return override
+        try:
+            return self.ontology.lookup(code).plover
+        except UnknownCameoCode:
+            return None
+
+    def _is_self_event(
+        self, source: ArgumentActor | None, target: ArgumentActor | None, code: str
+    ) -> bool:
+        if source is None or target is None or code in self.options.self_event_codes:
+            return False
+        if source.key == target.key or source.span.start == target.span.start:
+            return True
+        # A state and its own government or people ("Zelensky … Ukraine's aspirations") is a
+        # domestic relation the coder's dyadic rules mostly get wrong.
+        a, b = source.actor, target.actor
+        return (a.kind == "state" and b.country == a.actor_id) or (
+            b.kind == "state" and a.country == b.actor_id
+        )
+
+    def _build(
+        self,
+        doc: Doc,
+        sentence: Span,
+        sentence_index: int,
+        head: Token,
+        trigger: Span,
+        code: str,
+        plover: Plover,
+        source: ArgumentActor | None,
+        target: ArgumentActor | None,
+        modality: Modality,
+        attribution: Sequence[ArgumentActor],
+        *,
+        direct: bool,
+        specificity: int,
+    ) -> Event:
+        cameo = self.ontology.lookup(code)
+        article_date: date | None = doc._.article_date
+        return Event(
+            doc_id=str(doc._.doc_id),
+            sentence_index=sentence_index,
+            sentence=sentence.text,
+            source=actor_ref(source),
+            target=actor_ref(target),
+            trigger=Trigger(trigger.text, trigger.start_char, trigger.end_char),
+            cameo=code,
+            plover=plover,
+            goldstein=cameo.goldstein,
+            quad_class=cameo.quad_class,
+            modality=modality,
+            attribution=_attribution(attribution),
+            event_date=attach_date(head, sentence, list(doc._.timexes), article_date),
+            location=attach_location(head, sentence, list(doc._.places)),
+            confidence=event_confidence(
+                source,
+                target,
+                direct=direct,
+                specificity=specificity,
+                weights=self.options.weights,
+            ),
+        )
+
+    def _denial_events(
+        self,
+        doc: Doc,
+        sentence: Span,
+        sentence_index: int,
+        index: MentionIndex,
+        coded_tokens: set[int],
+        seen: set[tuple[str, str, str, int]],
+    ) -> list[EventCandidate]:
+        out: list[EventCandidate] = []
+        code = self.options.denial_code
+        plover = self._plover(code, None) or Plover(self.options.denial_plover)
+        for denial in find_denials(sentence, index):
+            if denial.trigger.i in coded_tokens:
+                continue  # the lexicon already codes this word (e.g. "deny" → REJECT)
+            targets: Sequence[ArgumentActor | None] = denial.accusers or (None,)
+            for source in denial.deniers:
+                for target in targets:
+                    if self._is_self_event(source, target, code):
+                        continue
+                    if self.options.require_source_and_target and target is None:
+                        continue
+                    key = (_side_key(source), _side_key(target), code, denial.trigger.i)
+                    if key in seen:
+                        continue
+                    seen.add(key)
+                    span = doc[denial.trigger.i : denial.trigger.i + 1]
+                    event = self._build(
+                        doc,
+                        sentence,
+                        sentence_index,
+                        denial.trigger,
+                        span,
+                        code,
+                        plover,
+                        source,
+                        target,
+                        "asserted",
+                        (),
+                        direct=True,
+                        specificity=0,
+                    )
+                    out.append(EventCandidate(event, None, source, target, True))
+        return out
+
+
+def _pairs(
+    sources: Sequence[ArgumentActor],
+    targets: Sequence[ArgumentActor],
+    symmetric: bool,
+    options: CoderOptions,
+) -> list[tuple[ArgumentActor | None, ArgumentActor | None]]:
+    if symmetric:
+        pairs: list[tuple[ArgumentActor | None, ArgumentActor | None]] = []
+        for i, first in enumerate(sources):
+            for second in sources[i + 1 :]:
+                pairs.append((first, second))
+                if options.symmetric_both_directions:
+                    pairs.append((second, first))
+        return pairs
+    if not sources and not targets:
+        return []
+    side_a: Sequence[ArgumentActor | None] = sources or (None,)
+    side_b: Sequence[ArgumentActor | None] = targets or (None,)
+    return [(s, t) for s in side_a for t in side_b]
+
+
+def _crosses_line(
+    doc: Doc, trigger: Token, source: ArgumentActor | None, target: ArgumentActor | None
+) -> bool:
+    """Whether the trigger and an argument sit on different lines: headlines, captions and
+    bullets carry no final stop, so the parser runs them together (the seeds' headline and
+    "(Reuters)" caption); arguments never legitimately cross a line break."""
+    offsets = [trigger.idx] + [a.span.start_char for a in (source, target) if a is not None]
+    return "\n" in doc.text[min(offsets) : max(offsets)]
+
+
+def _side_key(arg: ArgumentActor | None) -> str:
+    return "-" if arg is None else f"{arg.span.start}:{arg.key}"
+
+
+def _attribution(actors: Sequence[ArgumentActor]) -> Attribution | None:
+    if not actors:
+        return None
+    spans = sorted((a.span for a in actors), key=lambda s: s.start)
+    doc = spans[0].doc
+    text = doc[spans[0].start : spans[-1].end].text if len(spans) > 1 else spans[0].text
+    codes = [a.actor.code for a in actors if a.actor.resolved and a.actor.code]
+    return Attribution(text=text, code=";".join(dict.fromkeys(codes)) or None)
+
+
+@Language.factory(
+    "eventwire_coder",
+    assigns=["doc._.events", "doc._.quotes"],
+    requires=["doc._.actor_mentions"],
+    default_config={
+        "lexicon": DEFAULT_LEXICON,
+        "min_confidence": 0.0,
+        "symmetric_both_directions": False,
+        "denial_code": "016",
+        "denial_plover": "REJECT",
+        "quote_min_words": DEFAULT_MIN_WORDS,
+        "require_source_and_target": True,
+    },
+)
+def make_event_coder(
+    nlp: Language,
+    name: str,
+    lexicon: str,
+    min_confidence: float,
+    symmetric_both_directions: bool,
+    denial_code: str,
+    denial_plover: str,
+    quote_min_words: int,
+    require_source_and_target: bool,
+) -> EventCoder:
+    """The ``eventwire_coder`` component; ``lexicon`` names a function in the lexicons registry."""
+    return EventCoder(
+        load_registered_lexicon(lexicon),
+        load_ontology(),
+        CoderOptions(
+            min_confidence=min_confidence,
+            symmetric_both_directions=symmetric_both_directions,
+            denial_code=denial_code,
+            denial_plover=denial_plover,
+            quote_min_words=quote_min_words,
+            require_source_and_target=require_source_and_target,
+        ),
+    )
+
+
+def load_registered_lexicon(name: str) -> LexiconLike:
+    """The lexicon a registered function returns (``eventwire.lexicon.default.v1``…)."""
+    from .. import registry
+    from . import lexicon as _shipped  # noqa: F401  # registers the shipped lexicon
+
+    factory: Any = registry.lexicons.get(name)
+    built: LexiconLike = factory()
+    return built

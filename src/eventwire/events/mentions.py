@@ -1,0 +1,273 @@
+"""Map tokens of a parsed sentence to the actor mentions the actors layer found.
+
+The coder reasons over tokens (heads of dependency arcs); the actors layer hands over spans
+(``doc._.actor_mentions``, each with ``span._.actor``). ``MentionIndex`` bridges the two:
+
+* a token inside a mention span is that mention;
+* a token whose ``compound``/``appos``/``amod``/``poss``/``nmod`` dependent lies in a mention
+  stands for it ("North Korean *leader*" → the mention "North Korean", "Russia's *Chief* of
+  General Staff" → "Russia") — one or two levels down, never through a clause;
+* a third-person pronoun ("he", "she", "they") with no mention of its own takes the most recent
+  *salient* mention before it (a subject beats a more recent non-subject, because in
+  "Sikorski criticized Lavrov's attendance … ,' he said" the speaker is the subject), skipping
+  mentions that sit inside direct quotations;
+* "I"/"me" inside a direct quotation stands for the quotation's speaker (set by the quotes
+  step through ``speaker_for_offset``).
+
+>>> index = MentionIndex.from_doc(doc)            # doctest: +SKIP
+>>> index.resolve(doc[3]).actor.code               # doctest: +SKIP
+'RUSGOV'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from ..actors.model import UNRESOLVED, Actor
+from .model import ActorRef
+
+__all__ = ["ArgumentActor", "MentionIndex", "actor_ref"]
+
+# Dependents through which a head noun stands for an actor mention it modifies.
+_MODIFIER_DEPS = frozenset({"compound", "appos", "amod", "poss", "nmod"})
+# An apposition names the head itself ("Brown's predecessor, *Mark Milley*"), so it is tried
+# first; a possessor only says whose the head is.
+_MODIFIER_ORDER = ("appos", "compound", "amod", "nmod", "poss")
+# Nouns naming a different person than their possessor.
+_RELATIONAL_NOUNS = frozenset(
+    {
+        "predecessor",
+        "successor",
+        "wife",
+        "husband",
+        "son",
+        "daughter",
+        "father",
+        "mother",
+        "brother",
+        "sister",
+        "rival",
+        "opponent",
+        "critic",
+        "enemy",
+        "adviser",
+        "advisor",
+        "envoy",
+        "lawyer",
+        "son-in-law",
+        "spokesperson",
+        "spokesman",
+        "spokeswoman",
+    }
+)
+# Third-person pronouns resolved to an earlier mention; "it" is left out on purpose: in news
+# prose it refers to treaties, plans and reports far more often than to states.
+_PERSON_PRONOUNS = frozenset({"he", "him", "she", "her"})
+_GROUP_PRONOUNS = frozenset({"they", "them"})
+_FIRST_PERSON = frozenset({"i", "me"})
+# Definite role nouns that corefer with the most recent person ("the minister said").
+_ROLE_NOUNS = frozenset(
+    {"minister", "president", "leader", "spokesperson", "spokesman", "spokeswoman", "chancellor"}
+)
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# How many sentences back a pronoun may look for its antecedent (news pronouns almost always
+# refer within the same or previous two sentences).
+_PRONOUN_WINDOW_SENTENCES = 3
+
+
+@dataclass(frozen=True, slots=True)
+class ArgumentActor:
+    """An argument of an event: the token in the clause and the actor it stands for.
+
+    ``span`` is what the event reports as the actor's text and offsets: the mention itself, or
+    the pronoun when the actor was reached through one. ``via`` says how: ``"mention"``,
+    ``"modifier"``, ``"pronoun"`` or ``"speaker"`` (the confidence recipe uses it).
+    """
+
+    token: Token
+    span: Span
+    actor: Actor
+    via: str
+
+    @property
+    def key(self) -> str:
+        """Identity for self-event checks and de-duplication: the actor id when resolved."""
+        if self.actor.resolved:
+            return self.actor.actor_id
+        return f"span:{self.span.start_char}:{self.span.end_char}"
+
+
+def actor_ref(arg: ArgumentActor | None) -> ActorRef | None:
+    """The ``Event`` view of an argument (offsets into ``doc.text``)."""
+    if arg is None:
+        return None
+    actor = arg.actor
+    if not actor.resolved:
+        return ActorRef(arg.span.text, arg.span.start_char, arg.span.end_char, *(None,) * 5)
+    return ActorRef(
+        text=arg.span.text,
+        start=arg.span.start_char,
+        end=arg.span.end_char,
+        actor_id=actor.actor_id,
+        name=actor.name,
+        code=actor.code or None,
+        country=actor.country,
+        sector=actor.sector,
+    )
+
+
+class MentionIndex:
+    """Token → actor mention lookups over one Doc (built once per Doc, read-only after)."""
+
+    def __init__(
+        self,
+        doc: Doc,
+        mentions: Sequence[Span],
+        quote_ranges: Sequence[tuple[int, int]] = (),
+        speaker_for_offset: Callable[[int], ArgumentActor | None] | None = None,
+        actors: Mapping[tuple[int, int], Actor] | None = None,
+    ) -> None:
+        self.doc = doc
+        # Explicit actors by (start, end) token offsets win over ``span._.actor`` (relation
+        # mode marks spans without touching the Doc's extensions).
+        self._actors: dict[tuple[int, int], Actor] = dict(actors or {})
+        self.mentions: tuple[Span, ...] = tuple(sorted(mentions, key=lambda s: s.start))
+        self._by_token: dict[int, Span] = {}
+        for span in self.mentions:
+            for i in range(span.start, span.end):
+                self._by_token.setdefault(i, span)
+        self._quote_ranges = tuple(quote_ranges)
+        self._speaker_for_offset = speaker_for_offset
+
+    @classmethod
+    def from_doc(cls, doc: Doc) -> MentionIndex:
+        return cls(doc, list(doc._.actor_mentions))
+
+    def with_quotes(
+        self,
+        quote_ranges: Sequence[tuple[int, int]],
+        speaker_for_offset: Callable[[int], ArgumentActor | None],
+    ) -> MentionIndex:
+        """A copy that knows the direct quotations (for "I" and for skipping quoted mentions)."""
+        return MentionIndex(self.doc, self.mentions, quote_ranges, speaker_for_offset, self._actors)
+
+    # -- lookups ---------------------------------------------------------------------------
+
+    def actor_of(self, span: Span) -> Actor:
+        """The actor of a mention span (UNRESOLVED when the resolver gave none)."""
+        explicit = self._actors.get((span.start, span.end))
+        return explicit if explicit is not None else _actor_of(span)
+
+    def mention_at(self, token: Token) -> Span | None:
+        return self._by_token.get(token.i)
+
+    def in_quote(self, char_offset: int) -> bool:
+        return any(start <= char_offset < end for start, end in self._quote_ranges)
+
+    def resolve(self, token: Token) -> ArgumentActor | None:
+        """The actor a token stands for, or None (see the module docstring for the rules)."""
+        span = self.mention_at(token)
+        if span is not None:
+            return ArgumentActor(token, span, self.actor_of(span), "mention")
+        span = self._via_modifier(token, depth=2)
+        if span is not None:
+            return ArgumentActor(token, span, self.actor_of(span), "modifier")
+        lower = token.lower_
+        if token.pos_ == "PRON":
+            if lower in _FIRST_PERSON and self._speaker_for_offset is not None:
+                if self.in_quote(token.idx):
+                    speaker = self._speaker_for_offset(token.idx)
+                    if speaker is not None:
+                        return ArgumentActor(token, _token_span(token), speaker.actor, "speaker")
+                return None
+            if lower in _PERSON_PRONOUNS or lower in _GROUP_PRONOUNS:
+                antecedent = self._antecedent(token, person=lower in _PERSON_PRONOUNS)
+                if antecedent is not None:
+                    return ArgumentActor(
+                        token, _token_span(token), self.actor_of(antecedent), "pronoun"
+                    )
+            return None
+        if lower in _ROLE_NOUNS and any(c.lower_ == "the" for c in token.children):
+            antecedent = self._antecedent(token, person=True)
+            if antecedent is not None:
+                span = token.doc[token.left_edge.i : token.i + 1]
+                return ArgumentActor(token, span, self.actor_of(antecedent), "pronoun")
+        return None
+
+    def resolve_all(self, tokens: Iterable[Token]) -> list[ArgumentActor]:
+        """Resolve each token and its coordinated conjuncts, one entry per distinct actor span."""
+        found: list[ArgumentActor] = []
+        seen: set[tuple[int, int]] = set()
+        for token in tokens:
+            for tok in (token, *token.conjuncts):
+                arg = self.resolve(tok)
+                if arg is None:
+                    continue
+                key = (arg.span.start, arg.span.end)
+                if key not in seen:
+                    seen.add(key)
+                    found.append(arg)
+        return found
+
+    # -- internals -------------------------------------------------------------------------
+
+    def _via_modifier(self, token: Token, depth: int) -> Span | None:
+        if depth == 0:
+            return None
+        children = sorted(
+            (c for c in token.children if c.dep_ in _MODIFIER_DEPS),
+            key=lambda c: _MODIFIER_ORDER.index(c.dep_),
+        )
+        for child in children:
+            if child.dep_ == "poss" and token.lemma_.lower() in _RELATIONAL_NOUNS:
+                continue  # "Brown's *predecessor*" is not Brown
+            span = self.mention_at(child)
+            if span is not None:
+                return span
+            deeper = self._via_modifier(child, depth - 1)
+            if deeper is not None:
+                return deeper
+        return None
+
+    def _antecedent(self, token: Token, *, person: bool) -> Span | None:
+        sent_starts = [s.start for s in self.doc.sents]
+        sent_no = max(i for i, start in enumerate(sent_starts) if start <= token.i)
+        window_start = sent_starts[max(0, sent_no - _PRONOUN_WINDOW_SENTENCES + 1)]
+        token_in_quote = self.in_quote(token.idx)
+        candidates = [
+            span
+            for span in self.mentions
+            if window_start <= span.start
+            and span.end <= token.i
+            and (token_in_quote or not self.in_quote(span.start_char))
+            and (not person or self.actor_of(span).kind in ("person", "unresolved"))
+        ]
+        if person:
+            persons = [s for s in candidates if self.actor_of(s).kind == "person"]
+            candidates = persons or [s for s in candidates if s.root.ent_type_ == "PERSON"]
+        if not candidates:
+            return None
+        # Salience: the most recent subject in the window, else the most recent mention.
+        subjects = [s for s in candidates if _is_subject(s)]
+        return (subjects or candidates)[-1]
+
+
+def _is_subject(span: Span) -> bool:
+    root = span.root
+    while root.dep_ in ("compound", "appos", "amod", "poss", "conj") and root.head is not root:
+        if root.dep_ == "conj" and root.head.dep_ in _SUBJECT_DEPS:
+            return True
+        root = root.head
+    return root.dep_ in _SUBJECT_DEPS
+
+
+def _actor_of(span: Span) -> Actor:
+    actor = span._.actor
+    return actor if isinstance(actor, Actor) else UNRESOLVED
+
+
+def _token_span(token: Token) -> Span:
+    return token.doc[token.i : token.i + 1]

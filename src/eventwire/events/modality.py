@@ -1,0 +1,440 @@
+"""Modality and attribution of an event trigger: did the text assert that the event happened?
+
+Analyses count asserted events only, so the costly error is to call a non-asserted event
+asserted; every cue below errs towards "not asserted". The judgement walks from the trigger up
+the dependency tree and collects cues:
+
+* **negated** — ``neg`` on the trigger ("did *not* sign") or on a verb that controls it
+  ("did not agree to meet"); the determiner "no" on a noun that governs it ("has *no plans* to
+  meet") or on a nominal trigger ("*no* talks"); "without" ("left *without* meeting");
+  a controlling verb of failure ("*failed* to reach", "*refused* to meet", "*declined* to").
+  "Refuse"/"decline"/"reject" are themselves REJECT events when the lexicon lists them: the
+  refusal is asserted, the refused act is negated.
+* **denied** — the trigger sits under a verb of denial ("*denied* supplying", "dismissed
+  reports that"); the denier is the attribution.
+* **alleged** — under a verb or noun of allegation ("*accused* X *of* supplying", "*claimed*
+  that", "*allegations* that", "said *without evidence*"), or with "allegedly"; the accuser is
+  the attribution.
+* **hypothetical** — a condition ("*if*", "*unless*") on the clause or a modal of possibility
+  ("could", "might", "may", "should", "must", "can").
+* **intended** — future or intention: "will", "would", "shall" ("would walk out"), "going to",
+  a controlling verb of intention ("*pledged* to", "*plans* to", "*offered* to", "*vowed*",
+  "*agreed* to": the agreement is asserted, what was agreed is intended), a noun of intention
+  ("a *plan* to", "an *offer* to"), a purpose infinitive ("dispatching troops *to fight*").
+
+When several cues apply the first of negated, denied, alleged, hypothetical, intended wins.
+Cues on the trigger's own clause and on clauses that control it (``xcomp``, coordinated verbs
+without their own subject, infinitives on nouns) all count; from further up only the scope cues
+(allegation, denial, "without") count: "X said Y *would* attack" makes the attack intended
+through the attack's own "would", not through "said". The walk stops at a relative clause.
+
+:func:`find_denials` separately finds dismissals of a claim ("a *claim* Pyongyang has called
+"absurd"", "X *denied* …") so the coder can emit the denier's own REJECT/DENY event.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+from spacy.tokens import Span, Token
+
+from .arguments import implicit_subject
+from .mentions import ArgumentActor, MentionIndex
+from .model import Modality
+
+__all__ = [
+    "MODALITY_PRECEDENCE",
+    "Denial",
+    "ModalityJudgement",
+    "assess_modality",
+    "find_denials",
+]
+
+MODALITY_PRECEDENCE: tuple[Modality, ...] = (
+    "negated",
+    "denied",
+    "alleged",
+    "hypothetical",
+    "intended",
+)
+ALLEGATION_VERBS = frozenset(
+    {"accuse", "allege", "claim", "charge", "blame", "suspect", "contend", "assert"}
+)
+ALLEGATION_NOUNS = frozenset(
+    {"accusation", "allegation", "claim", "charge", "suspicion", "rumour", "rumor"}
+)
+DENIAL_VERBS = frozenset({"deny", "dismiss", "refute", "rebuff", "disavow"})
+FAILURE_VERBS = frozenset({"fail", "refuse", "decline", "reject", "avoid", "cancel", "postpone"})
+INTENT_VERBS = frozenset(
+    {
+        "pledge",
+        "promise",
+        "vow",
+        "plan",
+        "intend",
+        "aim",
+        "offer",
+        "seek",
+        "want",
+        "hope",
+        "expect",
+        "prepare",
+        "agree",
+        "decide",
+        "threaten",
+        "propose",
+        "try",
+        "attempt",
+        "wish",
+        "commit",
+        "resolve",
+        "undertake",
+        "mean",
+        "arrange",
+        "schedule",
+        "set",
+        "due",
+        "consider",
+        "discuss",
+        "call",
+        "urge",
+        "ask",
+        "demand",
+        "push",
+        "press",
+    }
+)
+INTENT_NOUNS = frozenset(
+    {
+        "plan",
+        "pledge",
+        "promise",
+        "offer",
+        "intention",
+        "bid",
+        "proposal",
+        "readiness",
+        "commitment",
+        "threat",
+        "vow",
+        "goal",
+        "aim",
+        "attempt",
+        "effort",
+        "call",
+        "demand",
+        "request",
+        "willingness",
+        "desire",
+        "aspiration",
+    }
+)
+INTENT_ADJECTIVES = frozenset(
+    {"planned", "proposed", "expected", "future", "upcoming", "scheduled"}
+)
+# Predicative adjectives that control an intended act ("is *willing* to withdraw").
+INTENT_PREDICATES = frozenset(
+    {
+        "willing",
+        "ready",
+        "prepared",
+        "determined",
+        "eager",
+        "keen",
+        "poised",
+        "set",
+        "due",
+        "about",
+        "committed",
+        "resolved",
+        "intent",
+        "open",
+    }
+)
+HYPOTHETICAL_ADJECTIVES = frozenset({"possible", "potential", "prospective", "hypothetical"})
+FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "wo", "’ll"})
+POSSIBILITY_AUX = frozenset({"could", "might", "may", "should", "must", "can", "ca"})
+CONDITION_MARKS = frozenset({"if", "unless", "whether"})
+ALLEGATION_ADVERBS = frozenset({"allegedly", "reportedly", "purportedly", "supposedly"})
+# Words that, as the complement of "call"/"describe as" over a claim noun, dismiss it.
+DISMISSIVE_WORDS = frozenset(
+    {
+        "absurd",
+        "false",
+        "baseless",
+        "groundless",
+        "fabrication",
+        "lie",
+        "lies",
+        "ridiculous",
+        "nonsense",
+        "untrue",
+        "unfounded",
+        "fake",
+        "slander",
+        "preposterous",
+        "fabricated",
+    }
+)
+_CONTROL_DEPS = frozenset({"xcomp"})
+_NOMINAL_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "pobj", "attr", "appos", "conj", "oprd"})
+# Hops from the trigger to the top of its sentence that the walk follows at most; the deepest
+# chain in the seeds ("accused … of getting involved … by dispatching … to fight") has 7.
+_MAX_HOPS = 10
+
+
+@dataclass(frozen=True, slots=True)
+class ModalityJudgement:
+    """The modality of one trigger, who the text credits with the claim, and the deciding cue.
+
+    ``attribution`` holds the accusers of an alleged event or the deniers of a denied one
+    (coordinated accusers each appear); ``cue`` is the word that decided (for explanations).
+    """
+
+    modality: Modality
+    attribution: tuple[ArgumentActor, ...] = ()
+    cue: Token | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Denial:
+    """A dismissal of a claim: who dismisses it, the word that does, and who made the claim."""
+
+    trigger: Token
+    deniers: tuple[ArgumentActor, ...]
+    accusers: tuple[ArgumentActor, ...]
+
+
+def assess_modality(trigger: Token, index: MentionIndex) -> ModalityJudgement:
+    """Judge the modality of the event expressed by ``trigger`` (see the module docstring)."""
+    found: dict[Modality, tuple[Token, tuple[ArgumentActor, ...]]] = {}
+
+    def note(modality: Modality, cue: Token, attribution: tuple[ArgumentActor, ...] = ()) -> None:
+        found.setdefault(modality, (cue, attribution))
+
+    _local_cues(trigger, note, own=True)
+    node = trigger
+    local = True  # still inside the trigger's own clause or a clause that controls it
+    for _ in range(_MAX_HOPS):
+        head = node.head
+        if head is node or node.dep_ == "relcl":
+            break
+        dep = node.dep_
+        if dep == "prep" or dep == "agent":
+            node = head  # "without" was judged one step below, with its object
+            continue
+        if dep in ("pcomp", "pobj") and head.dep_ in ("prep", "agent"):
+            governor = head.head
+            if head.lower_ == "without" and node.lemma_.lower() in ("evidence", "proof"):
+                # "said *without evidence* that …" (parsed with the clause under the noun).
+                note("alleged", node, tuple(index.resolve_all(implicit_subject(governor, 0))))
+            elif head.lower_ == "without":
+                note("negated", head)
+            _scope_cues(governor, head, index, note)
+            node = head
+            continue
+        if dep in _CONTROL_DEPS or (dep == "conj" and not _has_subject(node)):
+            if local:
+                _local_cues(head, note, own=False)
+            _scope_cues(head, node, index, note)
+        elif dep == "conj":
+            local = False
+            _scope_cues(head, node, index, note)
+        elif dep == "acl" and head.pos_ in ("NOUN", "PROPN"):
+            if local:
+                _nominal_cues(head, note)
+            _scope_cues(head, node, index, note)
+        elif dep == "ccomp":
+            local = False
+            _scope_cues(head, node, index, note)
+        elif dep == "advcl":
+            if any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children) and local:
+                note("intended", node)  # purpose infinitive
+            local = False
+            _scope_cues(head, node, index, note)
+        elif dep in _NOMINAL_DEPS:
+            # A nominal trigger (or the noun above it) inside a clause: the clause's cues
+            # apply to it ("did not hold talks"), as long as we are still local.
+            if local and head.pos_ in ("VERB", "AUX") and _clause_carries(node, head):
+                _local_cues(head, note, own=False)
+            _scope_cues(head, node, index, note)
+        else:
+            local = False
+        node = head
+    for modality in MODALITY_PRECEDENCE:
+        if modality in found:
+            cue, attribution = found[modality]
+            return ModalityJudgement(modality, attribution, cue)
+    return ModalityJudgement("asserted")
+
+
+def find_denials(sentence: Span, index: MentionIndex) -> list[Denial]:
+    """Dismissals of a claim in ``sentence``: "a claim X has called absurd", "X denied …"."""
+    denials: list[Denial] = []
+    for token in sentence:
+        lemma = token.lemma_.lower()
+        if token.pos_ == "VERB" and lemma in DENIAL_VERBS:
+            deniers = tuple(index.resolve_all(implicit_subject(token, 0)))
+            if deniers:
+                denials.append(Denial(token, deniers, _accusers_of_claim(token, index)))
+            continue
+        if token.pos_ == "VERB" and lemma in ("call", "describe", "label", "brand", "term"):
+            if not any(_dismissive(c) for c in token.children):
+                continue
+            claim = token.head if token.dep_ in ("relcl", "acl") else None
+            if claim is None:
+                claim = next((c for c in token.children if c.dep_ in ("dobj", "nsubjpass")), None)
+            if claim is None or claim.lemma_.lower() not in ALLEGATION_NOUNS | {"report"}:
+                continue
+            deniers = tuple(index.resolve_all(implicit_subject(token, 0)))
+            if token.dep_ == "relcl":
+                deniers = tuple(index.resolve_all([c for c in token.children if c.dep_ == "nsubj"]))
+            if deniers:
+                denials.append(Denial(token, deniers, _accusers_of_claim(claim, index)))
+    return denials
+
+
+# -- cue collection ---------------------------------------------------------------------------
+
+
+def _local_cues(verb: Token, note: _Note, *, own: bool) -> None:
+    lemma = verb.lemma_.lower()
+    if not own:
+        if lemma in FAILURE_VERBS:
+            note("negated", verb)
+        elif lemma in DENIAL_VERBS:
+            note("denied", verb)
+        elif lemma in INTENT_VERBS or verb.lower_ in INTENT_PREDICATES:
+            note("intended", verb)
+        if verb.pos_ in ("NOUN", "PROPN"):
+            _nominal_cues(verb, note)
+    if verb.pos_ in ("NOUN", "PROPN") and own:
+        _nominal_cues(verb, note)
+    for child in verb.children:
+        word = child.lower_
+        if child.dep_ == "neg":
+            note("negated", child)
+        elif child.dep_ == "aux":
+            if word in FUTURE_AUX:
+                note("intended", child)
+            elif word in POSSIBILITY_AUX:
+                note("hypothetical", child)
+        elif child.dep_ == "mark" and word in CONDITION_MARKS:
+            note("hypothetical", child)
+        elif child.dep_ == "advcl" and any(
+            m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in child.children
+        ):
+            # "would walk out *if* …": the main clause of a condition is hypothetical.
+            if any(
+                a.dep_ == "aux" and a.lower_ in FUTURE_AUX | POSSIBILITY_AUX for a in verb.children
+            ):
+                note("hypothetical", child)
+        elif child.dep_ == "advmod" and word in ALLEGATION_ADVERBS:
+            note("alleged", child)
+        elif child.dep_ == "advmod" and word == "never":
+            note("negated", child)
+    if lemma == "go" and verb.tag_ == "VBG" and any(c.dep_ == "xcomp" for c in verb.children):
+        note("intended", verb)  # "going to meet"
+
+
+def _nominal_cues(noun: Token, note: _Note) -> None:
+    lemma = noun.lemma_.lower()
+    for child in noun.children:
+        if child.dep_ in ("det", "neg") and child.lower_ in ("no", "not", "never"):
+            note("negated", child)
+        elif child.dep_ == "amod" and child.lower_ in INTENT_ADJECTIVES:
+            note("intended", child)
+        elif child.dep_ == "amod" and child.lower_ in HYPOTHETICAL_ADJECTIVES:
+            note("hypothetical", child)
+    if lemma in INTENT_NOUNS:
+        note("intended", noun)
+
+
+def _scope_cues(governor: Token, via: Token, index: MentionIndex, note: _Note) -> None:
+    """Allegation and denial cues of a governing word reached from below through ``via``."""
+    lemma = governor.lemma_.lower()
+    if governor.pos_ in ("VERB", "AUX"):
+        # Any route up except the accuser's own subject: "accused X *of* …" attaches "of" to
+        # the verb or (a common parse) to the object X, so the walk may arrive via ``dobj``.
+        if lemma in ALLEGATION_VERBS and via.dep_ not in ("nsubj", "nsubjpass", "csubj"):
+            note("alleged", governor, tuple(index.resolve_all(implicit_subject(governor, 0))))
+        elif lemma in DENIAL_VERBS:
+            note("denied", governor, tuple(index.resolve_all(implicit_subject(governor, 0))))
+        elif lemma in ("say", "state", "assert", "insist") and _without_evidence(governor):
+            note("alleged", governor, tuple(index.resolve_all(implicit_subject(governor, 0))))
+    elif governor.pos_ in ("NOUN", "PROPN") and lemma in ALLEGATION_NOUNS:
+        note("alleged", governor, _accusers_of_claim(governor, index))
+
+
+def _without_evidence(verb: Token) -> bool:
+    return any(
+        child.dep_ == "prep"
+        and child.lower_ == "without"
+        and any(p.lemma_.lower() in ("evidence", "proof") for p in child.children)
+        for child in verb.children
+    )
+
+
+def _accusers_of_claim(word: Token, index: MentionIndex) -> tuple[ArgumentActor, ...]:
+    """Who made the claim that ``word`` (a claim noun or a denial verb) refers to.
+
+    "X accused Y of Z, a claim W called absurd": the claim noun is an object/apposition of
+    "accused", whose subject made the claim. For "X denied Y's claims", the possessive.
+    """
+    node = word
+    for _ in range(3):
+        if node.pos_ in ("VERB", "AUX") and node.lemma_.lower() in ALLEGATION_VERBS:
+            return tuple(index.resolve_all(implicit_subject(node, 0)))
+        for child in node.children:
+            if child.dep_ == "poss":
+                return tuple(index.resolve_all([child]))
+        if node.head is node:
+            break
+        node = node.head
+    return ()
+
+
+def _dismissive(token: Token) -> bool:
+    if token.lower_ in DISMISSIVE_WORDS:
+        return True
+    return token.dep_ in ("oprd", "acomp", "attr", "dobj", "xcomp") and any(
+        t.lower_ in DISMISSIVE_WORDS for t in token.subtree
+    )
+
+
+# Predicates that only say an event subject happens ("talks *will take place*"): their cues
+# apply to the subject noun; other predicates ("the meeting *will make* a contribution") do not.
+_HAPPENING_VERBS = frozenset(
+    {
+        "take",
+        "begin",
+        "start",
+        "continue",
+        "resume",
+        "happen",
+        "occur",
+        "end",
+        "go",
+        "be",
+        "come",
+        "last",
+        "proceed",
+    }
+)
+
+
+def _clause_carries(noun: Token, verb: Token) -> bool:
+    if noun.dep_ == "nsubj":
+        return verb.lemma_.lower() in _HAPPENING_VERBS
+    return True
+
+
+def _has_subject(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in verb.children)
+
+
+class _Note(Protocol):
+    def __call__(
+        self, modality: Modality, cue: Token, attribution: tuple[ArgumentActor, ...] = ()
+    ) -> None: ...

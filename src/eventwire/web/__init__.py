@@ -1,0 +1,1 @@
+"""Web: the REST API and dashboard over the store (planned; see DESIGN.md)."""

@@ -1,0 +1,166 @@
+"""The eventwire_actors component on hand-made sentences."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+Run = Callable[[str, date | None], Doc]
+DAY = date(2024, 12, 5)
+
+
+def mentions(doc: Doc) -> list[tuple[str, str]]:
+    return [(span.text, span._.actor.code) for span in doc._.actor_mentions]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Polish Foreign Minister Radoslaw Sikorski spoke.",
+            [("Polish Foreign Minister Radoslaw Sikorski", "POLGOV")],
+        ),
+        ("Russia's foreign minister arrived.", [("Russia's foreign minister", "RUSGOV")]),
+        ("Sailors saw the Russian navy.", [("Russian navy", "RUSMIL")]),
+        ("Russia's Security Council met.", [("Russia's Security Council", "RUSGOV")]),
+        (
+            "North Korea's official KCNA news agency said so.",
+            [("North Korea's official KCNA news agency", "PRKMED")],
+        ),
+        ("Seoul's Joint Chiefs of Staff said so.", [("Seoul's Joint Chiefs of Staff", "KORMIL")]),
+        ("Russian forces advanced.", [("Russian forces", "RUSMIL")]),
+        ("North Korean troops arrived.", [("North Korean troops", "PRKMIL")]),
+        ("Western powers objected.", [("Western powers", "WST")]),
+        ("The US and South Korea protested.", [("US", "USA"), ("South Korea", "KOR")]),
+        ("Moscow and Pyongyang agreed.", [("Moscow", "RUS"), ("Pyongyang", "PRK")]),
+        (
+            "The Pentagon and the Kremlin disagreed.",
+            [("The Pentagon", "USAMIL"), ("the Kremlin", "RUSGOV")],
+        ),
+        ("Top US, Russian generals talked.", [("US", "USAMIL"), ("Russian generals", "RUSMIL")]),
+        # "Brussels" is Belgium's capital and the EU's metonym: ambiguous, so unresolved.
+        (
+            "NATO and the EU met in Brussels.",
+            [("NATO", "IGOWSTNAT"), ("EU", "IGOEUREEC"), ("Brussels", "")],
+        ),
+    ],
+)
+def test_mentions_and_codes(run: Run, text: str, expected: list[tuple[str, str]]) -> None:
+    assert mentions(run(text, DAY)) == expected
+
+
+def test_unknown_person_gets_country_and_sector_from_text(run: Run) -> None:
+    doc = run("Latvian Foreign Minister Janis Ozolins said he would leave.", DAY)
+    first = doc._.actor_mentions[0]
+    assert first._.actor.code == "LVAGOV"
+    assert first._.actor.kind == "person"
+    assert first._.actor.name == "Janis Ozolins"
+
+
+def test_possessive_person_is_its_own_mention(run: Run) -> None:
+    doc = run("Zelensky's adviser Dmytro Lytvyn said talks would go on.", date(2025, 12, 14))
+    assert mentions(doc)[:2] == [("Zelensky", "UKRGOV"), ("adviser Dmytro Lytvyn", "UKRGOV")]
+
+
+def test_short_references_follow_the_document(run: Run) -> None:
+    text = (
+        "North Korean leader Kim Jong Un met Sergei Shoigu in Pyongyang. "
+        "Kim praised Russia. Shoigu thanked him. The minister left."
+    )
+    doc = run(text, date(2024, 9, 14))
+    by_text = {span.text: span._.actor.actor_id for span in doc._.actor_mentions}
+    assert by_text["Kim"] == "person/kim-jong-un"
+    assert by_text["Shoigu"] == "person/sergei-shoigu"
+
+
+def test_the_minister_and_pronouns(run: Run) -> None:
+    text = (
+        "German Defense Minister Boris Pistorius warned Russia. "
+        "The minister said the navy was ready, and he added that allies agreed."
+    )
+    doc = run(text, DAY)
+    found = [(s.text, s._.actor.actor_id) for s in doc._.actor_mentions]
+    assert ("The minister", "person/boris-pistorius") in found
+    assert ("he", "person/boris-pistorius") in found
+
+
+def test_pronoun_prefers_the_subject_and_skips_quotes(run: Run) -> None:
+    text = (
+        "Polish Foreign Minister Radoslaw Sikorski criticized Lavrov's attendance and said he "
+        'would walk out. "Mr Lavrov is coming here to lie," he said. '
+        "His Latvian counterpart Baiba Braze said she would do the same."
+    )
+    doc = run(text, DAY)
+    pronouns = [
+        (s.text, s._.actor.actor_id) for s in doc._.actor_mentions if s.text in ("he", "she")
+    ]
+    assert pronouns == [
+        ("he", "person/radoslaw-sikorski"),
+        ("he", "person/radoslaw-sikorski"),
+        ("she", "person/baiba-braze"),
+    ]
+
+
+def test_the_north_needs_a_korean_context(run: Run) -> None:
+    assert mentions(run("The North is cold in winter.", DAY)) == []
+    korean = mentions(run("South Korea accused the North of lying.", DAY))
+    assert korean == [("South Korea", "KOR"), ("the North", "PRK")]
+
+
+def test_month_may_is_not_theresa_may(run: Run) -> None:
+    doc = run("Theresa May met Macron. Shoigu resigned in May.", date(2017, 1, 1))
+    assert "May" not in [s.text for s in doc._.actor_mentions]
+
+
+def test_spans_do_not_overlap_and_are_in_text_order(run: Run) -> None:
+    doc = run(
+        "US Air Force General C.Q. Brown spoke with Russia's Chief of General Staff "
+        "Valery Gerasimov, the US military said.",
+        DAY,
+    )
+    spans = doc._.actor_mentions
+    assert [s.start for s in spans] == sorted(s.start for s in spans)
+    assert all(a.end <= b.start for a, b in itertools.pairwise(spans))
+    assert mentions(doc) == [
+        ("US Air Force General C.Q. Brown", "USAMIL"),
+        ("Russia's Chief of General Staff Valery Gerasimov", "RUSMIL"),
+        ("US military", "USAMIL"),
+    ]
+
+
+def test_undated_article_resolves_with_lower_confidence(run: Run) -> None:
+    dated = run("Sergei Shoigu spoke.", DAY)._.actor_mentions[0]._.actor
+    undated = run("Sergei Shoigu spoke.", None)._.actor_mentions[0]._.actor
+    assert undated.code == dated.code == "RUSGOV"
+    assert undated.confidence < dated.confidence
+
+
+def test_unknown_organisation_is_kept_unresolved(run: Run) -> None:
+    doc = run("The Zyxwv Foundation for Peace criticised the plan.", DAY)
+    assert [s._.actor.resolved for s in doc._.actor_mentions] == [False]
+
+
+def test_empty_and_odd_text_does_not_crash(run: Run) -> None:
+    for text in ("", "   ", "\n\n", "((Flash))", "’s 's of the"):
+        assert isinstance(run(text, DAY)._.actor_mentions, list)
+
+
+def test_component_config_layers_user_dictionaries(tmp_path: Path) -> None:
+    path = tmp_path / "mine.yaml"
+    path.write_text(
+        "people:\n  - {name: Janis Kalnins, country: LVA, roles: [[MIL, chief of defence, "
+        "2020-01-01, null]]}\n",
+        encoding="utf-8",
+    )
+    pipeline = spacy.blank("en")
+    pipeline.add_pipe("eventwire_actors", config={"dictionaries": [str(path)]})
+    doc = pipeline.make_doc("Janis Kalnins visited Riga.")
+    doc._.article_date = DAY
+    doc = pipeline(doc)
+    assert mentions(doc) == [("Janis Kalnins", "LVAMIL"), ("Riga", "LVA")]

