@@ -10,6 +10,7 @@ from typing import Any
 
 import click
 from rich.console import Console
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from .config import Options, load_options
@@ -22,6 +23,12 @@ __all__ = ["main"]
 EXIT_REJECTED = 3
 
 _err = Console(stderr=True)
+# Not a terminal (a pipe, a log file): print tables at a report width, not rich's 80 columns.
+_PIPE_WIDTH = 200
+
+
+def _out() -> Console:
+    return Console(width=None if sys.stdout.isatty() else _PIPE_WIDTH)
 
 
 def _options(ctx: click.Context, **overrides: Any) -> Options:
@@ -77,18 +84,33 @@ def ingest(
     from .ingest import ingest as run_ingest
 
     options = _options(ctx, **{"store.path": db, "pipeline.n_process": processes})
+    progress = Progress(
+        SpinnerColumn(),
+        TextColumn("ingesting: {task.completed} articles coded"),
+        TimeElapsedColumn(),
+        console=_err,
+        transient=True,
+    )
+    task = progress.add_task("ingest", total=None)
     try:
-        with _err.status("ingesting…"):
-            summary = run_ingest(paths, options, published=_date(published))
+        with progress:
+            summary = run_ingest(
+                paths,
+                options,
+                published=_date(published),
+                on_article=lambda _article: progress.advance(task),
+            )
     except EventwireError as exc:
         raise click.ClickException(str(exc)) from None
     table = Table(title=f"ingest into {summary.db}", show_header=False)
     rows = [
         ("inputs given", summary.inputs_given),
+        ("files read", summary.files_read),
         ("articles read", summary.articles_read),
         *((f"  via {name}", count) for name, count in summary.by_reader),
         ("articles new", summary.articles_new),
-        ("already stored / duplicate", summary.already_stored),
+        ("  of which near-duplicates (linked)", summary.near_duplicates),
+        ("duplicates / already stored", summary.already_stored),
         ("rejected", len(summary.rejected)),
         ("event mentions new", summary.event_mentions_new),
         ("events in store", summary.events_total),
@@ -96,7 +118,7 @@ def ingest(
     ]
     for key, value in rows:
         table.add_row(key, str(value))
-    Console().print(table)
+    _out().print(table)
     for rejection in summary.rejected:
         _err.print(f"[red]rejected[/red] {rejection}", highlight=False)
     if summary.rejected:
@@ -136,7 +158,7 @@ def stats(ctx: click.Context, db: str | None) -> None:
     table = Table(title=options.store.path, show_header=False)
     for key, value in counts.items():
         table.add_row(key, str(value))
-    Console().print(table)
+    _out().print(table)
     if len(rejected):
         _print_frame(rejected, "rejected inputs")
 
@@ -197,7 +219,7 @@ def _print_frame(frame: Any, title: str) -> None:
         table.add_column(str(column), overflow="fold")
     for row in frame.itertuples(index=False):
         table.add_row(*("" if _missing(v) else str(v) for v in row))
-    Console().print(table)
+    _out().print(table)
 
 
 def _missing(value: Any) -> bool:
@@ -207,12 +229,14 @@ def _missing(value: Any) -> bool:
         return False
 
 
+from .cli_actors import actors  # noqa: E402
 from .cli_analysis import COMMANDS as _ANALYSIS_COMMANDS  # noqa: E402 — after `cli` exists
 from .cli_treaties import register_treaty_commands  # noqa: E402
 
 for _command in _ANALYSIS_COMMANDS:
     cli.add_command(_command)
 register_treaty_commands(cli)
+cli.add_command(actors)
 
 
 def main() -> None:

@@ -14,7 +14,7 @@ from importlib import metadata
 from spacy.util import get_package_version
 
 from .config import Options
-from .documents import Article, Rejection, read_inputs
+from .documents import Article, Deduplicator, Rejection, read_inputs
 from .engines.local import run_local
 from .store import RunInfo, open_store
 from .treaties.persist import write_treaty_updates
@@ -37,6 +37,8 @@ class IngestSummary:
     events_total: int
     seconds: float
     by_reader: tuple[tuple[str, int], ...] = field(default=())
+    files_read: int = 0
+    near_duplicates: int = 0
 
 
 def package_version() -> str:
@@ -67,7 +69,8 @@ def ingest(
     started = time.perf_counter()
     inputs = tuple(paths)
     rejected: list[Rejection] = []
-    counts = {"read": 0, "known": 0}
+    counts = {"read": 0, "known": 0, "near": 0}
+    files: set[str] = set()
     by_reader: dict[str, int] = {}
     with open_store(options.store.path) as store:
         run_id = store.begin_run(
@@ -79,7 +82,8 @@ def ingest(
                 model_version=model_version(options.pipeline.model),
             )
         )
-        seen: set[str] = set()
+        dedup = Deduplicator.from_options(options.documents)
+        dedup.load(store.article_signatures())
 
         def new_articles() -> Iterator[Article]:
             for result in read_inputs(inputs, options.documents, published=published):
@@ -88,13 +92,24 @@ def ingest(
                     store.record_rejection(run_id, result)
                     continue
                 counts["read"] += 1
+                files.add(result.provenance.path)
                 reader = result.provenance.reader
                 by_reader[reader] = by_reader.get(reader, 0) + 1
-                if result.id in seen or store.known_articles([result.id]):
+                # Exact duplicates (same normalised content, so the same id) are not stored
+                # again; near-duplicates are stored, linked to the article they repeat, and
+                # coded: their reports count as more mentions of the same events.
+                if store.known_articles([result.id]):
                     counts["known"] += 1
                     continue
-                seen.add(result.id)
-                yield result
+                verdict = dedup.observe(result)
+                if verdict.kind == "exact":
+                    counts["known"] += 1
+                    continue
+                if verdict.kind == "near":
+                    counts["near"] += 1
+                if verdict.signature is not None:
+                    store.write_signature(result.id, verdict.signature)
+                yield verdict.article
 
         mentions_new = 0
         articles_new = 0
@@ -138,4 +153,6 @@ def ingest(
         events_total=events_total,
         seconds=time.perf_counter() - started,
         by_reader=tuple(sorted(by_reader.items())),
+        files_read=len(files),
+        near_duplicates=counts["near"],
     )

@@ -144,12 +144,13 @@ def _flush(entry: _Entry | None, path: Path, kb: KnowledgeBase) -> int:
     default = undated[-1] if undated else None
     name = entry.names[0]
     is_person = bool(dated)
+    source = f"{path.name}:{entry.line}"
     if not is_person and default is not None:
         code = default.code
         if default.country and kb.record(default.country) is not None and len(code) == 3:
             # A country's alias list ("+KABUL_" under "AFGHANISTAN_ [AFG]"): names of the state.
             for alias in entry.names:
-                kb.add_name(alias, NameEntry(default.country))
+                kb.add_name(alias, NameEntry(default.country, source=source))
             return 1
     actor_id = f"{'person' if is_person else 'group'}/petrarch-{slug(name)}"
     base = default.code if default else ""
@@ -162,11 +163,11 @@ def _flush(entry: _Entry | None, path: Path, kb: KnowledgeBase) -> int:
             default.country if default else None,
             default.sector if default else None,
             dated,
-            source=f"{path.name}:{entry.line}",
+            source=source,
         )
     )
     for alias in entry.names:
-        kb.add_name(alias, NameEntry(actor_id))
+        kb.add_name(alias, NameEntry(actor_id, source=source))
     return 1
 
 
@@ -320,14 +321,11 @@ def _add_reign_leader(
     old = kb.record(actor_id)
     role = Role(iso + "GOV", "head of state or government", start, end, iso, "GOV")
     roles = (*old.roles, role) if old is not None else (role,)
-    kb.add_record(
-        ActorRecord(
-            actor_id, leader, "person", iso, iso, None, roles, source=f"{path.name}:{number}"
-        )
-    )
-    kb.add_name(leader, NameEntry(actor_id))
+    source = f"{path.name}:{number}"
+    kb.add_record(ActorRecord(actor_id, leader, "person", iso, iso, None, roles, source=source))
+    kb.add_name(leader, NameEntry(actor_id, source=source))
     if fold(surname) != fold(leader):
-        kb.add_name(surname, NameEntry(actor_id, short=True))
+        kb.add_name(surname, NameEntry(actor_id, short=True, source=source))
 
 
 registry.actor_dictionaries.register(

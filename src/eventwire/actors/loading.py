@@ -152,14 +152,14 @@ def load_states_csv(path: Path, kb: KnowledgeBase) -> None:
             kb.add_record(
                 ActorRecord(iso, name, "state", iso, country=iso, source=f"{path.name}:{line}")
             )
-            entry = NameEntry(iso)
+            entry = NameEntry(iso, source=f"{path.name}:{line}")
             for column in ("name", "aliases", "adjectives", "capitals"):
                 for alias in (row.get(column) or "").split(";"):
                     kb.add_name(alias, entry)
 
 
 # -- our YAML sections -------------------------------------------------------------------------
-def _add_metonym(kb: KnowledgeBase, item: dict[str, Any]) -> None:
+def _add_metonym(kb: KnowledgeBase, item: dict[str, Any], source: str) -> None:
     name = _code(item.get("name"), "name")
     country = _code(item.get("country"), "country")
     if kb.record(country) is None:
@@ -168,7 +168,7 @@ def _add_metonym(kb: KnowledgeBase, item: dict[str, Any]) -> None:
     if sector is not None and sector not in SECTOR_LABELS:
         raise _Bad(f"unknown sector {sector!r}")
     context = tuple(_strings(item.get("context"), "context"))
-    kb.add_name(name, NameEntry(country, sector=sector, context=context))
+    kb.add_name(name, NameEntry(country, sector=sector, context=context, source=source))
 
 
 def _add_region(kb: KnowledgeBase, item: dict[str, Any], source: str) -> None:
@@ -176,7 +176,7 @@ def _add_region(kb: KnowledgeBase, item: dict[str, Any], source: str) -> None:
     name = _code(item.get("name"), "name")
     kb.add_record(ActorRecord(code, name, "region", code, source=source))
     for alias in [name, *_strings(item.get("aliases"), "aliases")]:
-        kb.add_name(alias, NameEntry(code))
+        kb.add_name(alias, NameEntry(code, source=source))
 
 
 def _add_organisation(kb: KnowledgeBase, item: dict[str, Any], source: str) -> None:
@@ -191,7 +191,7 @@ def _add_organisation(kb: KnowledgeBase, item: dict[str, Any], source: str) -> N
     sector = code[3:6] if country and code.startswith(str(country)) and len(code) >= 6 else None
     kb.add_record(ActorRecord(actor_id, name, kind, code, country, sector, source=source))
     for alias in [name, *_strings(item.get("aliases"), "aliases")]:
-        kb.add_name(alias, NameEntry(actor_id))
+        kb.add_name(alias, NameEntry(actor_id, source=source))
     members = item.get("members") or {}
     if not isinstance(members, dict):
         raise _Bad("members must map ISO3 codes to 'joined' or 'joined..left' dates")
@@ -251,13 +251,13 @@ def _add_person(kb: KnowledgeBase, item: dict[str, Any], source: str) -> None:
     )
     aliases = [name, *_strings(item.get("aliases"), "aliases")]
     for alias in aliases:
-        kb.add_name(alias, NameEntry(actor_id))
+        kb.add_name(alias, NameEntry(actor_id, source=source))
     if "short" in item:
         shorts = _strings(item.get("short"), "short")
     else:
         shorts = [alias.split()[-1] for alias in aliases if len(alias.split()) > 1]
     for short in dict.fromkeys(shorts):
-        kb.add_name(short, NameEntry(actor_id, short=True))
+        kb.add_name(short, NameEntry(actor_id, short=True, source=source))
 
 
 def _plural(phrase: str) -> str:
@@ -333,7 +333,7 @@ def _load_section(path: Path, kb: KnowledgeBase, section: str, items: object) ->
     elif section == "organisations":
         _entries(path, kb, items, lambda item: _add_organisation(kb, item, source(item)))
     elif section == "metonyms":
-        _entries(path, kb, items, lambda item: _add_metonym(kb, item))
+        _entries(path, kb, items, lambda item: _add_metonym(kb, item, source(item)))
     elif section == "people":
         _entries(path, kb, items, lambda item: _add_person(kb, item, source(item)))
 

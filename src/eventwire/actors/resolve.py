@@ -31,13 +31,16 @@ __all__ = [
     "DEFAULT_CONFIDENCE",
     "Confidence",
     "Parts",
+    "Trace",
     "actor_for_record",
     "combine",
     "resolve_actor",
     "resolve_entries",
     "resolve_name",
     "role_named_in_text",
+    "role_on",
     "sector_actor",
+    "trace_actor",
 ]
 
 
@@ -84,7 +87,9 @@ def sector_actor(kb: KnowledgeBase, country: str, sector: str, confidence: float
     return Actor(code, name, code, country, sector, "state", confidence=confidence)
 
 
-def _role_on(record: ActorRecord, on_date: date | None) -> Role | None:
+def role_on(record: ActorRecord, on_date: date | None) -> Role | None:
+    """The role a person held on a date (the latest started, if several); with no date,
+    their latest role; None when they held none."""
     if not record.roles:
         return None
     if on_date is None:
@@ -114,7 +119,7 @@ def actor_for_record(
         )
     if on_date is None:
         confidence *= settings.undated
-    role = _role_on(record, on_date)
+    role = role_on(record, on_date)
     if role is not None:
         return Actor(
             record.actor_id,
@@ -221,7 +226,7 @@ def resolve_entries(
     holding = []
     for actor_id, _ in distinct:
         record = kb.record(actor_id)
-        if record is not None and record.kind == "person" and _role_on(record, on_date):
+        if record is not None and record.kind == "person" and role_on(record, on_date):
             holding.append(record)
     if len(holding) == 1:
         return actor_for_record(kb, holding[0], on_date, settings.by_date)
@@ -309,6 +314,24 @@ def _longest_vocabulary(kb: KnowledgeBase, words: list[str]) -> tuple[int, Vocab
     return 0, None
 
 
+@dataclass(frozen=True, slots=True)
+class Trace:
+    """How :func:`trace_actor` reached its answer, for explanations (``explain_actor``).
+
+    ``looked_up`` is the written name whose knowledge-base entries gave the answer directly
+    (the whole text, or the text without "the" and possessives); otherwise the answer was
+    built from ``parts``, read from ``modifier_text``, ``vocabulary_text`` and ``head_text``.
+    ``reason`` says why the answer is unresolved when no entry or part explains it.
+    """
+
+    looked_up: str | None = None
+    parts: Parts | None = None
+    modifier_text: str = ""
+    vocabulary_text: str = ""
+    head_text: str = ""
+    reason: str = ""
+
+
 def resolve_actor(name: str, on_date: date | None, kb: KnowledgeBase | None = None) -> Actor:
     """Resolve a written name or short phrase to an actor on a date; UNRESOLVED when unsure.
 
@@ -324,19 +347,24 @@ def resolve_actor(name: str, on_date: date | None, kb: KnowledgeBase | None = No
         from eventwire.actors.data_access import load_knowledge_base
 
         kb = load_knowledge_base()
+    return trace_actor(kb, name, on_date)[0]
+
+
+def trace_actor(kb: KnowledgeBase, name: str, on_date: date | None) -> tuple[Actor, Trace]:
+    """:func:`resolve_actor`, also returning the :class:`Trace` of how it got there."""
     text = name.strip()
     direct = resolve_name(kb, text, on_date)
     if direct.resolved or not text:
-        return direct
+        return direct, Trace(looked_up=text, reason="" if text else "empty name")
     words = _POSSESSIVE.sub("", text).split()
     if words and words[0] in _LEADING:
         words = words[1:]
     if not words:
-        return UNRESOLVED
+        return UNRESOLVED, Trace(reason="no name left once 'the' and possessives are dropped")
     if len(words) != len(text.split()) or words[0] != text.split()[0]:
         direct = resolve_name(kb, " ".join(words), on_date)
         if direct.resolved:
-            return direct
+            return direct, Trace(looked_up=" ".join(words))
     # "<sector words> of [the] <state>": move the state to the front.
     for index in range(len(words) - 1, 0, -1):
         if words[index].lower() == "of":
@@ -349,6 +377,7 @@ def resolve_actor(name: str, on_date: date | None, kb: KnowledgeBase | None = No
     used, modifier = _longest_name(kb, words, on_date)
     rest = words[used:]
     size, vocabulary = _longest_vocabulary(kb, rest)
+    modifier_text, vocabulary_text = " ".join(words[:used]), " ".join(rest[:size])
     rest = rest[size:]
     head: Actor | None = None
     unknown: str | None = None
@@ -357,13 +386,22 @@ def resolve_actor(name: str, on_date: date | None, kb: KnowledgeBase | None = No
         head = resolve_name(kb, " ".join(head_words), on_date)
         if not head.resolved:
             if modifier is None or not all(w[:1].isupper() for w in head_words):
-                return UNRESOLVED
+                reason = f"no entry matches {' '.join(head_words)!r}"
+                return UNRESOLVED, Trace(
+                    modifier_text=modifier_text,
+                    vocabulary_text=vocabulary_text,
+                    head_text=" ".join(head_words),
+                    reason=reason,
+                )
             unknown = " ".join(head_words)
             head = None
-    actor = combine(kb, Parts(modifier, vocabulary, head, unknown), on_date)
+    parts = Parts(modifier, vocabulary, head, unknown)
+    trace = Trace(None, parts, modifier_text, vocabulary_text, " ".join(rest))
+    actor = combine(kb, parts, on_date)
     if actor.resolved and (used == 0 and head is None):
-        return UNRESOLVED
-    return actor
+        reason = f"{vocabulary_text!r} is a sector word or title, with no state or name to attach"
+        return UNRESOLVED, replace(trace, reason=reason)
+    return actor, trace
 
 
 def with_confidence(actor: Actor, confidence: float) -> Actor:

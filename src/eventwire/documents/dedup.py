@@ -53,6 +53,7 @@ class DuplicateCheck:
     article: Article
     of: str | None = None
     similarity: float | None = None
+    signature: bytes | None = None  # set by ``observe`` for new and near articles, to persist
 
 
 class Deduplicator:
@@ -119,6 +120,7 @@ class Deduplicator:
         verdict = self._check(article, signature)
         if verdict.kind != "exact":
             self._remember(article.id, signature)
+            verdict = replace(verdict, signature=_to_bytes(signature))
         return verdict
 
     def add(self, article_id: str, signature: bytes) -> None:

@@ -165,6 +165,16 @@ MIGRATIONS: tuple[Migration, ...] = (
         CREATE INDEX events_date ON events(date_start);
         """,
     ),
+    Migration(
+        3,
+        "MinHash signatures of stored articles, for near-duplicate links across runs",
+        """
+        CREATE TABLE article_signatures (
+            article_id VARCHAR PRIMARY KEY,
+            signature BLOB NOT NULL             -- Deduplicator.signature_bytes
+        );
+        """,
+    ),
 )
 
 

@@ -174,6 +174,22 @@ class Store(StoreQueries):
                 rows,
             )
 
+    def write_signature(self, article_id: str, signature: bytes) -> None:
+        """Keep an article's MinHash signature (idempotent), for near-duplicate links later."""
+        self.con.execute(
+            "INSERT INTO article_signatures VALUES (?, ?) ON CONFLICT DO NOTHING",
+            [article_id, signature],
+        )
+
+    def article_signatures(self) -> list[tuple[str, bytes]]:
+        """Signatures of the stored articles (a signature whose article was never stored —
+        a run stopped in between — is left out, so that article is read as new again)."""
+        rows = self.con.execute(
+            "SELECT s.article_id, s.signature FROM article_signatures s"
+            " JOIN articles a USING (article_id) ORDER BY s.article_id"
+        ).fetchall()
+        return [(str(r[0]), bytes(r[1])) for r in rows]
+
     def record_rejection(self, run_id: str, rejection: Rejection) -> None:
         """Record a reject once per (path, record, reason); later runs update last_run_id."""
         updated = self.con.execute(

@@ -412,7 +412,7 @@ def _updates_for(
     article_date: date | None,
 ) -> list[TreatyUpdate]:
     trigger = _trigger(mention)
-    if trigger is None:
+    if trigger is None or trigger.what == "none":  # "none": a step that is not asserted
         return []
     clause = {t.i: t for t in (*trigger.token.subtree, *mention.span.root.subtree)}
     parties = _clause_parties(clause.values(), actors)
