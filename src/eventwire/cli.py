@@ -9,10 +9,10 @@ from datetime import date
 from typing import Any
 
 import click
-from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from .cli_output import error_console, report_console
 from .config import Options, load_options
 from .errors import EventwireError
 
@@ -22,13 +22,7 @@ __all__ = ["main"]
 # 3 the command finished but some inputs were rejected (listed on standard error).
 EXIT_REJECTED = 3
 
-_err = Console(stderr=True)
-# Not a terminal (a pipe, a log file): print tables at a report width, not rich's 80 columns.
-_PIPE_WIDTH = 200
-
-
-def _out() -> Console:
-    return Console(width=None if sys.stdout.isatty() else _PIPE_WIDTH)
+_err = error_console()
 
 
 def _options(ctx: click.Context, **overrides: Any) -> Options:
@@ -118,7 +112,7 @@ def ingest(
     ]
     for key, value in rows:
         table.add_row(key, str(value))
-    _out().print(table)
+    report_console().print(table)
     for rejection in summary.rejected:
         _err.print(f"[red]rejected[/red] {rejection}", highlight=False)
     if summary.rejected:
@@ -158,7 +152,7 @@ def stats(ctx: click.Context, db: str | None) -> None:
     table = Table(title=options.store.path, show_header=False)
     for key, value in counts.items():
         table.add_row(key, str(value))
-    _out().print(table)
+    report_console().print(table)
     if len(rejected):
         _print_frame(rejected, "rejected inputs")
 
@@ -193,6 +187,45 @@ def code(ctx: click.Context, file: Any) -> None:
         ctx.exit(EXIT_REJECTED)
 
 
+@cli.command()
+@click.option(
+    "--gold",
+    required=True,
+    type=click.Path(exists=True, dir_okay=False),
+    help="Gold data: a PLV TSV (sentence, marked source and target, gold_root).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["plv"]),
+    default="plv",
+    show_default=True,
+    help="The gold data's format.",
+)
+@click.option(
+    "--mode",
+    type=click.Choice(["relation", "end-to-end", "both"]),
+    default="both",
+    show_default=True,
+    help="relation: classify the marked pair; end-to-end: code the sentence, find the pair.",
+)
+@click.pass_context
+def evaluate(ctx: click.Context, gold: str, fmt: str, mode: str) -> None:
+    """Score the coder on gold data: accuracy, macro-F1, per-class scores and confusion
+    matrix over the 15 PLV roots (CONCEDE and RETREAT count as YIELD); end to end, dyad recall
+    and category accuracy."""
+    from pathlib import Path
+
+    from .evaluate.run import evaluate_gold
+
+    options = _options(ctx)
+    try:
+        result = evaluate_gold(Path(gold), options, mode=mode)  # type: ignore[arg-type]
+    except EventwireError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(result.format())
+
+
 @cli.command("config")
 @click.pass_context
 def config_cmd(ctx: click.Context) -> None:
@@ -219,7 +252,7 @@ def _print_frame(frame: Any, title: str) -> None:
         table.add_column(str(column), overflow="fold")
     for row in frame.itertuples(index=False):
         table.add_row(*("" if _missing(v) else str(v) for v in row))
-    _out().print(table)
+    report_console().print(table)
 
 
 def _missing(value: Any) -> bool:

@@ -11,17 +11,16 @@ from __future__ import annotations
 import csv
 import io
 import json
-import sys
 from collections.abc import Callable, Sequence
 from dataclasses import asdict
 from datetime import date
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
-from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from .cli_output import report_console
 from .errors import EventwireError
 
 if TYPE_CHECKING:
@@ -33,9 +32,6 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 # The project's exit code for "finished, but some input was rejected" (as in eventwire.cli).
 EXIT_REJECTED = 3
-# Not a terminal (a pipe, a log): a report width rather than rich's 80 columns, so that the
-# rule of a lookup stays on one line.
-_PIPE_WIDTH = 200
 _KINDS = ("state", "igo", "group", "region", "person")
 
 
@@ -85,10 +81,6 @@ def _knowledge_base(dictionaries: Sequence[str]) -> tuple[KnowledgeBase, int]:
     return kb, len(kb.problems)
 
 
-def _console() -> Console:
-    return Console(width=None if sys.stdout.isatty() else _PIPE_WIDTH)
-
-
 def _cell(value: object) -> str:
     if value is None:
         return ""
@@ -113,7 +105,7 @@ def _emit(rows: Sequence[dict[str, Any]], columns: Sequence[str], fmt: str, titl
             table.add_column(column.replace("_", " "), overflow="fold")
         for row in rows:  # Text: names such as "[RUSGOV]" are data, not rich markup
             table.add_row(*(Text(_cell(row.get(column))) for column in columns))
-        _console().print(table)
+        report_console().print(table)
 
 
 def _finish(ctx: click.Context, rejected: int) -> None:
@@ -171,7 +163,7 @@ def lookup(
                 continue
             shown = f"{value:.2f}" if isinstance(value, float) else _cell(value)
             table.add_row(key.replace("_", " "), Text(shown))
-        _console().print(table)
+        report_console().print(table)
     _finish(ctx, rejected)
 
 

@@ -6,16 +6,15 @@ options, calls one library function, and turns domain errors into clean messages
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import click
-from rich.console import Console
 from rich.table import Table
 
+from .cli_output import report_console
 from .config import Options, load_options
 from .errors import EventwireError
 
@@ -196,11 +195,11 @@ _NETWORK_VIEW = {
 }
 
 
-_DATES = frozenset({"day", "period"})
+# Dates and ids stay whole (an analyst copies an event id to cite it): "e" + 15 hex digits.
+_MIN_WIDTH = {"day": 10, "period": 10, "event_id": 16}
 # Sentences and labels are cut to one line of this many characters in tables; csv/json keep all.
 _LONG_TEXT = frozenset({"sentence", "label", "title", "text"})
 _LONG_TEXT_WIDTH = 60
-_PIPE_WIDTH = 200
 
 
 def _emit(frame: pd.DataFrame, fmt: str, title: str, view: dict[str, str]) -> None:
@@ -225,12 +224,11 @@ def _emit(frame: pd.DataFrame, fmt: str, title: str, view: dict[str, str]) -> No
                 overflow="ellipsis" if long_text else "fold",
                 no_wrap=long_text,
                 max_width=_LONG_TEXT_WIDTH if long_text else None,
-                min_width=len("YYYY-MM-DD") if column in _DATES else None,
+                min_width=_MIN_WIDTH.get(column),
             )
         for row in frame[shown].itertuples(index=False):
             table.add_row(*(_cell(c, v) for c, v in zip(shown, row, strict=True)))
-        # Not a terminal (a pipe, a log): use a report width rather than rich's 80 columns.
-        Console(width=None if sys.stdout.isatty() else _PIPE_WIDTH).print(table)
+        report_console().print(table)
 
 
 def _cell(column: str, value: Any) -> str:

@@ -14,9 +14,9 @@ from datetime import date
 from typing import Any
 
 import click
-from rich.console import Console
 from rich.table import Table
 
+from .cli_output import report_console
 from .errors import EventwireError
 from .treaties import (
     alliance_edges,
@@ -79,7 +79,7 @@ def _emit(rows: Sequence[dict[str, Any]], fmt: str, title: str) -> None:
         table.add_column(column, overflow="fold")
     for row in rows:
         table.add_row(*(_cell(v) for v in row.values()))
-    Console().print(table)
+    report_console().print(table)
 
 
 def _cell(value: Any) -> str:
@@ -132,7 +132,7 @@ def treaty_show(name: str, as_of: str | None, db: str | None, as_json: bool) -> 
     if as_json:
         click.echo(json.dumps(asdict(treaty), default=str, ensure_ascii=False, indent=2))
         return
-    console = Console()
+    console = report_console()
     console.print(
         f"[bold]{treaty.name}[/bold]  ({treaty.treaty_id}, {treaty.type}, {treaty.origin})"
     )

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from pathlib import Path
 
 import pytest
 import spacy
@@ -14,15 +13,9 @@ from spacy.tokens import Doc
 import eventwire.actors  # noqa: F401  (registers the component)
 from eventwire.actors import KnowledgeBase, load_knowledge_base
 
-SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
+from ..conftest import SHARED, shared_path
 
-
-def shared_path(*parts: str) -> Path:
-    """A file under ../shared, or skip the test with the reason when it is absent."""
-    path = SHARED.joinpath(*parts)
-    if not path.exists():
-        pytest.skip(f"{path} is absent (../shared is only on development machines)")
-    return path
+__all__ = ["SHARED", "shared_path"]
 
 
 @pytest.fixture(scope="session")

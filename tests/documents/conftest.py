@@ -10,15 +10,9 @@ import pytest
 from eventwire.config import DocumentOptions, load_options
 from eventwire.documents import Article, Rejection, read_inputs
 
-SHARED = Path(__file__).resolve().parents[2].parent / "shared"
+from ..conftest import SHARED, shared_path
 
-
-def shared_path(*parts: str) -> Path:
-    """A path inside ../shared, or skip the test with the reason when it is absent."""
-    path = SHARED.joinpath(*parts)
-    if not path.exists():
-        pytest.skip(f"needs {path} (the shared research material beside the repository)")
-    return path
+__all__ = ["SHARED", "shared_path"]
 
 
 @pytest.fixture(scope="session")

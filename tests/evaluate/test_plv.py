@@ -16,11 +16,13 @@ from eventwire.evaluate.plv import evaluate_relations, read_plv
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 HEADER = "\tsentence_id\tsentence\tmarked_sentence\tsource\ttarget\tgold_root\textra\n"
 
-# Pinned floors for the gate: measured with the lexicon as it stood when the coder landed at
-# accuracy 0.726, macro-F1 0.720 (coverage 0.944); the floors sit 0.025 below to absorb lexicon
-# edits that trade one class for another. Raise them when the numbers rise.
-ACCURACY_FLOOR = 0.70
-MACRO_F1_FLOOR = 0.695
+# Pinned floors for the gate. History: 0.726 / 0.720 when the coder landed; 0.817 / 0.806
+# (coverage 0.966) after the second round of issue 5 (refusals, reported demands, support
+# verbs, contact purposes, object containers; held-out 30% of the devset: 0.781 / 0.777). The
+# floors sit about 0.015 below the last figures to absorb lexicon edits that trade one class for
+# another. Raise them when the numbers rise.
+ACCURACY_FLOOR = 0.80
+MACRO_F1_FLOOR = 0.79
 
 
 def write(tmp_path: Path, *rows: str) -> Path:

@@ -137,3 +137,53 @@ def test_pledge_and_talks(doc_003: Doc) -> None:
 def test_quote_speaker_behind_a_pronoun(doc_000: Doc) -> None:
     speakers = [q.speaker for q in doc_000._.quotes if q.speaker is not None]
     assert any(s.name == "Radoslaw Sikorski" and s.text == "he" for s in speakers)
+
+
+@pytest.fixture(scope="module")
+def doc_003b(chain: Language) -> Doc:
+    # The second article of the file (the Berlin talks); its page gives no date, so a date
+    # after the talks is used: only expressions with their own year ("in 1994") are asserted.
+    return run(chain, articles(seed("003"))[1], date(2025, 12, 15), "003b")
+
+
+def test_brown_gerasimov_call_is_dated_by_the_later_sentence(doc_000: Doc) -> None:
+    calls = list(find(doc_000._.events, "USAMIL", "RUSMIL", "CONSULT"))
+    assert calls
+    assert any(e.event_date is not None and e.event_date.value == "2024-11-27" for e in calls)
+
+
+def test_lavrov_visits_malta(doc_000: Doc) -> None:
+    visits = list(find(doc_000._.events, "RUSGOV", "MLT", "CONSULT"))
+    assert visits and all(e.modality == "asserted" for e in visits)
+
+
+def test_no_consultation_with_the_radio(doc_000: Doc) -> None:
+    assert not any(find(doc_000._.events, "", "DEUMED", "CONSULT"))
+
+
+def test_offer_to_drop_the_nato_goal_is_an_intended_concession(doc_003b: Doc) -> None:
+    drops = list(find(doc_003b._.events, "UKR", "", "CONCEDE"))
+    assert drops and all(e.modality == "intended" for e in drops)
+
+
+def test_putin_demands_and_zelensky_accuses(doc_003b: Doc) -> None:
+    assert any(find(doc_003b._.events, "RUSGOV", "UKR", "REQUEST"))
+    assert any(e.modality == "asserted" for e in find(doc_003b._.events, "UKRGOV", "RUS", "ACCUSE"))
+
+
+def test_the_1994_agreement(doc_003b: Doc) -> None:
+    agreements = [
+        e
+        for e in find(doc_003b._.events, "UKR", "", "AGREE")
+        if e.event_date is not None and e.event_date.value == "1994"
+    ]
+    assert {code(e, "target") for e in agreements} >= {"USA", "RUS", "GBR"}
+
+
+def test_no_asserted_concession_for_a_drafted_demand(doc_003b: Doc) -> None:
+    # "proposals which … called for Kyiv to cede territory, abandon its NATO ambitions": the
+    # coordinated "abandon" belongs to the proposal, not to the European states that refine it.
+    for state in ("GBR", "FRA", "DEU"):
+        assert not any(
+            e.modality == "asserted" for e in find(doc_003b._.events, state, "", "CONCEDE")
+        )

@@ -31,11 +31,13 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from .mentions import ArgumentActor, MentionIndex
-from .triggers import LIGHT_VERBS, TriggerMatch
+from .triggers import LIGHT_VERBS, TriggerMatch, is_time_phrase
 
 __all__ = [
+    "CONTACT_VERBS",
     "FALLBACK_TARGET_PREPS",
     "ArgumentFrame",
+    "contact_purpose_head",
     "find_arguments",
     "implicit_subject",
     "subject_tokens",
@@ -49,7 +51,6 @@ OBJECT_CONTROL = frozenset(
     {
         "urge",
         "ask",
-        "call",
         "invite",
         "force",
         "persuade",
@@ -67,6 +68,12 @@ OBJECT_CONTROL = frozenset(
         "push",
         "want",
     }
+)
+# Contact verbs whose "to"-infinitive says what was done during the contact: "called Erdogan
+# *to apologize*", "met Lavrov *to discuss*" — the caller apologizes to the one called. ("call"
+# left ``OBJECT_CONTROL`` for this reason; "called *on* X to" keeps X as the subject.)
+CONTACT_VERBS = frozenset(
+    {"call", "phone", "telephone", "ring", "meet", "visit", "write", "receive", "host", "summon"}
 )
 _SUBJECT_DEPS = ("nsubj", "csubj")
 # CAMEO roots of speech acts addressed to the subject of their complement clause: appeal (02),
@@ -136,7 +143,7 @@ def implicit_subject(verb: Token, hops: int) -> list[Token]:
             else:
                 resolved.append(tok)
         return resolved
-    if hops >= _MAX_HOPS or verb.head is verb:
+    if hops >= _MAX_HOPS or verb.head.i == verb.i:
         return []
     head = verb.head
     dep = verb.dep_
@@ -145,12 +152,17 @@ def implicit_subject(verb: Token, hops: int) -> list[Token]:
         if head.lemma_.lower() in OBJECT_CONTROL and objects:
             return objects
         if head.lemma_.lower() == "call":  # "called on Russia to withdraw"
-            on_objects = [p for c in head.children if c.lower_ == "on" for p in c.children]
+            on_objects = [
+                p
+                for c in head.children
+                if c.lower_ in ("on", "upon") and not is_time_phrase(c)
+                for p in c.children
+            ]
             if on_objects:
                 return on_objects
         return implicit_subject(head, hops + 1) if head.pos_ in ("VERB", "AUX") else []
     if dep == "conj" and head.pos_ in ("VERB", "AUX"):
-        return implicit_subject(head, hops + 1)
+        return implicit_subject(coordination_head(verb), hops + 1)
     if dep == "relcl":
         return [head]
     if dep == "acl":
@@ -177,6 +189,45 @@ def implicit_subject(verb: Token, hops: int) -> list[Token]:
     if dep == "advcl":
         return implicit_subject(head, hops + 1) if head.pos_ in ("VERB", "AUX") else []
     return []
+
+
+def coordination_head(verb: Token) -> Token:
+    """The verb a ``conj`` verb is really coordinated with. Coordinated verbs share their form
+    ("to cede territory, *abandon* ambitions"); the small model often hangs a later conjunct
+    on the sentence root instead ("working … to refine …, *abandon*"): when the forms differ
+    and a verb of the conjunct's own form stands between them, that verb is the head, else
+    the nearest such verb above the parsed head."""
+    head = verb.head
+    if verb.dep_ != "conj" or head.tag_ == verb.tag_:
+        return head
+    for i in range(verb.i - 1, head.i, -1):
+        other = verb.doc[i]
+        if other.pos_ == "VERB" and other.tag_ == verb.tag_:
+            return other
+    # Attached too low: "denied *sending* drones … and *accused* X" hangs "accused" on the
+    # complement "sending"; the verb of its own form above is the real partner.
+    for ancestor in head.ancestors:
+        if ancestor.pos_ == "VERB" and ancestor.tag_ == verb.tag_:
+            return ancestor
+    return head
+
+
+def contact_purpose_head(verb: Token) -> Token | None:
+    """The contact verb whose "to"-infinitive ``verb`` is ("called X *to congratulate*"), or
+    None; "called *on* X to …" and "called *for* …" are appeals, not contacts."""
+    if verb.dep_ not in ("xcomp", "advcl") or verb.head.i == verb.i:
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    head = verb.head
+    if head.pos_ != "VERB" or head.lemma_.lower() not in CONTACT_VERBS:
+        return None
+    if any(
+        c.dep_ == "prep" and c.lower_ in ("on", "upon", "for") and not is_time_phrase(c)
+        for c in head.children
+    ):
+        return None
+    return head
 
 
 def _passive_patient(verb: Token) -> list[Token]:
@@ -212,6 +263,19 @@ def _verbal_arguments(match: TriggerMatch, index: MentionIndex) -> ArgumentFrame
         if not targets and match.object_token is None and match.entry.target_role != "prep":
             objects = [c for c in verb.children if c.dep_ in ("dobj", "dative", "attr")]
             targets = index.resolve_all(objects)
+        if not targets and match.object_token is None and match.entry.target_role != "prep":
+            # "visiting *Malta* to attend …" parsed with Malta as the subject of "to attend":
+            # an infinitive has no nominative subject, so the noun is the verb's object.
+            targets = index.resolve_all(_misparsed_objects(verb))
+        if not targets and match.object_token is not None:
+            # "boycott *the meeting*" when the meeting is itself a marked party; "found *X*
+            # guilty": the subject of the small clause the entry's object heads; "drop the
+            # goal *to join NATO*": the party of the object's infinitive.
+            obj = match.object_token
+            own = [obj] if index.mention_at(obj) is not None else []
+            targets = index.resolve_all([*own, *(c for c in obj.children if c.dep_ == "nsubj")])
+            for acl in (c for c in obj.children if c.dep_ == "acl"):
+                targets = targets or _clause_targets(acl, index)
         if match.entry.target_role == "none":
             return ArgumentFrame(tuple(sources), (), True)
         if not targets:
@@ -240,6 +304,12 @@ def _verbal_arguments(match: TriggerMatch, index: MentionIndex) -> ArgumentFrame
             if targets:
                 direct = False
                 break
+    contact = contact_purpose_head(verb)
+    if contact is not None and not targets and not passive:
+        # "called Erdogan to apologize": the one contacted is the purpose act's other party.
+        targets = index.resolve_all(
+            [c for c in contact.children if c.dep_ in ("dobj", "dative", "oprd")]
+        )
     if verb.dep_ == "relcl" and not targets and not passive:
         # "the sanctions *that the EU imposed*": the antecedent is the object.
         antecedent = index.resolve_all([verb.head])
@@ -267,7 +337,33 @@ def _clause_targets(verb: Token, index: MentionIndex) -> list[ArgumentActor]:
                 found = index.resolve_all(_prep_objects(prep))
                 if found:
                     return found
+    # "agreed to give up its arsenal in exchange for guarantees *from the US*": the giver or
+    # partner deeper in the clause (never inside a clause of its own).
+    for token in verb.subtree:
+        if token.dep_ == "prep" and token.lower_ in ("from", "with") and _same_clause(token, verb):
+            found = index.resolve_all(_prep_objects(token))
+            if found:
+                return found
     return []
+
+
+def _same_clause(token: Token, verb: Token) -> bool:
+    node = token.head
+    while node.i != verb.i:
+        if node.pos_ in ("VERB", "AUX"):
+            return False
+        node = node.head
+    return True
+
+
+def _misparsed_objects(verb: Token) -> list[Token]:
+    return [
+        sub
+        for c in verb.children
+        if c.dep_ in ("ccomp", "xcomp") and any(a.lower_ == "to" for a in c.children)
+        for sub in c.children
+        if sub.dep_ == "nsubj" and sub.i == verb.i + 1
+    ]
 
 
 def _agents(verb: Token) -> list[Token]:
@@ -295,7 +391,12 @@ def _nominal_arguments(match: TriggerMatch, index: MentionIndex) -> ArgumentFram
         # "the *arrest of* …" style entries whose possessor is acted upon ("Navalny's arrest").
         owners = index.resolve_all([c for c in noun.children if c.dep_ == "poss"])
         by = [p for c in noun.children if c.lower_ == "by" for p in _prep_objects(c)]
-        return ArgumentFrame(tuple(index.resolve_all(by)), tuple(owners), True)
+        agents = index.resolve_all(by)
+        governor = noun.head
+        if not agents and noun.dep_ == "dobj" and governor.pos_ == "VERB":
+            # "the court ordered *the tanker's release*": the one who orders or announces it.
+            agents = index.resolve_all(subject_tokens(governor)[0])
+        return ArgumentFrame(tuple(agents), tuple(owners), True)
     between = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"]
     if between:
         pair = index.resolve_all(_prep_objects(between[0]))

@@ -36,7 +36,7 @@ def clause_verb(trigger: Token) -> Token:
     """The verb whose clause the trigger belongs to (the trigger itself when it is a verb)."""
     node = trigger
     for _ in range(_MAX_HOPS):
-        if node.pos_ in ("VERB", "AUX") or node.head is node:
+        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
             return node
         node = node.head
     return trigger
@@ -57,7 +57,7 @@ def _attached(span: Span, anchors: set[int]) -> bool:
     for _ in range(_MAX_HOPS + 1):
         if node.i in anchors:
             return True
-        if node.head is node:
+        if node.head.i == node.i:
             return False
         node = node.head
         if node.pos_ in ("VERB", "AUX") and node.i not in anchors:
@@ -71,11 +71,11 @@ def _may_govern(span: Span, trigger: Token) -> bool:
     *signed in June*" inside another clause may not)."""
     node = span.root.head
     for _ in range(_MAX_HOPS * 2):
-        if node.pos_ in ("VERB", "AUX") or node.head is node:
+        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
             break
         node = node.head
     verb = clause_verb(trigger)
-    return node.i == verb.i or node in verb.ancestors or node.head is node
+    return node.i == verb.i or node in verb.ancestors or node.head.i == node.i
 
 
 def attach_date(

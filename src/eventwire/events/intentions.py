@@ -8,13 +8,19 @@ choice: analysts select intentions explicitly); relation-classification mode, wh
 "which category links these two actors" in CAMEO's terms, uses :func:`intention_code` to
 re-code intended acts.
 
+The same holds for refusals: CAMEO codes "X will not lift the embargo", "X refused to send
+peacekeepers", "X and Y failed to reach agreement" not as a negated act but as the rejection
+(12 "Reject…", PLOVER REJECT) — :func:`refusal_code`, used by relation mode likewise.
+
 >>> intention_code("040"), intention_code("0841"), intention_code("190"), intention_code("112")
 ('036', '0353', '138', None)
+>>> refusal_code("085"), refusal_code("040"), refusal_code("190")
+('1244', '125', None)
 """
 
 from __future__ import annotations
 
-__all__ = ["intention_code"]
+__all__ = ["intention_code", "refusal_code"]
 
 # Longest prefix wins. Sources: the CAMEO 03 and 13 sub-code labels (Express intent to … /
 # Threaten …) matched to the act codes they announce.
@@ -59,6 +65,37 @@ def intention_code(code: str) -> str | None:
     requests, accusations, rejections and threats are already speech acts)."""
     for length in range(len(code), 1, -1):
         found = _INTENT_BY_PREFIX.get(code[:length])
+        if found is not None:
+            return found
+    return None
+
+
+# Longest prefix wins. Sources: the CAMEO 12 sub-code labels (Reject… / Decline to…) matched to
+# the cooperative acts (03–08) whose refusal they name. Hostile acts that are "not done" (did not
+# attack) are not rejections and keep their code.
+_REFUSAL_BY_PREFIX: dict[str, str] = {
+    "03": "120",  # refuse to promise
+    "04": "125",  # refuse to meet → reject proposal to meet, discuss, negotiate
+    "05": "120",  # refuse to recognise, endorse, sign
+    "057": "127",  # fail to reach / refuse to sign an agreement → reject agreement
+    "06": "121",  # reject material cooperation
+    "07": "122",  # refuse aid
+    "08": "124",  # decline to yield
+    "081": "1241",
+    "082": "1242",
+    "083": "124",
+    "084": "1243",
+    "085": "1244",
+    "086": "1245",
+    "087": "1246",
+}
+
+
+def refusal_code(code: str) -> str | None:
+    """The CAMEO code of refusing the cooperative act ``code``, or None when ``code`` is not a
+    cooperative act (CAMEO roots 03–08)."""
+    for length in range(len(code), 1, -1):
+        found = _REFUSAL_BY_PREFIX.get(code[:length])
         if found is not None:
             return found
     return None

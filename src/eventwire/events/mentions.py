@@ -129,8 +129,14 @@ class MentionIndex:
         quote_ranges: Sequence[tuple[int, int]] = (),
         speaker_for_offset: Callable[[int], ArgumentActor | None] | None = None,
         actors: Mapping[tuple[int, int], Actor] | None = None,
+        *,
+        unresolved_actors: bool = False,
     ) -> None:
         self.doc = doc
+        # Whether a noun phrase no actor mention covers may still stand for an (unresolved)
+        # actor: a named entity or an institution noun (see ``_looks_like_actor``).
+        self.unresolved_actors = unresolved_actors
+        self._sent_starts: list[int] | None = None
         # Explicit actors by (start, end) token offsets win over ``span._.actor`` (relation
         # mode marks spans without touching the Doc's extensions).
         self._actors: dict[tuple[int, int], Actor] = dict(actors or {})
@@ -143,8 +149,8 @@ class MentionIndex:
         self._speaker_for_offset = speaker_for_offset
 
     @classmethod
-    def from_doc(cls, doc: Doc) -> MentionIndex:
-        return cls(doc, list(doc._.actor_mentions))
+    def from_doc(cls, doc: Doc, *, unresolved_actors: bool = False) -> MentionIndex:
+        return cls(doc, list(doc._.actor_mentions), unresolved_actors=unresolved_actors)
 
     def with_quotes(
         self,
@@ -152,7 +158,14 @@ class MentionIndex:
         speaker_for_offset: Callable[[int], ArgumentActor | None],
     ) -> MentionIndex:
         """A copy that knows the direct quotations (for "I" and for skipping quoted mentions)."""
-        return MentionIndex(self.doc, self.mentions, quote_ranges, speaker_for_offset, self._actors)
+        return MentionIndex(
+            self.doc,
+            self.mentions,
+            quote_ranges,
+            speaker_for_offset,
+            self._actors,
+            unresolved_actors=self.unresolved_actors,
+        )
 
     # -- lookups ---------------------------------------------------------------------------
 
@@ -195,6 +208,8 @@ class MentionIndex:
             if antecedent is not None:
                 span = token.doc[token.left_edge.i : token.i + 1]
                 return ArgumentActor(token, span, self.actor_of(antecedent), "pronoun")
+        if self.unresolved_actors and _looks_like_actor(token):
+            return ArgumentActor(token, _phrase(token), UNRESOLVED, "unresolved")
         return None
 
     def resolve_all(self, tokens: Iterable[Token]) -> list[ArgumentActor]:
@@ -211,6 +226,13 @@ class MentionIndex:
                     seen.add(key)
                     found.append(arg)
         return found
+
+    def antecedent(self, token: Token) -> Span | None:
+        """The mention a third-person pronoun stands for (None for any other token)."""
+        lower = token.lower_
+        if token.pos_ != "PRON" or (lower not in _PERSON_PRONOUNS and lower not in _GROUP_PRONOUNS):
+            return None
+        return self._antecedent(token, person=lower in _PERSON_PRONOUNS)
 
     # -- internals -------------------------------------------------------------------------
 
@@ -233,7 +255,9 @@ class MentionIndex:
         return None
 
     def _antecedent(self, token: Token, *, person: bool) -> Span | None:
-        sent_starts = [s.start for s in self.doc.sents]
+        if self._sent_starts is None:
+            self._sent_starts = [s.start for s in self.doc.sents]  # rebuilt on every access
+        sent_starts = self._sent_starts
         sent_no = max(i for i, start in enumerate(sent_starts) if start <= token.i)
         window_start = sent_starts[max(0, sent_no - _PRONOUN_WINDOW_SENTENCES + 1)]
         token_in_quote = self.in_quote(token.idx)
@@ -253,6 +277,111 @@ class MentionIndex:
         # Salience: the most recent subject in the window, else the most recent mention.
         subjects = [s for s in candidates if _is_subject(s)]
         return (subjects or candidates)[-1]
+
+
+# Named-entity labels that name actors (people, organisations, states, nationalities).
+_ACTOR_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+# Heads of noun phrases that name collective or official actors even without a name: "a
+# Russian *court*", "Iraqi *troops*", "the *government*". Common nouns only this list.
+_ACTOR_NOUNS = frozenset(
+    {
+        "government",
+        "court",
+        "judge",
+        "army",
+        "military",
+        "police",
+        "troop",
+        "force",
+        "ministry",
+        "minister",
+        "official",
+        "authority",
+        "president",
+        "leader",
+        "rebel",
+        "militant",
+        "insurgent",
+        "soldier",
+        "protester",
+        "demonstrator",
+        "parliament",
+        "lawmaker",
+        "legislator",
+        "senator",
+        "prosecutor",
+        "council",
+        "committee",
+        "commission",
+        "agency",
+        "administration",
+        "regime",
+        "opposition",
+        "party",
+        "union",
+        "worker",
+        "student",
+        "activist",
+        "delegation",
+        "diplomat",
+        "ambassador",
+        "envoy",
+        "spokesman",
+        "spokesperson",
+        "spokeswoman",
+        "coalition",
+        "alliance",
+        "navy",
+        "guard",
+        "fighter",
+        "separatist",
+        "junta",
+        "cabinet",
+        "chief",
+        "commander",
+        "general",
+        "group",
+        "bank",
+        "company",
+        "firm",
+        "department",
+        "office",
+        "state",
+        "country",
+        "nation",
+        "people",
+        "citizen",
+        "refugee",
+        "migrant",
+        "villager",
+        "civilian",
+        "peacekeeper",
+        "negotiator",
+    }
+)
+
+
+def _looks_like_actor(token: Token) -> bool:
+    if token.ent_type_ in _ACTOR_ENTITIES:
+        return True
+    if token.pos_ == "PROPN" and token.ent_type_ in ("", "FAC", "LOC"):
+        return token.ent_type_ == "" and token.is_title
+    return token.pos_ == "NOUN" and token.lemma_.lower() in _ACTOR_NOUNS
+
+
+def _phrase(token: Token) -> Span:
+    """The words of the noun phrase ``token`` heads, without clauses or prepositions after it."""
+    doc = token.doc
+    start = token.i
+    for child in token.lefts:
+        start = min(start, child.left_edge.i)
+    end = token.i + 1
+    for child in token.rights:
+        if child.dep_ in ("compound", "amod", "nummod", "appos", "flat"):
+            end = max(end, child.right_edge.i + 1)
+        else:
+            break
+    return doc[start:end]
 
 
 def _is_subject(span: Span) -> bool:

@@ -39,7 +39,7 @@ from typing import Protocol
 
 from spacy.tokens import Span, Token
 
-from .arguments import implicit_subject
+from .arguments import contact_purpose_head, coordination_head, implicit_subject
 from .mentions import ArgumentActor, MentionIndex
 from .model import Modality
 
@@ -217,8 +217,8 @@ def assess_modality(trigger: Token, index: MentionIndex) -> ModalityJudgement:
     node = trigger
     local = True  # still inside the trigger's own clause or a clause that controls it
     for _ in range(_MAX_HOPS):
-        head = node.head
-        if head is node or node.dep_ == "relcl":
+        head = coordination_head(node)
+        if head.i == node.i or node.dep_ == "relcl":
             break
         dep = node.dep_
         if dep == "prep" or dep == "agent":
@@ -234,12 +234,22 @@ def assess_modality(trigger: Token, index: MentionIndex) -> ModalityJudgement:
             _scope_cues(governor, head, index, note)
             node = head
             continue
-        if dep in _CONTROL_DEPS or (dep == "conj" and not _has_subject(node)):
+        purpose_of = contact_purpose_head(node)
+        if purpose_of is not None and purpose_of.i == head.i:
+            # "called Erdogan to apologize": done during the call, as sure as the call is.
+            if local:
+                _local_cues(head, note, own=True)
+        elif dep == "conj":
+            # A coordinated verb shares the first verb's auxiliaries and negation ("will not
+            # meet or call"), not its meaning: in "denied sending drones and accused the EU",
+            # the denial's scope is its own complement, not the accusation.
+            if local and not _has_subject(node):
+                _local_cues(head, note, own=True)
+            else:
+                local = False
+        elif dep in _CONTROL_DEPS:
             if local:
                 _local_cues(head, note, own=False)
-            _scope_cues(head, node, index, note)
-        elif dep == "conj":
-            local = False
             _scope_cues(head, node, index, note)
         elif dep == "acl" and head.pos_ in ("NOUN", "PROPN"):
             if local:
@@ -389,7 +399,7 @@ def _accusers_of_claim(word: Token, index: MentionIndex) -> tuple[ArgumentActor,
         for child in node.children:
             if child.dep_ == "poss":
                 return tuple(index.resolve_all([child]))
-        if node.head is node:
+        if node.head.i == node.i:
             break
         node = node.head
     return ()

@@ -30,7 +30,17 @@ from .arguments import implicit_subject
 from .mentions import ArgumentActor, MentionIndex, actor_ref
 from .model import ActorRef
 
-__all__ = ["SPEECH_VERBS", "AttributedQuote", "Quote", "attribute_quotes", "find_quotes"]
+_TEXT_KEY = "eventwire.doc_text"
+
+__all__ = [
+    "SPEECH_VERBS",
+    "AttributedQuote",
+    "Quote",
+    "attribute_quotes",
+    "doc_text",
+    "find_quotes",
+    "forget_doc_text",
+]
 
 SPEECH_VERBS = frozenset(
     {
@@ -97,6 +107,21 @@ class AttributedQuote:
     speaker: ArgumentActor | None
 
 
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once per Doc: spaCy joins every token on each access, which made the
+    text lookups of quote attribution a third of the coder's time (benchmarks/coder.py)."""
+    cached = doc.user_data.get(_TEXT_KEY)
+    if not isinstance(cached, str):
+        cached = doc.text
+        doc.user_data[_TEXT_KEY] = cached
+    return cached
+
+
+def forget_doc_text(doc: Doc) -> None:
+    """Drop the cached text (so that it is not serialised with the Doc)."""
+    doc.user_data.pop(_TEXT_KEY, None)
+
+
 def find_quotes(
     doc: Doc, index: MentionIndex | None = None, min_words: int = DEFAULT_MIN_WORDS
 ) -> list[Quote]:
@@ -131,14 +156,14 @@ def attribute_quotes(
     doc: Doc, index: MentionIndex, min_words: int = DEFAULT_MIN_WORDS
 ) -> list[AttributedQuote]:
     """Quotations with their speakers; see :func:`find_quotes`."""
-    ranges = quote_ranges(doc.text, min_words)
+    ranges = quote_ranges(doc_text(doc), min_words)
     index = index.with_quotes(ranges, lambda _offset: None)
     sentences = list(doc.sents)
     found: list[AttributedQuote] = []
     previous_speaker: ArgumentActor | None = None
     previous_paragraph = -1
     for start, end in ranges:
-        paragraph = doc.text.count("\n", 0, start)
+        paragraph = doc_text(doc).count("\n", 0, start)
         speaker, has_verb = _speaker(doc, sentences, start, end, ranges, index)
         if not has_verb and _opens_paragraph(doc, start):
             speaker = _last_speaker_in_paragraph(doc, paragraph - 1, index)
@@ -147,11 +172,11 @@ def attribute_quotes(
         elif not has_verb and paragraph == previous_paragraph:
             speaker = previous_speaker
         sentence_index = _sentence_index(sentences, start)
-        text = doc.text[start:end].strip()
+        text = doc_text(doc)[start:end].strip()
         quote = Quote(text, start, end, _speaker_ref(speaker), sentence_index)
         found.append(AttributedQuote(quote, speaker))
         previous_speaker = speaker if speaker is not None else previous_speaker
-        previous_paragraph = doc.text.count("\n", 0, end)
+        previous_paragraph = doc_text(doc).count("\n", 0, end)
     return found
 
 
@@ -174,8 +199,8 @@ def _closes(text: str, i: int) -> bool:
 
 
 def _opens_paragraph(doc: Doc, start: int) -> bool:
-    line_start = doc.text.rfind("\n", 0, start) + 1
-    return doc.text[line_start : start - 1].strip() == ""
+    line_start = doc_text(doc).rfind("\n", 0, start) + 1
+    return doc_text(doc)[line_start : start - 1].strip() == ""
 
 
 def _sentence_index(sentences: list[Span], char: int) -> int:
@@ -215,9 +240,9 @@ def _speaker(
     if following < len(sentences) and sentences[following].start > end_sent.start:
         after.append(sentences[following])
     candidates: list[Token] = []
-    paragraph_end = doc.text.find("\n", end)
+    paragraph_end = doc_text(doc).find("\n", end)
     if paragraph_end < 0:
-        paragraph_end = len(doc.text)
+        paragraph_end = len(doc_text(doc))
     for sent in after:
         tail_end = min(sent.end_char, paragraph_end)
         next_quote = [s for s, _ in ranges if s > end]
@@ -228,7 +253,7 @@ def _speaker(
             break
     if not candidates:
         start_sent = sentences[_sentence_index(sentences, start)]
-        paragraph_start = doc.text.rfind("\n", 0, start) + 1
+        paragraph_start = doc_text(doc).rfind("\n", 0, start) + 1
         lo = max(start_sent.start_char, paragraph_start)
         candidates = list(reversed(_speech_verbs(start_sent, ranges, lo, start)))
     for verb in candidates:
@@ -254,7 +279,7 @@ def _last_speaker_in_paragraph(
 ) -> ArgumentActor | None:
     if paragraph < 0:
         return None
-    lines = doc.text.split("\n")
+    lines = doc_text(doc).split("\n")
     if paragraph >= len(lines):
         return None
     lo = sum(len(line) + 1 for line in lines[:paragraph])

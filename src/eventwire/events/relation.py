@@ -14,7 +14,12 @@ two spans with exactly those two spans as the actor mentions, and the candidates
 
 An intended act is re-coded first as CAMEO codes it, the statement of intent ("X will meet Y"
 → 036 AGREE, "X is willing to withdraw" → 035, "X will attack" → 138 THREATEN; see
-``intentions``), which then counts as asserted. Within a rank, asserted events come first,
+``intentions``), which then counts as asserted — except in a purpose clause ("sent funds *to
+fight* the epidemic", "launched operations *to detain* suspects"), which states why, not a
+promise. A negated cooperative act is re-coded as its refusal ("will not lift the embargo" →
+1244 REJECT, "failed to reach agreement" → 127), which then counts as asserted. A contact whose
+"to"-infinitive says what was done ("called Erdogan *to apologize*") yields to that act: the
+call is the vehicle, the apology the relation. Within a rank, asserted events come first,
 then a trigger on the path, then confidence. The returned event carries the marked spans as
 source and target, and its confidence is the event's confidence times the rank factor (1.0,
 0.85, 0.7, 0.55, 0.4: each step down is a weaker syntactic link). None when the sentence has
@@ -32,8 +37,9 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span, Token
 
 from ..actors.model import UNRESOLVED, Actor
+from .arguments import contact_purpose_head
 from .coder import EventCandidate, EventCoder
-from .intentions import intention_code
+from .intentions import intention_code, refusal_code
 from .mentions import ArgumentActor, MentionIndex, actor_ref
 from .model import Event
 from .triggers import TriggerMatch, find_triggers
@@ -91,10 +97,17 @@ def classify_relation(
     ranked: list[tuple[tuple[int, int, int, float], Event]] = []
     for number, sent in sentences:
         candidates = relaxed.code_sentence(doc, sent, number, index)
+        vehicles = _contact_vehicles(candidates)
         for candidate in candidates:
-            rank = _rank(candidate, source_span, target_span)
+            rank = _rank(candidate, source_span, target_span, index)
+            if (
+                rank is not None
+                and candidate.match is not None
+                and candidate.match.token.i in vehicles
+            ):
+                continue
             if rank is not None:
-                event = _as_statement(candidate.event, relaxed)
+                event = _as_statement(candidate.event, relaxed, candidate.match)
                 ranked.append((_key(rank, event, candidate.match, path), event))
         coded = {c.match.token.i for c in candidates if c.match is not None}
         for match in find_triggers(sent, relaxed.lexicon):
@@ -105,7 +118,7 @@ def classify_relation(
                 doc, sent, number, match, source_arg, target_arg, index, direct=False
             )
             if built is not None:
-                event = _as_statement(built, relaxed)
+                event = _as_statement(built, relaxed, match)
                 key = _key(rank, event, match, path, distance=_distance(match.token, lo, hi))
                 ranked.append((key, event))
     if not ranked:
@@ -120,11 +133,17 @@ def classify_relation(
     )
 
 
-def _as_statement(event: Event, coder: EventCoder) -> Event:
-    """An intended act re-coded as CAMEO codes it: the (asserted) statement of intent."""
-    if event.modality != "intended":
+def _as_statement(event: Event, coder: EventCoder, match: TriggerMatch | None) -> Event:
+    """An intended act re-coded as the (asserted) statement of intent, a negated cooperative
+    act as its (asserted) refusal, as CAMEO codes them (module docstring)."""
+    if event.modality == "intended":
+        if match is not None and _in_purpose_clause(match.token):
+            return event
+        code = intention_code(event.cameo)
+    elif event.modality == "negated":
+        code = refusal_code(event.cameo)
+    else:
         return event
-    code = intention_code(event.cameo)
     if code is None:
         return event
     cameo = coder.ontology.lookup(code)
@@ -138,6 +157,29 @@ def _as_statement(event: Event, coder: EventCoder) -> Event:
         quad_class=cameo.quad_class,
         modality="asserted",
     )
+
+
+def _in_purpose_clause(token: Token) -> bool:
+    """Whether ``token`` heads (or is an object in) a purpose infinitive: an adverbial clause or
+    a noun's infinitive with "to" ("sent funds *to fight*", "operations *to detain*")."""
+    verb = token
+    if token.dep_ in ("dobj", "pobj") and token.head.pos_ == "VERB":
+        verb = token.head
+    return verb.dep_ in ("advcl", "acl") and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
+    )
+
+
+def _contact_vehicles(candidates: Sequence[EventCandidate]) -> set[int]:
+    """Trigger tokens of contacts ("called X") whose "to"-infinitive is itself an event."""
+    vehicles: set[int] = set()
+    for candidate in candidates:
+        if candidate.match is None:
+            continue
+        head = contact_purpose_head(candidate.match.token)
+        if head is not None:
+            vehicles.add(head.i)
+    return vehicles
 
 
 def _argument(span: Span | None, actors: dict[tuple[int, int], Actor]) -> ArgumentActor | None:
@@ -164,11 +206,13 @@ def _within(ref_start: int | None, span: Span | None) -> bool:
 
 
 def _rank(
-    candidate: EventCandidate, source_span: Span | None, target_span: Span | None
+    candidate: EventCandidate,
+    source_span: Span | None,
+    target_span: Span | None,
+    index: MentionIndex,
 ) -> int | None:
-    event = candidate.event
-    source = event.source.start if event.source else None
-    target = event.target.start if event.target else None
+    source = _side_start(candidate.source, index)
+    target = _side_start(candidate.target, index)
     if _within(source, source_span) and _within(target, target_span):
         return 0
     if _within(source, target_span) and _within(target, source_span):
@@ -178,6 +222,18 @@ def _rank(
     ):
         return 2
     return None
+
+
+def _side_start(arg: ArgumentActor | None, index: MentionIndex) -> int | None:
+    """Where an argument's actor is mentioned: a pronoun counts at its antecedent ("Rivals …
+    said *they* will boycott" has the marked rivals as the boycott's source)."""
+    if arg is None:
+        return None
+    if arg.via == "pronoun":
+        antecedent = index.antecedent(arg.token)
+        if antecedent is not None:
+            return antecedent.start_char
+    return arg.span.start_char
 
 
 def _key(

@@ -24,7 +24,17 @@ from spacy.tokens import Span, Token
 
 from .model import Plover
 
-__all__ = ["LexiconEntryLike", "LexiconLike", "TriggerMatch", "find_triggers", "match_token"]
+__all__ = [
+    "CLASSIFIED_HEADS",
+    "CONTAINER_NOUNS",
+    "TIME_WORDS",
+    "LexiconEntryLike",
+    "LexiconLike",
+    "TriggerMatch",
+    "find_triggers",
+    "is_time_phrase",
+    "match_token",
+]
 
 # Specificity points (see the module docstring).
 _PARTICLE_POINTS = 3
@@ -54,6 +64,113 @@ LIGHT_VERBS = frozenset(
         "stage",
         "take",
         "give",
+    }
+)
+# Nouns that only measure or package their "of" complement: "a *shipment of* ventilators", "a
+# new *round of* exercises", "*some of* its restrictions", "$4 million *worth of* medicines".
+# The complement is the object an entry's ``object_lemmas`` should see.
+CONTAINER_NOUNS = frozenset(
+    {
+        "round",
+        "series",
+        "shipment",
+        "batch",
+        "consignment",
+        "package",
+        "tranche",
+        "number",
+        "lot",
+        "wave",
+        "set",
+        "amount",
+        "worth",
+        "supply",
+        "team",
+        "contingent",
+        "some",
+        "many",
+        "most",
+        "all",
+        "part",
+        "one",
+        "host",
+        "range",
+        "kind",
+        "type",
+        "volume",
+    }
+)
+# Heads that turn an event-noun modifier into a classifier: "war *crimes*", "war *games*",
+# "attack *helicopter*", "protest *movement*" name things, not events.
+CLASSIFIED_HEADS = frozenset(
+    {
+        "crime",
+        "criminal",
+        "game",
+        "zone",
+        "helicopter",
+        "aircraft",
+        "plane",
+        "ship",
+        "movement",
+        "group",
+        "leader",
+        "correspondent",
+        "reporter",
+        "victim",
+        "veteran",
+        "memorial",
+        "museum",
+        "anniversary",
+        "site",
+        "footage",
+    }
+)
+# Objects of "on"/"in"/"at" that are times, not parties: "called the king *on Saturday*" must
+# not match "call on X" (020 appeal). Parsing runs without NER in relation mode, so the words
+# are listed rather than read from entity labels.
+TIME_WORDS = frozenset(
+    {
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan.",
+        "feb.",
+        "aug.",
+        "sept.",
+        "sep.",
+        "oct.",
+        "nov.",
+        "dec.",
+        "day",
+        "week",
+        "weekend",
+        "month",
+        "year",
+        "morning",
+        "afternoon",
+        "evening",
+        "night",
+        "occasion",
+        "sideline",
+        "sidelines",
+        "behalf",
     }
 )
 
@@ -120,10 +237,21 @@ class TriggerMatch:
 
 def find_triggers(sentence: Span, lexicon: LexiconLike) -> list[TriggerMatch]:
     """Every trigger in ``sentence``, in text order; a noun an entry consumed as its object
-    ("impose *sanctions* on") is not reported again as a nominal trigger."""
+    ("impose *sanctions* on") is not reported again as a nominal trigger, nor is a noun that
+    only modifies another noun ("*war* games")."""
     matches = [m for m in (match_token(tok, lexicon) for tok in sentence) if m is not None]
     consumed = {m.object_token.i for m in matches if m.object_token is not None}
-    return [m for m in matches if m.token.i not in consumed]
+    heads = {m.token.i for m in matches if m.is_nominal}
+    return [m for m in matches if m.token.i not in consumed and not _noun_modifier(m.token, heads)]
+
+
+def _noun_modifier(token: Token, triggers: Collection[int]) -> bool:
+    """A noun that only modifies a trigger noun ("*ceasefire* agreement", "*war* games") or a
+    classifying head ("*war* crimes"): the head names the thing, the modifier is no event of its
+    own. Before other heads the modifier stays the event ("a *mediation* effort")."""
+    if token.pos_ not in _NOUN_POS or token.dep_ != "compound" or token.head.pos_ not in _NOUN_POS:
+        return False
+    return token.head.i in triggers or token.head.lemma_.lower() in CLASSIFIED_HEADS
 
 
 def match_token(token: Token, lexicon: LexiconLike) -> TriggerMatch | None:
@@ -194,11 +322,20 @@ def _match_entry(token: Token, entry: LexiconEntryLike) -> TriggerMatch | None:
 def _object_with_lemma(token: Token, lemmas: Collection[str]) -> Token | None:
     """The object that an entry's ``object_lemmas`` name: for a verb its direct object (or, in
     the passive, its subject) or the object of another preposition ("come *into force*"); for
-    a noun one of its compound or adjective modifiers ("*phone* call")."""
+    a noun one of its compound or adjective modifiers ("*phone* call") or its "of" complement
+    ("suspension *of aid*"). A container noun stands aside for its "of" complement ("a
+    *shipment of* ventilators"), and a compound modifier of the object counts after the object
+    itself ("ended *mediation* efforts", "ease *curfew* hours")."""
     if token.pos_ in _NOUN_POS:
         candidates = [c for c in token.children if c.dep_ in ("compound", "amod", "nmod")]
+        candidates += [p for p in _of_objects(token) if p.pos_ in _NOUN_POS]
     else:
-        candidates = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]
+        candidates = [
+            c
+            for c in token.children
+            if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "acomp", "xcomp", "ccomp")
+            and c.pos_ not in ("VERB", "AUX")
+        ]
         # "come into *force*": the object of a preposition counts only close to the verb
         # (3 tokens), or a far "with negotiations …" would make "offer" an offer of talks.
         candidates += [
@@ -208,17 +345,62 @@ def _object_with_lemma(token: Token, lemmas: Collection[str]) -> Token | None:
             for p in c.children
             if p.dep_ == "pobj" and abs(p.i - token.i) <= _PREP_OBJECT_WINDOW
         ]
+    expanded: list[Token] = []
     for child in candidates:
         for candidate in (child, *child.conjuncts):
-            if candidate.lemma_.lower() in lemmas or candidate.lower_ in lemmas:
-                return candidate
+            expanded.extend(_unwrap_container(candidate))
+    for candidate in expanded:
+        if candidate.lemma_.lower() in lemmas or candidate.lower_ in lemmas:
+            return candidate
+    if token.pos_ in _VERB_POS:
+        for candidate in expanded:
+            for mod in candidate.children:
+                if mod.dep_ == "compound" and (
+                    mod.lemma_.lower() in lemmas or mod.lower_ in lemmas
+                ):
+                    return mod
     return None
+
+
+def _of_objects(token: Token) -> list[Token]:
+    return [
+        p
+        for c in token.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
+
+
+def _unwrap_container(token: Token) -> list[Token]:
+    """``token``, or for a container noun ("a *shipment* of …") its "of" complements (and
+    their conjuncts) first; "$1.7 billion *in* humanitarian assistance" likewise."""
+    lemma = token.lemma_.lower()
+    inner: list[Token] = []
+    if lemma in CONTAINER_NOUNS:
+        inner = _of_objects(token)
+    elif token.like_num or token.tag_ == "$" or lemma in ("million", "billion", "dollar"):
+        inner = [
+            p
+            for c in token.children
+            if c.dep_ == "prep" and c.lower_ in ("in", "of", "for")
+            for p in c.children
+            if p.dep_ == "pobj"
+        ]
+    out: list[Token] = []
+    for item in inner:
+        out.extend((item, *item.conjuncts))
+    return [*out, token]
 
 
 def _prep_child(token: Token, prep: str) -> Token | None:
     words = prep.split()
     for child in token.children:
-        if child.dep_ in ("prep", "agent", "dative") and child.lower_ == words[-1]:
+        if (
+            child.dep_ in ("prep", "agent", "dative")
+            and child.lower_ == words[-1]
+            and not is_time_phrase(child)
+        ):
             return child
         # Two-word prepositions are parsed with the first word as the head ("out of": "out"
         # prt/advmod, "of" its prep; "on behalf of" …): follow one level.
@@ -227,3 +409,12 @@ def _prep_child(token: Token, prep: str) -> Token | None:
                 if grandchild.dep_ == "prep" and grandchild.lower_ == words[-1]:
                     return grandchild
     return None
+
+
+def is_time_phrase(prep: Token) -> bool:
+    """Whether a preposition introduces a time ("*on* Saturday", "*on* Nov. 2") rather than a
+    party; such a phrase never attaches an entry's target."""
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    return bool(objects) and all(
+        o.lower_ in TIME_WORDS or o.like_num or o.ent_type_ in ("DATE", "TIME") for o in objects
+    )

@@ -1,0 +1,129 @@
+"""Event coreference for dates: a later sentence that dates "the call" refines the call's date.
+
+News reports often name an event with its actors first and date it later, in a sentence with
+no actors of its own: "Brown spoke by phone with Gerasimov last week … *The rare call took
+place on November 27*". The rule, applied once per document after coding:
+
+1. A **dating mention** is a definite nominal trigger ("the call", "the meeting", "the talks":
+   determiner "the", "this" or "that") that is the subject of its clause, has no actor
+   argument, and has a time expression attached to its clause (``attach_date`` with a text).
+2. Its **antecedent** is the nearest event before it, at most ``WINDOW_SENTENCES`` sentences
+   back, whose CAMEO root (first two digits) equals the mention's ("call" 041 and "spoke" 040
+   are both 04 CONSULT).
+3. Every event of the antecedent's dyad and root in that window takes the mention's date when
+   the new date is **finer** than its own and **inside** it ("2024-11-27" inside "2024-W48"),
+   or when its own date was only the article's date (no time expression of its own).
+
+Nothing else changes: a dating mention never creates an event, and a date that contradicts
+the event's own expression (outside its period) is ignored.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from datetime import date, timedelta
+
+from spacy.tokens import Doc, Span
+
+from .attachment import attach_date
+from .model import Event, EventDate
+from .triggers import LexiconLike, find_triggers
+
+__all__ = ["BARE_EVENT_NOUNS", "WINDOW_SENTENCES", "propagate_dates"]
+
+# Three sentences: in the seeds the call is dated two sentences after it is named; beyond a
+# paragraph a definite "the meeting" may well be another meeting.
+WINDOW_SENTENCES = 3
+_DEFINITE = frozenset({"the", "this", "that"})
+# Event nouns the lexicon codes only with a complement ("a call *with* X" 041) but that name an
+# event on their own once it has been mentioned ("the call"): noun → CAMEO root.
+BARE_EVENT_NOUNS = {"call": "04", "phonecall": "04", "conversation": "04", "trip": "04"}
+_GRANULARITY_RANK = {"day": 0, "week": 1, "month": 2, "quarter": 3, "year": 4, "decade": 5}
+
+
+def propagate_dates(
+    doc: Doc,
+    events: Sequence[Event],
+    lexicon: LexiconLike,
+    sentences: Sequence[Span] | None = None,
+) -> list[Event]:
+    """``events`` with dates refined by later dating mentions (rules in the module doc);
+    ``sentences`` is ``list(doc.sents)`` when the caller has it already."""
+    out = list(events)
+    if not out:
+        return out
+    timex_starts = [t.start for t in doc._.timexes]
+    for number, sentence in enumerate(sentences if sentences is not None else doc.sents):
+        if not any(sentence.start <= i < sentence.end for i in timex_starts):
+            continue  # no time expression: nothing to date with
+        roots = {m.token.i: m.entry.code[:2] for m in find_triggers(sentence, lexicon)}
+        for token in sentence:
+            root = roots.get(token.i) or BARE_EVENT_NOUNS.get(token.lemma_.lower())
+            if root is None or token.pos_ not in ("NOUN", "PROPN"):
+                continue
+            if token.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            if not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in token.children):
+                continue
+            dated = attach_date(token, sentence, list(doc._.timexes), None)
+            if dated is None or dated.text is None:
+                continue
+            before = [
+                i
+                for i, e in enumerate(out)
+                if number - WINDOW_SENTENCES <= e.sentence_index < number
+                and e.cameo[:2] == root
+                and e.trigger.start < token.idx
+            ]
+            if not before:
+                continue
+            nearest = out[max(before, key=lambda i: (out[i].sentence_index, out[i].trigger.start))]
+            dyad = _dyad(nearest)
+            for i in before:
+                if _dyad(out[i]) == dyad and _refines(dated, out[i].event_date):
+                    out[i] = dataclasses.replace(out[i], event_date=dated)
+    return out
+
+
+def _dyad(event: Event) -> tuple[str | None, str | None]:
+    def key(ref: object) -> str | None:
+        code = getattr(ref, "code", None)
+        return code if code else getattr(ref, "text", None)
+
+    return key(event.source), key(event.target)
+
+
+def _refines(new: EventDate, old: EventDate | None) -> bool:
+    if old is None or old.text is None:
+        return True  # the article's date only bounds the event
+    if _GRANULARITY_RANK.get(new.granularity, 9) >= _GRANULARITY_RANK.get(old.granularity, 9):
+        return False
+    span = _period(old.value)
+    day = _day(new.value)
+    return span is not None and day is not None and span[0] <= day <= span[1]
+
+
+def _day(value: str) -> date | None:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def _period(value: str) -> tuple[date, date] | None:
+    """First and last day of a TIMEX3 value (year, month, ISO week, day); None otherwise."""
+    try:
+        if len(value) == 4 and value.isdigit():
+            return date(int(value), 1, 1), date(int(value), 12, 31)
+        if len(value) == 7 and value[4] == "-" and value[5:].isdigit():
+            first = date(int(value[:4]), int(value[5:]), 1)
+            following = (first.replace(day=28) + timedelta(days=4)).replace(day=1)
+            return first, following - timedelta(days=1)
+        if len(value) == 8 and value[5] == "W":
+            monday = date.fromisocalendar(int(value[:4]), int(value[6:]), 1)
+            return monday, monday + timedelta(days=6)
+        day = date.fromisoformat(value)
+        return day, day
+    except ValueError:
+        return None
