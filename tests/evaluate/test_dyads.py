@@ -16,9 +16,11 @@ from eventwire.events.model import ActorRef, Event, Plover, Trigger
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 
-# Pinned floors: measured at dyad recall 0.385, category accuracy 0.828 (1,026 dyadic
-# sentences) when the evaluation was built; the floors sit about 0.015 below.
-DYAD_RECALL_FLOOR = 0.37
+# Pinned floors. History (1,026 dyadic sentences): dyad recall 0.385, category accuracy 0.828
+# when the evaluation was built; 0.518 / 0.827 after issue 5's third round (actors inside noun
+# phrases, "into", adjectival control; studied 70% of the devset 0.540 / 0.838, held-out 30%,
+# seed 20250605: 0.464 / 0.794). The floors sit about 0.015 below the last figures.
+DYAD_RECALL_FLOOR = 0.50
 CATEGORY_ACCURACY_FLOOR = 0.81
 
 SENTENCE = "The rebels attacked the army base near the town."

@@ -10,9 +10,11 @@ Starting from ``base`` (0.40), add
   object 2, preposition 1; at most 6 → 0.18), since a longer matched pattern is rarely wrong;
 
 and subtract ``pronoun_penalty`` (0.10) for each side reached through a pronoun or a role noun
-(antecedent choice is the weakest link). The weights were set by hand on the seeds so that a
-fully resolved, directly linked, specific event scores ≥ 0.9 and a fallback with one unresolved
-side stays below 0.6; they are not fitted to any gold data.
+(antecedent choice is the weakest link), and ``contained_penalty`` (0.10) for each side found
+inside a larger noun phrase ("condemned the attack *on the embassy in Kabul*": the phrase is
+about the actor, which is not itself the party acted upon). The weights were set by hand on
+the seeds so that a fully resolved, directly linked, specific event scores ≥ 0.9 and a
+fallback with one unresolved side stays below 0.6; they are not fitted to any gold data.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ class ConfidenceWeights:
     direct_link: float = 0.15
     per_specificity_point: float = 0.03
     pronoun_penalty: float = 0.10
+    contained_penalty: float = 0.10
 
 
 def event_confidence(
@@ -50,6 +53,8 @@ def event_confidence(
             score += weights.per_resolved_actor
         if side.via in ("pronoun", "speaker"):
             score -= weights.pronoun_penalty
+        elif side.via == "contained":
+            score -= weights.contained_penalty
     if direct:
         score += weights.direct_link
     score += weights.per_specificity_point * specificity

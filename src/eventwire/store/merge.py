@@ -22,53 +22,15 @@ keeps its id, unless it bridges two events, which then keep the older one's id.
 
 from __future__ import annotations
 
-import calendar
 import hashlib
-import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from ..time.intervals import timex_interval
+
 __all__ = ["MentionRow", "MergedEvent", "merge_mentions", "timex_interval"]
-
-_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
-_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
-_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
-_QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
-_YEAR = re.compile(r"^(\d{4})$")
-_DECADE = re.compile(r"^(\d{3})$")
-
-
-def timex_interval(value: str | None) -> tuple[date, date] | None:
-    """The first and last day a TIMEX3 value covers; None for references like PAST_REF.
-
-    >>> timex_interval("2024-06")
-    (datetime.date(2024, 6, 1), datetime.date(2024, 6, 30))
-    """
-    if not value:
-        return None
-    try:
-        if m := _DAY.match(value):
-            day = date(int(m[1]), int(m[2]), int(m[3]))
-            return day, day
-        if m := _WEEK.match(value):
-            start = date.fromisocalendar(int(m[1]), int(m[2]), 1)
-            return start, start + timedelta(days=6)
-        if m := _MONTH.match(value):
-            year, month = int(m[1]), int(m[2])
-            return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
-        if m := _QUARTER.match(value):
-            year, first = int(m[1]), 3 * int(m[2]) - 2
-            last_day = calendar.monthrange(year, first + 2)[1]
-            return date(year, first, 1), date(year, first + 2, last_day)
-        if m := _YEAR.match(value):
-            return date(int(m[1]), 1, 1), date(int(m[1]), 12, 31)
-        if m := _DECADE.match(value):
-            return date(int(m[1]) * 10, 1, 1), date(int(m[1]) * 10 + 9, 12, 31)
-    except ValueError:
-        return None
-    return None
 
 
 @dataclass(frozen=True, slots=True)
