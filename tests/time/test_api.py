@@ -26,6 +26,6 @@ def test_exports_are_documented(module: str, names: set[str]) -> None:
 
 @pytest.mark.parametrize("factory", ["eventwire_time", "eventwire_places"])
 def test_importing_the_layer_registers_its_factory(factory: str) -> None:
-    importlib.import_module("eventwire.time")
-    importlib.import_module("eventwire.places")
+    importlib.import_module("eventwire.time.component")
+    importlib.import_module("eventwire.places.component")
     assert Language.has_factory(factory)

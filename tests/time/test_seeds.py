@@ -9,7 +9,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-import eventwire.time  # noqa: F401 — registers the eventwire_time factory
+import eventwire.time.component  # noqa: F401 — registers the eventwire_time factory
 
 from ..conftest import shared_path
 

@@ -53,7 +53,7 @@ def time_nlp() -> Language:
     """The English model with our time component (no actor component: mentions are set by hand)."""
     import spacy
 
-    import eventwire.time  # noqa: F401 - registers eventwire_time
+    import eventwire.time.component  # noqa: F401 - registers eventwire_time
     from eventwire.nlp import extensions
 
     extensions.register_extensions()

@@ -108,9 +108,11 @@ def _overlaps(ref: ActorRef | None, start: int | None, end: int | None) -> bool:
 def _chain() -> Language:
     import spacy
 
-    from .. import actors, places, time  # noqa: F401  # register the components
+    from .. import actors  # noqa: F401  # registers eventwire_actors
     from ..config import load_options
     from ..events import coder  # noqa: F401
+    from ..places import component as _places  # noqa: F401  # registers eventwire_places
+    from ..time import component as _time  # noqa: F401  # registers eventwire_time
 
     nlp = spacy.load(load_options().pipeline.model)
     for name in CHAIN:

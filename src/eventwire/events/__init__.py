@@ -1,22 +1,60 @@
-"""Events: the ontology (CAMEO, PLOVER, Goldstein, quad class), the lexicon, and the coder."""
+"""Events: the ontology (CAMEO, PLOVER, Goldstein, quad class), the lexicon, and the coder.
 
-from .coder import CoderOptions, EventCoder, make_event_coder
-from .lexicon import Lexicon, LexiconEntry, load_lexicon
-from .model import (
-    MODALITIES,
-    ActorRef,
-    Attribution,
-    Event,
-    EventDate,
-    Location,
-    Modality,
-    Plover,
-    Trigger,
-)
-from .ontology import PLOVER_CATEGORIES, CameoCode, Ontology, load_ontology
-from .petrarch import load_petrarch_lexicon
-from .quotes import Quote, find_quotes
-from .relation import classify_relation
+Names load on first use (``eventwire._lazy``): the value types in ``events.model`` are needed
+by the store and the CLI, which must not pay for loading spaCy and the coder.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .._lazy import lazy_attributes
+
+if TYPE_CHECKING:
+    from .coder import CoderOptions, EventCoder, make_event_coder
+    from .lexicon import Lexicon, LexiconEntry, load_lexicon
+    from .model import (
+        MODALITIES,
+        ActorRef,
+        Attribution,
+        Event,
+        EventDate,
+        Location,
+        Modality,
+        Plover,
+        Trigger,
+    )
+    from .ontology import PLOVER_CATEGORIES, CameoCode, Ontology, load_ontology
+    from .petrarch import load_petrarch_lexicon
+    from .quotes import Quote, find_quotes
+    from .relation import classify_relation
+
+_WHERE = {
+    "MODALITIES": ".model",
+    "PLOVER_CATEGORIES": ".ontology",
+    "ActorRef": ".model",
+    "Attribution": ".model",
+    "CameoCode": ".ontology",
+    "CoderOptions": ".coder",
+    "Event": ".model",
+    "EventCoder": ".coder",
+    "EventDate": ".model",
+    "Lexicon": ".lexicon",
+    "LexiconEntry": ".lexicon",
+    "Location": ".model",
+    "Modality": ".model",
+    "Ontology": ".ontology",
+    "Plover": ".model",
+    "Quote": ".quotes",
+    "Trigger": ".model",
+    "classify_relation": ".relation",
+    "find_quotes": ".quotes",
+    "load_lexicon": ".lexicon",
+    "load_ontology": ".ontology",
+    "load_petrarch_lexicon": ".petrarch",
+    "make_event_coder": ".coder",
+}
+__getattr__, __dir__ = lazy_attributes(__name__, _WHERE)
 
 __all__ = [
     "MODALITIES",

@@ -17,9 +17,9 @@ __all__ = ["COMPONENT_MODULES", "build_pipeline"]
 # Importing these modules registers our spaCy factories (each module declares its own).
 COMPONENT_MODULES = {
     "eventwire_actors": "eventwire.actors",
-    "eventwire_time": "eventwire.time",
-    "eventwire_places": "eventwire.places",
-    "eventwire_treaties": "eventwire.treaties",
+    "eventwire_time": "eventwire.time.component",
+    "eventwire_places": "eventwire.places.component",
+    "eventwire_treaties": "eventwire.treaties.component",
     "eventwire_coder": "eventwire.events.coder",
 }
 

@@ -40,7 +40,7 @@ import pycountry
 
 from .model import Place
 
-__all__ = ["resolve_place"]
+__all__ = ["resolve_place", "warm_gazetteer"]
 
 # Alternate names shorter than this are mostly codes ("IEV", "Ko") that collide with words.
 _MIN_ALTERNATE_NAME_CHARS = 4
@@ -60,6 +60,11 @@ def resolve_place(name: str) -> Place | None:
     if not key:
         return None
     return _gazetteer().lookup(key)
+
+
+def warm_gazetteer() -> None:
+    """Load the gazetteer now (it is cached per process), so that later lookups are fast."""
+    _gazetteer()
 
 
 def _key(name: str) -> str:

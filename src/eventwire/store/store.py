@@ -294,8 +294,10 @@ _MENTIONS_IN_STORAGE_ORDER = """
         FROM runs r
     )
     SELECT m.mention_id, m.article_id, m.source_domain,
-           coalesce(m.source_country, m.source_actor_id),
-           coalesce(m.target_country, m.target_actor_id),
+           -- An unresolved side ("a Russian court") groups by its words, so that two
+           -- different unnamed actors never merge into one event through a shared "unknown".
+           coalesce(m.source_country, m.source_actor_id, '?' || lower(m.source_text)),
+           coalesce(m.target_country, m.target_actor_id, '?' || lower(m.target_text)),
            m.plover_category, m.modality, m.cameo, m.confidence, m.date_start, m.date_end,
            m.location_country
     FROM event_mentions m LEFT JOIN generation g USING (run_id)

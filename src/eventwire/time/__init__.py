@@ -1,12 +1,24 @@
 """The time layer: time expressions → TIMEX3 values relative to the article date.
 
-``import eventwire.time`` registers the ``eventwire_time`` spaCy factory.
+``import eventwire.time.component`` registers the ``eventwire_time`` spaCy factory; the
+other names load on first use (``eventwire._lazy``), so queries do not load spaCy.
 """
 
 from __future__ import annotations
 
-from . import component as component
-from .model import Timex
-from .timex import Prefer, resolve_time
+from typing import TYPE_CHECKING
+
+from .._lazy import lazy_attributes
+
+if TYPE_CHECKING:
+    from .model import Timex
+    from .timex import Prefer, resolve_time
+
+_WHERE = {
+    "Prefer": ".timex",
+    "Timex": ".model",
+    "resolve_time": ".timex",
+}
+__getattr__, __dir__ = lazy_attributes(__name__, _WHERE)
 
 __all__ = ["Prefer", "Timex", "resolve_time"]

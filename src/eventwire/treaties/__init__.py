@@ -10,47 +10,88 @@ extracted from news with their source sentences, and questions over both on a da
 ...  if c.kind == "military_assistance"]
 ['CHN', 'RUS']
 
-``import eventwire.treaties`` registers the ``eventwire_treaties`` spaCy factory.
+``import eventwire.treaties.component`` registers the ``eventwire_treaties`` spaCy factory;
+the other names load on first use (``eventwire._lazy``), so the CLI does not load spaCy.
 """
 
 from __future__ import annotations
 
-from . import component as component
-from .base import TreatyDataError, load_base, load_treaty_file
-from .component import register_treaty_extension
-from .extract import extract_treaty_updates
-from .matching import apply_updates, match_treaty
-from .model import (
-    AllianceEdge,
-    Commitment,
-    Firmness,
-    Obligation,
-    ObligationKind,
-    Source,
-    StepKind,
-    Treaty,
-    TreatyParty,
-    TreatyStatus,
-    TreatyStep,
-    TreatyType,
-    TreatyUpdate,
-)
-from .persist import (
-    ensure_treaty_tables,
-    load_treaties,
-    read_treaty_updates,
-    write_treaty_updates,
-)
-from .picture import draw_alliances
-from .status import (
-    UnknownTreaty,
-    alliance_edges,
-    bound_parties,
-    find_treaty,
-    obligations_to_assist,
-    treaties_as_of,
-    treaty_status,
-)
+from typing import TYPE_CHECKING
+
+from .._lazy import lazy_attributes
+
+if TYPE_CHECKING:
+    from .base import TreatyDataError, load_base, load_treaty_file
+    from .component import register_treaty_extension
+    from .extract import extract_treaty_updates
+    from .matching import apply_updates, match_treaty
+    from .model import (
+        AllianceEdge,
+        Commitment,
+        Firmness,
+        Obligation,
+        ObligationKind,
+        Source,
+        StepKind,
+        Treaty,
+        TreatyParty,
+        TreatyStatus,
+        TreatyStep,
+        TreatyType,
+        TreatyUpdate,
+    )
+    from .persist import (
+        ensure_treaty_tables,
+        load_treaties,
+        read_treaty_updates,
+        write_treaty_updates,
+    )
+    from .picture import draw_alliances
+    from .status import (
+        UnknownTreaty,
+        alliance_edges,
+        bound_parties,
+        find_treaty,
+        obligations_to_assist,
+        treaties_as_of,
+        treaty_status,
+    )
+
+_WHERE = {
+    "AllianceEdge": ".model",
+    "Commitment": ".model",
+    "Firmness": ".model",
+    "Obligation": ".model",
+    "ObligationKind": ".model",
+    "Source": ".model",
+    "StepKind": ".model",
+    "Treaty": ".model",
+    "TreatyDataError": ".base",
+    "TreatyParty": ".model",
+    "TreatyStatus": ".model",
+    "TreatyStep": ".model",
+    "TreatyType": ".model",
+    "TreatyUpdate": ".model",
+    "UnknownTreaty": ".status",
+    "alliance_edges": ".status",
+    "apply_updates": ".matching",
+    "bound_parties": ".status",
+    "draw_alliances": ".picture",
+    "ensure_treaty_tables": ".persist",
+    "extract_treaty_updates": ".extract",
+    "find_treaty": ".status",
+    "load_base": ".base",
+    "load_treaties": ".persist",
+    "load_treaty_file": ".base",
+    "match_treaty": ".matching",
+    "obligations_to_assist": ".status",
+    "read_treaty_updates": ".persist",
+    "register_treaty_extension": ".component",
+    "treaties_as_of": ".status",
+    "treaty_status": ".status",
+    "write_treaty_updates": ".persist",
+}
+__getattr__, __dir__ = lazy_attributes(__name__, _WHERE)
 
 __all__ = [
     "AllianceEdge",
