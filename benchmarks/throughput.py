@@ -1,21 +1,30 @@
 """End-to-end ingest throughput against the bare spaCy pipeline, measured in the same run.
 
-    .venv/bin/python benchmarks/throughput.py [--limit N] [--processes P] [--json out.json]
+    .venv/bin/python benchmarks/throughput.py [--limit N ...] [--processes P ...] [--repeat R]
+                                              [--json out.json]
 
-Each side runs in its own child process so that peak memory (ru_maxrss of the child and its
-workers) belongs to one side only. The corpus is ../shared/corpora/gigaword_afp_xinhua.jsonl
-(2,452 wire articles). Both sides use the same model, batch size and number of processes.
+For each article count and process count, the two sides run in turn (bare, eventwire, bare,
+eventwire ... ``--repeat`` times), each in its own child process, and the medians are printed.
+Peak memory is the largest sum of the resident memory of the child and all its workers, sampled
+every 0.2 s from /proc (Linux), plus the largest single process (ru_maxrss). The corpus is
+../shared/corpora/gigaword_afp_xinhua.jsonl (2,452 wire articles). Both sides use the same
+model, batch size and number of processes (default: one per core); the ratio is eventwire's
+words per second over bare spaCy's.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+import tomllib
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -58,7 +67,18 @@ def run_bare(corpus: Path, limit: int | None, processes: int) -> dict[str, float
     }
 
 
-def run_eventwire(corpus: Path, limit: int | None, processes: int) -> dict[str, float]:
+def _settings(pairs: list[str]) -> dict[str, object]:
+    """``["pipeline.prefilter=false"]`` → ``{"pipeline.prefilter": False}`` (TOML values)."""
+    out: dict[str, object] = {}
+    for pair in pairs:
+        key, _, value = pair.partition("=")
+        out[key] = tomllib.loads(f"v = {value}")["v"]
+    return out
+
+
+def run_eventwire(
+    corpus: Path, limit: int | None, processes: int, settings: list[str] | None = None
+) -> dict[str, float]:
     from eventwire.config import load_options
     from eventwire.ingest import ingest
 
@@ -74,6 +94,7 @@ def run_eventwire(corpus: Path, limit: int | None, processes: int) -> dict[str, 
             overrides={
                 "store.path": str(Path(tmp) / "bench.duckdb"),
                 "pipeline.n_process": processes,
+                **_settings(settings or []),
             }
         )
         started = time.perf_counter()
@@ -89,49 +110,114 @@ def run_eventwire(corpus: Path, limit: int | None, processes: int) -> dict[str, 
     }
 
 
+def _tree_rss_mb(root: int) -> float:
+    """Resident memory of ``root`` and all its descendants, from /proc (0 elsewhere)."""
+    children: dict[int, list[int]] = {}
+    rss: dict[int, int] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        pid = int(entry.name)
+        children.setdefault(int(stat[1]), []).append(pid)
+        rss[pid] = int(stat[21]) * os.sysconf("SC_PAGE_SIZE")
+    total, stack = 0, [root]
+    while stack:
+        pid = stack.pop()
+        total += rss.get(pid, 0)
+        stack.extend(children.get(pid, []))
+    return total / 2**20
+
+
+def _run_side(
+    side: str, corpus: Path, limit: int | None, processes: int, settings: list[str]
+) -> dict[str, float]:
+    command = [sys.executable, __file__, "--side", side, "--corpus", str(corpus)]
+    command += ["--processes", str(processes)] + (["--limit", str(limit)] if limit else [])
+    for pair in settings:
+        command += ["--set", pair]
+    child = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
+    peak = [0.0]
+    done = threading.Event()
+
+    def sample() -> None:
+        while not done.wait(0.2):
+            peak[0] = max(peak[0], _tree_rss_mb(child.pid))
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    output, _ = child.communicate()
+    done.set()
+    sampler.join()
+    if child.returncode:
+        raise SystemExit(f"{side} side failed with exit code {child.returncode}")
+    figures: dict[str, float] = json.loads(output.strip().splitlines()[-1])
+    figures["peak_total_mb"] = peak[0]
+    figures["articles_per_s"] = figures["articles"] / figures["seconds"]
+    figures["words_per_s"] = figures["words"] / figures["seconds"]
+    return figures
+
+
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=CORPUS)
-    parser.add_argument("--limit", type=int, default=None, help="first N articles only")
-    parser.add_argument("--processes", type=int, default=1)
+    parser.add_argument("--limit", type=int, nargs="*", default=[0], help="first N articles")
+    parser.add_argument("--processes", type=int, nargs="*", default=[os.cpu_count() or 1])
+    parser.add_argument("--repeat", type=int, default=1, help="runs of each side (median)")
     parser.add_argument("--json", type=Path, help="also write the figures here")
+    parser.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="a setting for the eventwire side, e.g. --set pipeline.prefilter=false",
+    )
     parser.add_argument("--side", choices=["bare", "eventwire"], help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.side:  # child process: measure one side and print its figures
-        run = run_bare if args.side == "bare" else run_eventwire
-        print(json.dumps(run(args.corpus, args.limit, args.processes)))
+        limit = args.limit[0] if args.limit else None
+        if args.side == "bare":
+            figures = run_bare(args.corpus, limit or None, args.processes[0])
+        else:
+            figures = run_eventwire(args.corpus, limit or None, args.processes[0], args.set)
+        print(json.dumps(figures))
         return
     if not args.corpus.exists():
         sys.exit(f"corpus not found: {args.corpus} (needs ../shared beside the repository)")
-    results = {}
-    for side in ("bare", "eventwire"):
-        command = [
-            sys.executable,
-            __file__,
-            "--side",
-            side,
-            "--corpus",
-            str(args.corpus),
-            "--processes",
-            str(args.processes),
-        ]
-        if args.limit:
-            command += ["--limit", str(args.limit)]
-        output = subprocess.run(command, check=True, capture_output=True, text=True).stdout
-        results[side] = json.loads(output.strip().splitlines()[-1])
-    for side, figures in results.items():
-        figures["articles_per_s"] = figures["articles"] / figures["seconds"]
-        figures["words_per_s"] = figures["words"] / figures["seconds"]
-        print(
-            f"{side:10} {figures['articles']:6.0f} articles {figures['seconds']:8.1f} s "
-            f"{figures['articles_per_s']:8.1f} art/s {figures['words_per_s']:9.0f} words/s "
-            f"peak {figures['peak_mb']:7.0f} MB"
-        )
-    ratio = results["eventwire"]["words_per_s"] / results["bare"]["words_per_s"]
-    results["ratio"] = {"eventwire_over_bare": ratio}
-    print(f"end-to-end / bare spaCy throughput: {ratio:.2f}x")
+    table = []
+    print(
+        f"{'articles':>8} {'proc':>4} {'side':9} {'seconds':>8} {'art/s':>7} {'words/s':>8}"
+        f" {'ms/art':>7} {'peak MB (sum)':>13} {'(1 proc)':>8}  ratio"
+    )
+    for limit in args.limit:
+        for processes in args.processes:
+            runs: dict[str, list[dict[str, float]]] = {"bare": [], "eventwire": []}
+            for _ in range(args.repeat):
+                for side in runs:
+                    runs[side].append(
+                        _run_side(side, args.corpus, limit or None, processes, args.set)
+                    )
+            medians = {
+                side: {k: statistics.median(r[k] for r in results) for k in results[0]}
+                for side, results in runs.items()
+            }
+            ratio = medians["eventwire"]["words_per_s"] / medians["bare"]["words_per_s"]
+            for side, m in medians.items():
+                print(
+                    f"{m['articles']:8.0f} {processes:4d} {side:9} {m['seconds']:8.1f}"
+                    f" {m['articles_per_s']:7.1f} {m['words_per_s']:8.0f}"
+                    f" {1000 * m['seconds'] / m['articles']:7.1f} {m['peak_total_mb']:13.0f}"
+                    f" {m['peak_mb']:8.0f}  {ratio if side == 'eventwire' else 1.0:.2f}",
+                    flush=True,
+                )
+            table.append(
+                {"limit": limit, "processes": processes, "ratio": ratio, "runs": runs, **medians}
+            )
     if args.json:
-        args.json.write_text(json.dumps(results, indent=2))
+        args.json.write_text(json.dumps(table, indent=2))
 
 
 if __name__ == "__main__":

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from spacy.language import Language
+from spacy.tokens import Doc
 
 from eventwire.cli import cli
 from eventwire.config import load_options
@@ -53,3 +57,39 @@ def test_cli_ingest_reports_missing_and_binary_inputs(tmp_path: Path) -> None:
         reasons = store.rejected().set_index("path")["reason"].to_dict()
     assert set(reasons) == {str(binary), str(tmp_path / "absent.txt")}
     assert all(reason for reason in reasons.values())
+
+
+@Language.factory("test_explodes_on_marker")
+def _explodes(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+    def component(doc: Doc) -> Doc:
+        if "EXPLODE" in doc.text:
+            raise RuntimeError("component failed on purpose")
+        return doc
+
+    return component
+
+
+@pytest.mark.slow
+def test_an_article_that_breaks_the_pipeline_is_rejected_and_the_run_goes_on(
+    tmp_path: Path,
+) -> None:
+    stories = tmp_path / "stories.jsonl"
+    lines = [
+        {"id": "1", "date": "2025-01-02", "text": "France and Germany signed a defence pact."},
+        {"id": "2", "date": "2025-01-02", "text": "Spain met Portugal as the EXPLODE crisis grew."},
+        {"id": "3", "date": "2025-01-02", "text": "Japan and India signed a trade accord."},
+    ]
+    stories.write_text("\n".join(json.dumps(x) for x in lines) + "\n", encoding="utf-8")
+    options = load_options(
+        overrides={
+            "store.path": str(tmp_path / "e.duckdb"),
+            "pipeline.components": [*load_options().pipeline.components, "test_explodes_on_marker"],
+        }
+    )
+    summary = ingest([str(stories)], options)
+    assert summary.articles_new == 2
+    assert [r.record for r in summary.rejected] == [2]
+    assert "component failed on purpose" in summary.rejected[0].reason
+    with open_store(options.store.path) as store:
+        assert store.counts()["articles"] == 2
+        assert store.rejected()["record"].tolist() == [2]

@@ -38,6 +38,9 @@ class PipelineOptions:
     n_process: int
     disable: tuple[str, ...] = ()
     components: tuple[str, ...] = ()
+    prefilter: bool = False
+    prefilter_context: int = 2
+    write_batch: int = 64
 
 
 @dataclass(frozen=True)

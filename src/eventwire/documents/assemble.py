@@ -80,12 +80,14 @@ def build_article(
             f"documents.min_text_chars ({options.min_text_chars})"
         )
     detected = detect_language(text)
-    if detected is None:
+    if detected is None and not any(character.isalpha() for character in text):
         return fields.reject("no language could be detected (the text has no words)")
     credits = list(fields.credits)
     extra = list(fields.extra)
-    language: str | None = detected.code
-    if not _language_accepted(detected.code, options.languages):
+    language: str | None = None if detected is None else detected.code
+    if detected is None:  # too short to tell: kept, never rejected on a guess
+        extra.append(("language", "too short to detect"))
+    elif not _language_accepted(detected.code, options.languages):
         if detected.probability >= MIN_REJECT_PROBABILITY:
             return fields.reject(
                 f"language {detected.code!r} (probability {detected.probability:.2f}) is not "

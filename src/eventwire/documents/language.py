@@ -22,6 +22,10 @@ LANGUAGE_SAMPLE_CHARS = 2000
 # Gigaword corpus that it called Spanish, Italian or Vietnamese, and ≥ 0.99 to real German,
 # French or Spanish prose.
 MIN_REJECT_PROBABILITY = 0.9
+# Fewer letters than this are too little evidence to reject on: langdetect called the English
+# "EXPLODE: Spain met Portugal in Madrid." Indonesian with probability 1.00. A short text keeps
+# language None (nothing is rejected for a guess); 100 letters is about two sentences.
+MIN_LETTERS_TO_DETECT = 100
 # langdetect's fixed seed; any constant works, it only has to be the same everywhere.
 _SEED = 0
 DetectorFactory.seed = _SEED
@@ -36,10 +40,10 @@ class DetectedLanguage:
 
 
 def detect_language(text: str) -> DetectedLanguage | None:
-    """The most probable language of ``text``, or None when it has no letters to go on."""
+    """The most probable language of ``text``, or None when it has too few letters to go on."""
     sample = text[:LANGUAGE_SAMPLE_CHARS]
     letters = [character for character in sample if character.isalpha()]
-    if not letters:
+    if len(letters) < MIN_LETTERS_TO_DETECT:
         return None
     if sum(character.isupper() for character in letters) > len(letters) / 2:
         # Profiles are built from mixed-case text; capitals-only flashes read as noise.

@@ -9,9 +9,11 @@ from __future__ import annotations
 import multiprocessing
 import os
 from bisect import bisect_right
+from collections import deque
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import islice
+from multiprocessing.pool import AsyncResult
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -19,12 +21,20 @@ from spacy.tokens import Doc
 from ..config import PipelineOptions
 from ..documents.article import Article
 from ..events.model import Event
-from ..nlp.pipeline import build_pipeline
+from ..nlp.pipeline import build_pipeline, build_selector
+from ..nlp.prefilter import Selection, SentenceSelector, prepare_doc, sentence_rows
 from ..registry import engines
 from ..store.rows import ActorMentionRow, ArticleAnnotations, QuoteRow, SentenceRow
 from ..treaties.model import TreatyUpdate
 
-__all__ = ["CodedArticle", "annotations_from_doc", "code_articles", "make_doc", "run_local"]
+__all__ = [
+    "CodedArticle",
+    "annotations_from_doc",
+    "code_articles",
+    "coded_article",
+    "make_doc",
+    "run_local",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +45,9 @@ class CodedArticle:
     events: tuple[Event, ...]
     annotations: ArticleAnnotations = field(default_factory=ArticleAnnotations)
     treaty_updates: tuple[TreatyUpdate, ...] = ()
+    # Set when the pipeline raised on this article: the run goes on, the article is reported
+    # as rejected with this reason and not stored, so a later run tries it again.
+    failure: str | None = None
 
 
 def _treaty_updates(doc: Doc) -> tuple[TreatyUpdate, ...]:
@@ -44,13 +57,18 @@ def _treaty_updates(doc: Doc) -> tuple[TreatyUpdate, ...]:
     return tuple(doc._.treaty_updates or ())
 
 
-def annotations_from_doc(doc: Doc) -> ArticleAnnotations:
-    """Sentences, actor mentions and quotes of a processed Doc, as plain rows for the store."""
-    sentences = tuple(
-        SentenceRow(i, sent.text, sent.start_char, sent.end_char)
-        for i, sent in enumerate(doc.sents)
-    )
-    starts = [row.start for row in sentences]
+def annotations_from_doc(
+    doc: Doc, sentences: list[tuple[int, int]] | None = None, text: str | None = None
+) -> ArticleAnnotations:
+    """Sentences, actor mentions and quotes of a processed Doc, as plain rows for the store.
+
+    ``sentences`` (character spans) and ``text`` replace the Doc's own sentences and text when
+    the Doc was a pre-filtered one (see :mod:`eventwire.nlp.prefilter`).
+    """
+    spans = sentences if sentences is not None else [(s.start_char, s.end_char) for s in doc.sents]
+    source = text if text is not None else doc.text
+    rows = tuple(SentenceRow(i, source[a:b], a, b) for i, (a, b) in enumerate(spans))
+    starts = [row.start for row in rows]
 
     def sentence_of(char: int) -> int | None:
         index = bisect_right(starts, char) - 1  # type: ignore[type-var]
@@ -75,57 +93,124 @@ def annotations_from_doc(doc: Doc) -> ArticleAnnotations:
             )
         )
     quotes = tuple(
-        QuoteRow(q.start, q.end, q.text, q.sentence_index, q.speaker) for q in doc._.quotes
+        QuoteRow(
+            q.start,
+            q.end,
+            # After a filtered run a quotation may run on into a blanked sentence: its span is
+            # right, its text is read from the article.
+            q.text if text is None else text[q.start : q.end],
+            q.sentence_index if sentences is None else sentence_of(q.start),
+            q.speaker,
+        )
+        for q in doc._.quotes
     )
-    return ArticleAnnotations(sentences, tuple(mentions), quotes)
+    return ArticleAnnotations(rows, tuple(mentions), quotes)
 
 
-def make_doc(nlp: Language, article: Article) -> Doc:
-    """A tokenised Doc carrying the article's id and date, ready for the pipeline."""
-    doc = nlp.make_doc(article.text)
+def make_doc(nlp: Language, article: Article, selection: Selection | None = None) -> Doc:
+    """A tokenised Doc carrying the article's id and date, ready for the pipeline; of the
+    pre-filtered text when a ``selection`` is given."""
+    doc = nlp.make_doc(article.text) if selection is None else prepare_doc(nlp, selection)
     doc._.doc_id = article.external_id or article.id
     doc._.article_date = article.published
     return doc
 
 
+def coded_article(article: Article, doc: Doc, selection: Selection | None = None) -> CodedArticle:
+    """The store's unit for one processed Doc. After a pre-filtered run the sentence indexes
+    are re-counted over the whole article (kept and blanked sentences), so they mean the same
+    thing in events, mentions, quotes and sentence rows."""
+    if selection is None:
+        return CodedArticle(
+            article=article,
+            events=tuple(doc._.events),
+            annotations=annotations_from_doc(doc),
+            treaty_updates=_treaty_updates(doc),
+        )
+    rows, where = sentence_rows(doc, selection)
+    starts = [start for start, _ in rows]
+    events = tuple(
+        replace(
+            e,
+            sentence_index=where.get(
+                e.sentence_index, max(0, bisect_right(starts, e.trigger.start) - 1)
+            ),
+        )
+        for e in doc._.events
+    )
+    return CodedArticle(
+        article=article,
+        events=events,
+        annotations=annotations_from_doc(doc, rows, article.text),
+        treaty_updates=_treaty_updates(doc),
+    )
+
+
 def code_articles(
-    nlp: Language, articles: Iterable[Article], batch_size: int
+    nlp: Language,
+    articles: Iterable[Article],
+    batch_size: int,
+    selector: SentenceSelector | None = None,
 ) -> Iterator[CodedArticle]:
-    """Run the pipeline over articles, in order, yielding each with its events."""
+    """Run the pipeline over articles, in order, yielding each with its events; with a
+    ``selector``, only the sentences it keeps are parsed and coded."""
     iterator = iter(articles)
     while batch := list(islice(iterator, batch_size)):
-        docs = nlp.pipe((make_doc(nlp, a) for a in batch), batch_size=batch_size)
-        for article, doc in zip(batch, docs, strict=True):
-            yield CodedArticle(
-                article=article,
-                events=tuple(doc._.events),
-                annotations=annotations_from_doc(doc),
-                treaty_updates=_treaty_updates(doc),
+        selections = [None if selector is None else selector.select(a.text) for a in batch]
+        try:
+            docs = list(
+                nlp.pipe(
+                    (make_doc(nlp, a, s) for a, s in zip(batch, selections, strict=True)),
+                    batch_size=batch_size,
+                )
             )
+        except Exception:  # one bad article must not stop the run: find it
+            yield from _one_by_one(nlp, batch, selections)
+            continue
+        for article, selection, doc in zip(batch, selections, docs, strict=True):
+            yield coded_article(article, doc, selection)
+
+
+def _one_by_one(
+    nlp: Language, batch: list[Article], selections: list[Selection | None]
+) -> Iterator[CodedArticle]:
+    """Code a batch that failed article by article; the failing ones carry the error."""
+    for article, selection in zip(batch, selections, strict=True):
+        try:
+            doc = nlp(make_doc(nlp, article, selection))
+        except Exception as exc:  # reported as a rejection by the caller
+            reason = f"internal error while coding ({type(exc).__name__}: {exc})"
+            yield CodedArticle(article=article, events=(), failure=reason)
+            continue
+        yield coded_article(article, doc, selection)
 
 
 # --- several processes: each worker builds its own pipeline once ------------------------------
 
 _worker_nlp: Language | None = None
+_worker_selector: SentenceSelector | None = None
 _worker_batch = 0
 
 
 def _init_worker(options: PipelineOptions) -> None:
-    global _worker_nlp, _worker_batch
+    global _worker_nlp, _worker_selector, _worker_batch
     _worker_nlp = build_pipeline(options)
+    _worker_selector = build_selector(options)
     _worker_batch = options.batch_size
 
 
 def _code_chunk(chunk: list[Article]) -> list[CodedArticle]:
     assert _worker_nlp is not None, "worker initialiser did not run"
-    return list(code_articles(_worker_nlp, chunk, _worker_batch))
+    return list(code_articles(_worker_nlp, chunk, _worker_batch, _worker_selector))
 
 
 def run_local(articles: Iterable[Article], options: PipelineOptions) -> Iterator[CodedArticle]:
     """Code articles with ``options.n_process`` processes (0: one per core), preserving order."""
     processes = options.n_process or os.cpu_count() or 1
     if processes == 1:
-        yield from code_articles(build_pipeline(options), articles, options.batch_size)
+        yield from code_articles(
+            build_pipeline(options), articles, options.batch_size, build_selector(options)
+        )
         return
     iterator = iter(articles)
     chunks = iter(lambda: list(islice(iterator, options.batch_size)), [])
@@ -133,8 +218,18 @@ def run_local(articles: Iterable[Article], options: PipelineOptions) -> Iterator
     # spaCy's own multiprocessing uses spawn for the same reason.
     context = multiprocessing.get_context("spawn")
     with context.Pool(processes, initializer=_init_worker, initargs=(options,)) as pool:
-        for coded in pool.imap(_code_chunk, chunks):
-            yield from coded
+        # Chunks are read and submitted from the caller's thread, not by ``Pool.imap``'s
+        # feeder thread: the caller's iterator may use a DuckDB connection (ingest checks
+        # which articles are stored) that the caller also writes with, and two threads on
+        # one connection deadlocked a 300-article ingest. Two chunks in flight per worker
+        # keep every worker busy while the caller stores the chunk before.
+        pending: deque[AsyncResult[list[CodedArticle]]] = deque()
+        for chunk in chunks:
+            pending.append(pool.apply_async(_code_chunk, (chunk,)))
+            if len(pending) >= 2 * processes:
+                yield from pending.popleft().get()
+        while pending:
+            yield from pending.popleft().get()
 
 
 engines.register("eventwire.engine.local.v1", func=run_local)

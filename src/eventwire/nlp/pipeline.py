@@ -11,8 +11,9 @@ from spacy.language import Language
 from ..config import PipelineOptions
 from ..errors import ConfigError
 from . import extensions
+from .prefilter import SentenceSelector
 
-__all__ = ["COMPONENT_MODULES", "build_pipeline"]
+__all__ = ["COMPONENT_MODULES", "build_pipeline", "build_selector"]
 
 # Importing these modules registers our spaCy factories (each module declares its own).
 COMPONENT_MODULES = {
@@ -51,3 +52,18 @@ def _build(model: str, components: tuple[str, ...], disable: tuple[str, ...]) ->
         except ValueError as exc:
             raise ConfigError(f"unknown pipeline component {name!r}: {exc}") from None
     return nlp
+
+
+def build_selector(options: PipelineOptions) -> SentenceSelector | None:
+    """The sentence pre-filter for ``options`` (None when ``[pipeline] prefilter`` is off),
+    reading the knowledge base and lexicon of the pipeline's own components."""
+    if not options.prefilter:
+        return None
+    return _selector(options.model, options.components, options.disable, options.prefilter_context)
+
+
+@lru_cache(maxsize=4)
+def _selector(
+    model: str, components: tuple[str, ...], disable: tuple[str, ...], context: int
+) -> SentenceSelector:
+    return SentenceSelector.from_pipeline(_build(model, components, disable), context=context)

@@ -1,0 +1,344 @@
+"""Do not parse what cannot hold an event: a token-only pre-pass that picks the sentences worth
+the model's time.
+
+Most of the cost of coding an article is the model's tagger, parser and NER over every token,
+yet only about one sentence in nine of wire copy yields an event. Before the pipeline runs, this
+pre-pass tokenises the article, splits it into sentences with spaCy's rule ``sentencizer`` (no
+model), and keeps a sentence when it holds
+
+* an **actor candidate**: a name, demonym, capital or title of the actors knowledge base, a
+  pronoun we resolve, or a capitalised word that is not the first of its sentence (an unknown
+  person or organisation the NER may find), and
+* an **event expression candidate**: a word whose possible lemmas (the model's own lemmatizer
+  exception and suffix tables, for every part of speech at once, so a superset) include a
+  trigger of the coder's lexicon — for an entry that needs an object ("hold talks"), only
+  when one of its object words is also in the sentence — or a word that triggers events
+  outside the lexicon: denials and dismissals, deontic modals and blame words under a verb of
+  saying, bare event nouns, and treaty nouns (for the treaties component).
+
+The sentences before each kept one (``context``) are kept too: pronouns, surnames and
+"the meeting" refer back to them. Every other sentence is **blanked**: its characters become
+spaces (newlines stay) and its last one a full stop, so the text keeps its length and every
+character offset the pipeline produces — actor mentions, events, quotes, treaty sources — still
+points into the article's own text. A blanked sentence is two tokens (whitespace and "."),
+which the model passes over at almost no cost, marked as a sentence of its own so it never
+joins a kept one and sentence windows keep their reach.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.pipeline import Sentencizer
+from spacy.tokens import Doc, Span
+
+__all__ = ["Selection", "SentenceSelector", "event_words", "prepare_doc", "sentence_rows"]
+
+# Words that trigger events with no lexicon entry of their own, by the module that codes them.
+# Deontic modals and blame words count only under a verb of saying (events.reported); the
+# constants of that module that are private are repeated here, and tests/nlp guard the seeds.
+_REPORTED_WORDS = frozenset(
+    {"must", "should", "ought", "have", "need", "responsible", "culpable", "guilty", "behind",
+     "blame"}
+)  # fmt: skip
+# Words that refer back to an actor named in an earlier sentence (the actors and events layers
+# resolve he/she and they/them over a window of sentences).
+_REFERRING = frozenset({"he", "she", "him", "her", "his", "they", "them", "their"})
+# Capitalised words that name no actor (dates are in most wire sentences).
+_CALENDAR = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+     "february", "march", "april", "may", "june", "july", "august", "september", "october",
+     "november", "december"}
+)  # fmt: skip
+_BLANK = re.compile(r"[^\n]")
+
+
+def event_words(lexicon: object | None = None) -> tuple[frozenset[str], dict[str, frozenset[str]]]:
+    """The trigger words of the coder and the treaties component: lemmas that are a trigger on
+    their own, and lemmas that are one only beside one of their object words.
+
+    ``lexicon`` is the coder's (anything with ``entries()``); default: the shipped lexicon.
+    """
+    from ..events.coreference import BARE_EVENT_NOUNS
+    from ..events.lexicon import default_lexicon
+    from ..events.modality import DENIAL_VERBS, DISMISSIVE_WORDS
+    from ..treaties.cues import MEMBERSHIP_TRIGGERS, STEP_VERBS, TREATY_NOUNS
+
+    chosen = lexicon if lexicon is not None else default_lexicon()
+    free: set[str] = set()
+    needs: dict[str, set[str]] = {}
+    for entry in chosen:  # type: ignore[attr-defined]
+        if entry.object_lemmas:
+            needs.setdefault(entry.lemma, set()).update(entry.object_lemmas)
+        else:
+            free.add(entry.lemma)
+    free |= DENIAL_VERBS | DISMISSIVE_WORDS | set(BARE_EVENT_NOUNS) | TREATY_NOUNS
+    free |= set(STEP_VERBS) | set(MEMBERSHIP_TRIGGERS)
+    conditional = {lemma: frozenset(words) for lemma, words in needs.items() if lemma not in free}
+    return frozenset(free), conditional
+
+
+@dataclass(frozen=True, slots=True)
+class Selection:
+    """The pre-pass verdict on one text: its sentences (character spans, in order), which are
+    kept, and the text with the others blanked (same length as the original)."""
+
+    text: str
+    sentences: tuple[tuple[int, int], ...]
+    kept: tuple[bool, ...]
+
+    @property
+    def kept_chars(self) -> int:
+        return sum(
+            end - start
+            for (start, end), keep in zip(self.sentences, self.kept, strict=True)
+            if keep
+        )
+
+    def blanked(self) -> tuple[tuple[int, int], ...]:
+        """Character spans of the blanked sentences."""
+        return tuple(span for span, keep in zip(self.sentences, self.kept, strict=True) if not keep)
+
+
+class SentenceSelector:
+    """Decides from tokens alone which sentences of an article could hold an event.
+
+    >>> selector = SentenceSelector.from_pipeline(nlp)             # doctest: +SKIP
+    >>> selector.select("The sun shone. Russia attacked Ukraine.").kept  # doctest: +SKIP
+    (False, True)
+    """
+
+    def __init__(
+        self,
+        nlp: Language,
+        names: Iterable[str],
+        phrases: Iterable[str],
+        pronouns: Iterable[str],
+        lexicon: object | None = None,
+        context: int = 2,
+    ) -> None:
+        self._tokenizer = nlp.tokenizer
+        self._sentencizer = Sentencizer()
+        self._names = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self._names.add("N", [nlp.make_doc(name) for name in names])
+        self._phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self._phrases.add("V", [nlp.make_doc(phrase) for phrase in phrases])
+        self._pronouns = frozenset(pronouns)
+        self._free, self._conditional = event_words(lexicon)
+        self._objects = frozenset(w for words in self._conditional.values() for w in words)
+        from ..events.reported import SAY_VERBS
+
+        self._say = SAY_VERBS
+        self.context = context
+        exceptions, rules = _lemma_tables(nlp)
+        self._lemmas = lru_cache(maxsize=200_000)(
+            lambda form: _candidate_lemmas(form, exceptions, rules)
+        )
+
+    @classmethod
+    def from_pipeline(cls, nlp: Language, context: int = 2) -> SentenceSelector:
+        """A selector reading the knowledge base and lexicon of ``nlp``'s own components."""
+        from ..actors.coref import PRONOUNS
+        from ..actors.data_access import load_knowledge_base
+        from ..actors.kb import KnowledgeBase
+
+        kb: KnowledgeBase = load_knowledge_base()
+        if "eventwire_actors" in nlp.pipe_names:  # its own, with the user's dictionaries
+            kb = getattr(nlp.get_pipe("eventwire_actors"), "kb", kb)
+        lexicon = None
+        if "eventwire_coder" in nlp.pipe_names:
+            lexicon = getattr(nlp.get_pipe("eventwire_coder"), "lexicon", None)
+        names: set[str] = set()
+        for name, _ in kb.names():
+            names.add(name)
+            if name.startswith("the "):
+                names.add("The " + name[4:])
+        return cls(nlp, names, kb.vocabulary_phrases(), PRONOUNS, lexicon, context)
+
+    def select(self, text: str) -> Selection:
+        """Split ``text`` into sentences and keep those that could hold an event, with their
+        ``context`` preceding sentences."""
+        doc = self._sentencizer(self._tokenizer(text))
+        actor_tokens = self._actor_tokens(doc)
+        sentences: list[tuple[int, int]] = []
+        candidates: list[bool] = []
+        referring: list[bool] = []
+        names: list[set[str]] = []  # capitalised words the knowledge base does not know
+        for sent in _sentences(doc):
+            sentences.append((sent.start_char, sent.end_char))
+            unknown = {
+                t.text
+                for t in sent
+                if t.is_title
+                and t.i != sent.start
+                and t.i not in actor_tokens
+                and t.lower_ not in _CALENDAR
+            }
+            names.append(unknown)
+            lowered = {t.lower_ for t in sent}
+            has_actor = bool(unknown) or any(t.i in actor_tokens for t in sent)
+            has_actor = has_actor or not lowered.isdisjoint(self._pronouns)
+            candidates.append(has_actor and self._has_event_word(sent))
+            referring.append(not lowered.isdisjoint(_REFERRING))
+        kept = list(candidates)
+        for i, candidate in enumerate(candidates):
+            if not candidate:
+                continue
+            # "He also attacked Washington": the person is named up to two sentences before
+            # (the actors layer's pronoun window); "Shen refused": the full name came earlier.
+            if referring[i]:
+                for j in range(max(0, i - self.context), i):
+                    kept[j] = True
+            if names[i]:
+                for j in range(i):
+                    if not kept[j] and not names[j].isdisjoint(names[i]):
+                        kept[j] = True
+        return Selection(_blank(text, sentences, kept), tuple(sentences), tuple(kept))
+
+    def _actor_tokens(self, doc: Doc) -> set[int]:
+        found: set[int] = set()
+        for matcher in (self._names, self._phrases):
+            for _, start, end in matcher(doc):
+                found.update(range(start, end))
+        return found
+
+    def _has_event_word(self, sent: Span) -> bool:
+        lemmas: set[str] = set()
+        for token in sent:
+            lemmas |= self._lemmas(token.lower_)
+        if not lemmas.isdisjoint(self._free):
+            return True
+        if not lemmas.isdisjoint(_REPORTED_WORDS) and not lemmas.isdisjoint(self._say):
+            return True
+        if lemmas.isdisjoint(self._objects):
+            return False
+        return any(
+            lemma in lemmas and not lemmas.isdisjoint(objects)
+            for lemma, objects in self._conditional.items()
+        )
+
+
+def prepare_doc(nlp: Language, selection: Selection) -> Doc:
+    """A tokenised Doc of the blanked text, with each blanked sentence marked as a sentence of
+    its own and each kept stretch starting a new sentence (the parser respects both)."""
+    doc = nlp.make_doc(selection.text)
+    blanked = selection.blanked()
+    if not blanked:
+        return doc
+    starts = [token.idx for token in doc]
+    for start, end in blanked:
+        first = bisect_right(starts, start) - 1  # the whitespace token holding the blank
+        if first > 0:
+            doc[first].is_sent_start = True
+        after = bisect_right(starts, end - 1)  # the first token after the blank's "."
+        while after < len(doc) and doc[after].is_space:
+            after += 1
+        if after < len(doc):
+            doc[after].is_sent_start = True
+    return doc
+    ends = [end for _, end in blanked]
+    for token in doc:
+        if not token.is_space or token.i == 0:
+            continue
+        # A blanked sentence is inside one whitespace token (with the spaces around it).
+        k = bisect_right(ends, token.idx)
+        if k < len(blanked) and blanked[k][0] < token.idx + len(token.text):
+            token.is_sent_start = True
+            # The kept text starts at its first word: a newline before it belongs to the
+            # blank, as the parser of the whole text attaches it to the sentence before.
+            following = token.i + 1
+            while following < len(doc) and doc[following].is_space:
+                following += 1
+            if following < len(doc):
+                doc[following].is_sent_start = True
+    return doc
+
+
+def sentence_rows(
+    doc: Doc, selection: Selection
+) -> tuple[list[tuple[int, int]], Mapping[int, int]]:
+    """The article's sentences after a filtered run: the parser's sentences where text was kept,
+    the pre-pass sentences where it was blanked; in order. Also: index of each kept parser
+    sentence in ``doc.sents`` → its position in that list."""
+    parsed = [
+        (i, s.start_char, s.end_char)
+        for i, s in enumerate(doc.sents)
+        if s.text.strip() not in ("", ".") or not _inside(s.start_char, selection.blanked())
+    ]
+    rows = sorted([(a, b) for _, a, b in parsed] + list(selection.blanked()))
+    starts = [a for a, _ in rows]
+    where = {i: bisect_right(starts, a) - 1 for i, a, _ in parsed}
+    return rows, where
+
+
+def _inside(char: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(start <= char < end for start, end in spans)
+
+
+def _sentences(doc: Doc) -> list[Span]:
+    """The sentencizer's sentences, except that one starting in lower case continues the one
+    before: '"How can we…?" asked Luigi Manconi' is one sentence to the parser."""
+    out: list[Span] = []
+    for sent in doc.sents:
+        first = next((t for t in sent if not t.is_punct and not t.is_space), None)
+        if out and first is not None and first.is_lower:
+            out[-1] = doc[out[-1].start : sent.end]
+        else:
+            out.append(sent)
+    return out
+
+
+def _blank(text: str, sentences: Sequence[tuple[int, int]], kept: Sequence[bool]) -> str:
+    """Spaces for every character of the blanked sentences but newlines, and a full stop
+    for the last one: each blanked sentence stays one sentence of its own, so windows counted
+    in sentences (pronouns, date propagation) reach as far as over the whole text."""
+    if all(kept):
+        return text
+    pieces = []
+    previous = 0
+    for (start, end), keep in zip(sentences, kept, strict=True):
+        if keep:
+            continue
+        pieces.append(text[previous:start])
+        blank = _BLANK.sub(" ", text[start:end])
+        if blank and blank[-1] == " ":
+            blank = blank[:-1] + "."
+        pieces.append(blank)
+        previous = end
+    pieces.append(text[previous:])
+    return "".join(pieces)
+
+
+def _lemma_tables(
+    nlp: Language,
+) -> tuple[dict[str, dict[str, list[str]]], dict[str, list[list[str]]]]:
+    """The rule lemmatizer's exception and suffix tables of the model (empty without one)."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return {}, {}
+    lookups = nlp.get_pipe("lemmatizer").lookups  # type: ignore[attr-defined]
+    exceptions = dict(lookups.get_table("lemma_exc")) if lookups.has_table("lemma_exc") else {}
+    rules = dict(lookups.get_table("lemma_rules")) if lookups.has_table("lemma_rules") else {}
+    return exceptions, rules
+
+
+def _candidate_lemmas(
+    form: str,
+    exceptions: Mapping[str, Mapping[str, list[str]]],
+    rules: Mapping[str, list[list[str]]],
+) -> frozenset[str]:
+    """Every lemma the rule lemmatizer could give ``form`` under any part of speech."""
+    out = {form}
+    for pos, table in exceptions.items():
+        out.update(table.get(form, ()))
+        del pos
+    for pos_rules in rules.values():
+        for old, new in pos_rules:
+            if form.endswith(old):
+                out.add(form[: len(form) - len(old)] + new)
+    return frozenset(out)

@@ -1,0 +1,51 @@
+"""The local engine: several processes give exactly what one process gives (issue 7)."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from eventwire.config import Options
+from eventwire.documents.article import Article, Provenance
+from eventwire.engines.local import run_local
+
+CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpora"
+GIGAWORD = CORPUS / "gigaword_afp_xinhua.jsonl"
+
+
+def _articles(count: int) -> list[Article]:
+    if not GIGAWORD.exists():
+        pytest.skip(f"needs {GIGAWORD} (the shared corpora beside the repository)")
+    out = []
+    with GIGAWORD.open(encoding="utf-8") as handle:
+        for number, line in zip(range(count), handle, strict=False):
+            record = json.loads(line)
+            out.append(
+                Article(
+                    text=record["text"],
+                    external_id=record["id"],
+                    published=date.fromisoformat(record["date"]),
+                    provenance=Provenance(path=str(GIGAWORD), reader="test", record=number),
+                )
+            )
+    return out
+
+
+@pytest.mark.shared
+@pytest.mark.slow
+def test_two_processes_give_what_one_process_gives(options: Options) -> None:
+    items = _articles(24)
+    # Batches of 5: several chunks per worker, so chunk order matters.
+    one = dataclasses.replace(options.pipeline, n_process=1, batch_size=5)
+    two = dataclasses.replace(options.pipeline, n_process=2, batch_size=5)
+    single = list(run_local(items, one))
+    double = list(run_local(items, two))
+    assert [c.article.id for c in double] == [a.id for a in items]
+    assert [c.events for c in double] == [c.events for c in single]
+    assert [c.annotations for c in double] == [c.annotations for c in single]
+    assert [c.treaty_updates for c in double] == [c.treaty_updates for c in single]
+    assert sum(len(c.events) for c in single) > 0
