@@ -13,7 +13,15 @@ import pandas as pd
 
 from ..events.ontology import DATA_DIR, load_ontology
 
-__all__ = ["EVENT_DAY", "Freq", "codebook_digest", "ensure_codebook", "fetch", "side_matches"]
+__all__ = [
+    "EVENT_DAY",
+    "Freq",
+    "codebook_digest",
+    "ensure_codebook",
+    "fetch",
+    "scope_clauses",
+    "side_matches",
+]
 
 Freq = Literal["day", "week", "month"]
 FREQS: tuple[Freq, ...] = ("day", "week", "month")
@@ -27,6 +35,22 @@ def fetch(con: duckdb.DuckDBPyConnection, sql: str, params: Sequence[Any], arrow
     """Run ``sql``; a pandas DataFrame, or a pyarrow Table when ``arrow`` is true."""
     result = con.execute(sql, list(params))
     return result.to_arrow_table() if arrow else result.df()
+
+
+def scope_clauses(modality: str | None, since: Any, until: Any) -> tuple[list[str], list[Any]]:
+    """WHERE clauses (on alias ``e``) and their parameters for a modality and a date range."""
+    scope: list[str] = []
+    params: list[Any] = []
+    if modality is not None:
+        scope.append("e.modality = ?")
+        params.append(modality)
+    if since:
+        scope.append(f"{EVENT_DAY} >= ?")
+        params.append(since)
+    if until:
+        scope.append(f"{EVENT_DAY} <= ?")
+        params.append(until)
+    return scope, params
 
 
 def side_matches(side: str) -> str:

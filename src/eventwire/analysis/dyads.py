@@ -15,7 +15,7 @@ from typing import Any
 import duckdb
 
 from ..events.ontology import QUAD_CLASSES
-from ._sql import EVENT_DAY, FREQS, Freq, fetch, side_matches
+from ._sql import EVENT_DAY, FREQS, Freq, fetch, scope_clauses, side_matches
 from .filters import InvalidFilter
 
 __all__ = ["QUAD_COLUMNS", "SERIES_COLUMNS", "actor_series", "dyad_series", "period_series"]
@@ -49,16 +49,8 @@ def period_series(
     class, with Goldstein sum and mean, and each count as a share of all events of the period."""
     if freq not in FREQS:
         raise InvalidFilter(f"freq must be one of {', '.join(FREQS)}, not {freq!r}")
-    scope, params = ["TRUE"], [*match_params]
-    if modality is not None:
-        scope.append("e.modality = ?")
-        params.append(modality)
-    if since:
-        scope.append(f"{EVENT_DAY} >= ?")
-        params.append(since)
-    if until:
-        scope.append(f"{EVENT_DAY} <= ?")
-        params.append(until)
+    clauses, clause_params = scope_clauses(modality, since, until)
+    scope, params = ["TRUE", *clauses], [*match_params, *clause_params]
     quads = ", ".join(
         f"count(*) FILTER (hit AND quad_class = {number}) AS {name}"
         for number, name in enumerate(QUAD_COLUMNS, start=1)

@@ -10,7 +10,7 @@ from typing import Any, Literal
 
 import duckdb
 
-from ._sql import EVENT_DAY, fetch
+from ._sql import fetch, scope_clauses
 from .dyads import QUAD_COLUMNS
 from .filters import InvalidFilter
 
@@ -58,17 +58,8 @@ def network(
             return f"coalesce(e.{side}_country, e.{side}_code, e.{side}_actor_id)"
         return f"coalesce(e.{side}_code, e.{side}_actor_id)"
 
-    scope: list[str] = ["TRUE"]
-    params: list[Any] = []
-    if modality is not None:
-        scope.append("e.modality = ?")
-        params.append(modality)
-    if since:
-        scope.append(f"{EVENT_DAY} >= ?")
-        params.append(since)
-    if until:
-        scope.append(f"{EVENT_DAY} <= ?")
-        params.append(until)
+    clauses, params = scope_clauses(modality, since, until)
+    scope = ["TRUE", *clauses]
     quads = ", ".join(
         f"count(*) FILTER (e.quad_class = {number}) AS {name}"
         for number, name in enumerate(QUAD_COLUMNS, start=1)

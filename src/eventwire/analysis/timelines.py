@@ -10,7 +10,7 @@ from typing import Any
 
 import duckdb
 
-from ._sql import EVENT_DAY, ensure_codebook, fetch, side_matches
+from ._sql import EVENT_DAY, ensure_codebook, fetch, scope_clauses, side_matches
 
 __all__ = ["TIMELINE_COLUMNS", "timeline"]
 
@@ -46,17 +46,7 @@ def timeline(
     last). ``role`` is ``source``, ``target`` or ``both``; ``counterpart`` is the other side's
     code (None when the event has no other side)."""
     ensure_codebook(con)
-    scope: list[str] = []
-    params: list[Any] = []
-    if modality is not None:
-        scope.append("e.modality = ?")
-        params.append(modality)
-    if since:
-        scope.append(f"{EVENT_DAY} >= ?")
-        params.append(since)
-    if until:
-        scope.append(f"{EVENT_DAY} <= ?")
-        params.append(until)
+    scope, params = scope_clauses(modality, since, until)
     is_source, is_target = side_matches("source"), side_matches("target")
     sql = f"""
         SELECT {EVENT_DAY} AS day, e.date_value,
