@@ -190,10 +190,11 @@ class Store(StoreQueries):
 
     def write_signature(self, article_id: str, signature: bytes) -> None:
         """Keep an article's MinHash signature (idempotent), for near-duplicate links later."""
-        self.con.execute(
-            "INSERT INTO article_signatures VALUES (?, ?) ON CONFLICT DO NOTHING",
-            [article_id, signature],
-        )
+        self.write_signatures([(article_id, signature)])
+
+    def write_signatures(self, signatures: Sequence[tuple[str, bytes]]) -> None:
+        """Keep many articles' signatures in one statement (idempotent)."""
+        self._insert("article_signatures", [[article_id, sig] for article_id, sig in signatures])
 
     def article_signatures(self) -> list[tuple[str, bytes]]:
         """Signatures of the stored articles (a signature whose article was never stored —
