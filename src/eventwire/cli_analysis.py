@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import click
@@ -434,6 +434,20 @@ def _plot_options(func: F) -> F:
     return _db_option(_period_options(func))
 
 
+# Plots start this long before the earliest article unless --since says otherwise: events
+# dated long before the news ("in 1625", "the 1953 armistice") are history the articles
+# mention, and stretched the Gigaword timeline of the USA from 1625 to 2021, squeezing the
+# news period into a sliver. Three years keeps the recent past the news refers to.
+PLOT_HISTORY_DAYS = 3 * 365
+
+
+def _plot_since(store: Store, since: str | None) -> date | None:
+    if since:
+        return _day(since, end=False)
+    start = store.reporting_start()
+    return None if start is None else start - timedelta(days=PLOT_HISTORY_DAYS)
+
+
 def _note(store: Store, frame: pd.DataFrame, modality: str) -> str:
     from .analysis.export import _package_version
 
@@ -460,7 +474,9 @@ def plot_dyad(
     until: str | None,
     modality: str,
 ) -> None:
-    """Plot events between A and B per period by quad class, over the mean Goldstein score."""
+    """Plot events between A and B per period by quad class, over the mean Goldstein score.
+
+    Without --since the plot starts three years before the earliest stored article."""
     from .analysis.plots import plot_series
 
     with _reading(ctx, db) as store:
@@ -470,7 +486,7 @@ def plot_dyad(
                 b,
                 cast("Freq", freq),
                 modality=_modality(modality),
-                since=_day(since, end=False),
+                since=_plot_since(store, since),
                 until=_day(until, end=True),
             )
         )
@@ -495,7 +511,9 @@ def plot_timeline(
     until: str | None,
     modality: str,
 ) -> None:
-    """Plot the events ACTOR took part in per period by quad class, over the mean Goldstein."""
+    """Plot the events ACTOR took part in per period by quad class, over the mean Goldstein.
+
+    Without --since the plot starts three years before the earliest stored article."""
     from .analysis.plots import plot_series
 
     with _reading(ctx, db) as store:
@@ -504,7 +522,7 @@ def plot_timeline(
                 actor,
                 cast("Freq", freq),
                 modality=_modality(modality),
-                since=_day(since, end=False),
+                since=_plot_since(store, since),
                 until=_day(until, end=True),
             )
         )

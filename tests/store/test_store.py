@@ -106,3 +106,15 @@ def test_different_unnamed_actors_do_not_merge(tmp_path: Path) -> None:
         store.write_article(run, first, [condemnation(first.id, "a Russian court")])
         store.write_article(run, second, [condemnation(second.id, "an armed group")])
         assert store.merge_events(window_days=1) == 2
+
+
+def test_reporting_start_is_the_earliest_article_date(tmp_path: Path) -> None:
+    """Plots start from it by default (issue 8: history mentioned in news stretched the axis)."""
+    with open_store(tmp_path / "e.duckdb") as store:
+        assert store.reporting_start() is None
+        run = store.begin_run(RUN)
+        undated = Article(text="No date.", provenance=Provenance(path="u.txt", reader="test"))
+        store.write_article(run, undated, [])
+        assert store.reporting_start() is None
+        store.write_article(run, article("Story one.", "dw.com"), [])
+        assert store.reporting_start() == date(2024, 12, 5)

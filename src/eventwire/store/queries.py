@@ -155,6 +155,11 @@ class StoreQueries:
             arrow=arrow,
         )
 
+    def reporting_start(self) -> date | None:
+        """The earliest publication date of a stored article (None when none is dated)."""
+        row = self.con.execute("SELECT min(published) FROM articles").fetchone()
+        return row[0] if row and row[0] is not None else None
+
     def articles(self, *, arrow: bool = False) -> Any:
         """Stored articles (without their text) with the number of event mentions of each."""
         return self.query(
