@@ -169,6 +169,24 @@ def test_offering_to_drop_a_goal_is_an_intended_concession(
     assert ("UKR", "CONCEDE", "IGOWSTNAT", "intended") in triples(found)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia demanded that Ukraine sign a peace treaty with Cuba.",
+        "Germany urged Iran to hold talks with France.",
+    ],
+)
+def test_what_a_demand_asks_for_is_not_a_deed(
+    coder: EventCoder, annotate: Callable[..., Doc], text: str
+) -> None:
+    """The demand is asserted; the act demanded is hypothetical (session 1 note on issue 5)."""
+    found = events(coder, annotate, text)
+    assert any(e.plover.category == "REQUEST" and e.modality == "asserted" for e in found)
+    demanded = [e for e in found if e.plover.category != "REQUEST"]
+    assert demanded, "the demanded act should still be coded"
+    assert all(e.modality == "hypothetical" for e in demanded)
+
+
 def test_visiting_a_country_before_an_infinitive(
     coder: EventCoder, annotate: Callable[..., Doc]
 ) -> None:

@@ -65,6 +65,10 @@ ALLEGATION_NOUNS = frozenset(
     {"accusation", "allegation", "claim", "charge", "suspicion", "rumour", "rumor"}
 )
 DENIAL_VERBS = frozenset({"deny", "dismiss", "refute", "rebuff", "disavow"})
+# Verbs whose clausal complement is what someone wants to happen, not what happened: in
+# "Putin demanded Ukraine withdraw troops", the withdrawal is not a deed (the demand is its own
+# REQUEST event). The complement is marked hypothetical so analyses do not count it.
+DEMAND_VERBS = frozenset({"demand", "urge", "press", "request", "require"})
 FAILURE_VERBS = frozenset({"fail", "refuse", "decline", "reject", "avoid", "cancel", "postpone"})
 INTENT_VERBS = frozenset(
     {
@@ -371,6 +375,8 @@ def _scope_cues(governor: Token, via: Token, index: MentionIndex, note: _Note) -
             note("alleged", governor, tuple(index.resolve_all(implicit_subject(governor, 0))))
         elif lemma in DENIAL_VERBS:
             note("denied", governor, tuple(index.resolve_all(implicit_subject(governor, 0))))
+        elif lemma in DEMAND_VERBS and via.dep_ in ("ccomp", "xcomp"):
+            note("hypothetical", governor)
         elif lemma in ("say", "state", "assert", "insist") and _without_evidence(governor):
             note("alleged", governor, tuple(index.resolve_all(implicit_subject(governor, 0))))
     elif governor.pos_ in ("NOUN", "PROPN") and lemma in ALLEGATION_NOUNS:
