@@ -449,11 +449,11 @@ def _plot_since(store: Store, since: str | None) -> date | None:
 
 
 def _note(store: Store, frame: pd.DataFrame, modality: str) -> str:
-    from .analysis.export import _package_version
+    from .versions import package_version
 
     scope = "all modalities" if modality == "all" else f"{modality} only"
     return (
-        f"eventwire {_package_version('eventwire')} · {store.path} · {int(frame['events'].sum())}"
+        f"eventwire {package_version()} · {store.path} · {int(frame['events'].sum())}"
         f" merged events ({scope}); a report repeated by many sources counts once"
     )
 

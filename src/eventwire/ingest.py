@@ -9,21 +9,17 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from importlib import metadata
-from itertools import islice
-from typing import TypeVar
 
 from spacy.util import get_package_version
 
 from .config import Options
 from .documents import Article, Deduplicator, Rejection, read_inputs
-from .engines.local import run_local
+from .engines.local import batches, run_local
 from .store import RunInfo, open_store
 from .treaties.persist import write_treaty_updates
+from .versions import package_version
 
 __all__ = ["IngestSummary", "ingest"]
-
-T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,23 +41,9 @@ class IngestSummary:
     near_duplicates: int = 0
 
 
-def package_version() -> str:
-    """The installed version of eventwire."""
-    try:
-        return metadata.version("eventwire")
-    except metadata.PackageNotFoundError:  # running from a source tree without install
-        return "0+unknown"
-
-
 def model_version(model: str) -> str:
     """The installed version of a spaCy pipeline package, or "unknown" (a path, say)."""
     return get_package_version(model) or "unknown"
-
-
-def _batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
-    iterator = iter(items)
-    while batch := list(islice(iterator, size)):
-        yield batch
 
 
 def ingest(
@@ -101,7 +83,7 @@ def ingest(
             # Read by chunks: one "already stored?" query and one signature insert per chunk,
             # not two database round trips per article (29 ms an article in the parent
             # process, which is the bottleneck with two workers; docs/performance.md).
-            for chunk in _batches(read_inputs(inputs, options.documents, published=published),
+            for chunk in batches(read_inputs(inputs, options.documents, published=published),
                                   write_batch):  # fmt: skip
                 read: list[Article] = []
                 for result in chunk:
@@ -141,7 +123,7 @@ def ingest(
         try:
             # Articles are stored by batches, one transaction each (issue 7: no per-article
             # round trips); a run stopped in between still leaves whole articles only.
-            for coded_batch in _batches(run_local(new_articles(), options.pipeline), write_batch):
+            for coded_batch in batches(run_local(new_articles(), options.pipeline), write_batch):
                 batch = []
                 for coded in coded_batch:
                     if coded.failure is None:

@@ -14,13 +14,13 @@ import dataclasses
 import json
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from importlib import metadata
 from pathlib import Path
 from typing import Any, Literal
 
 import duckdb
 
 from ..errors import EventwireError
+from ..versions import package_version
 from ._sql import EVENT_DAY, codebook_digest, ensure_codebook
 from .filters import EventFilter
 
@@ -155,13 +155,6 @@ _GDELT_SQL = f"""
 """
 
 
-def _package_version(name: str) -> str:
-    try:
-        return metadata.version(name)
-    except metadata.PackageNotFoundError:  # a source tree without install
-        return "0+unknown"
-
-
 def export_metadata(
     con: duckdb.DuckDBPyConnection,
     fmt: ExportFormat,
@@ -189,7 +182,7 @@ def export_metadata(
         "filter": chosen,
         "modality": where.modality or "all",
         "versions": {
-            "eventwire": _package_version("eventwire"),
+            "eventwire": package_version(),
             "duckdb": duckdb.__version__,
             "schema": schema[0] if schema else None,
         },

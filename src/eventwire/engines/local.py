@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from itertools import islice
 from multiprocessing.pool import AsyncResult
+from typing import TypeVar
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -27,9 +28,12 @@ from ..registry import engines
 from ..store.rows import ActorMentionRow, ArticleAnnotations, QuoteRow, SentenceRow
 from ..treaties.model import TreatyUpdate
 
+T = TypeVar("T")
+
 __all__ = [
     "CodedArticle",
     "annotations_from_doc",
+    "batches",
     "code_articles",
     "coded_article",
     "make_doc",
@@ -146,6 +150,13 @@ def coded_article(article: Article, doc: Doc, selection: Selection | None = None
     )
 
 
+def batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """``items`` in lists of ``size`` (the last may be shorter), read lazily."""
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
 def code_articles(
     nlp: Language,
     articles: Iterable[Article],
@@ -154,8 +165,7 @@ def code_articles(
 ) -> Iterator[CodedArticle]:
     """Run the pipeline over articles, in order, yielding each with its events; with a
     ``selector``, only the sentences it keeps are parsed and coded."""
-    iterator = iter(articles)
-    while batch := list(islice(iterator, batch_size)):
+    for batch in batches(articles, batch_size):
         selections = [None if selector is None else selector.select(a.text) for a in batch]
         try:
             docs = list(
@@ -212,8 +222,7 @@ def run_local(articles: Iterable[Article], options: PipelineOptions) -> Iterator
             build_pipeline(options), articles, options.batch_size, build_selector(options)
         )
         return
-    iterator = iter(articles)
-    chunks = iter(lambda: list(islice(iterator, options.batch_size)), [])
+    chunks = batches(articles, options.batch_size)
     # spawn, not fork: a forked copy of a loaded pipeline in the parent wastes memory and
     # spaCy's own multiprocessing uses spawn for the same reason.
     context = multiprocessing.get_context("spawn")

@@ -188,10 +188,6 @@ class Store(StoreQueries):
         finally:
             self.con.unregister("_eventwire_rows")
 
-    def write_signature(self, article_id: str, signature: bytes) -> None:
-        """Keep an article's MinHash signature (idempotent), for near-duplicate links later."""
-        self.write_signatures([(article_id, signature)])
-
     def write_signatures(self, signatures: Sequence[tuple[str, bytes]]) -> None:
         """Keep many articles' signatures in one statement (idempotent)."""
         self._insert("article_signatures", [[article_id, sig] for article_id, sig in signatures])
