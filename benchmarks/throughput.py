@@ -5,6 +5,8 @@
 
 For each article count and process count, the two sides run in turn (bare, eventwire, bare,
 eventwire ... ``--repeat`` times), each in its own child process, and the medians are printed.
+CPU seconds are those of each side's whole process
+tree (steadier than the wall clock on a shared machine; "CPU ratio" is bare's over eventwire's).
 Peak memory is the largest sum of the resident memory of the child and all its workers, sampled
 every 0.2 s from /proc (Linux), plus the largest single process (ru_maxrss). The corpus is
 ../shared/corpora/gigaword_afp_xinhua.jsonl (2,452 wire articles). Both sides use the same
@@ -139,6 +141,7 @@ def _run_side(
     command += ["--processes", str(processes)] + (["--limit", str(limit)] if limit else [])
     for pair in settings:
         command += ["--set", pair]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     child = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
     peak = [0.0]
     done = threading.Event()
@@ -156,6 +159,10 @@ def _run_side(
         raise SystemExit(f"{side} side failed with exit code {child.returncode}")
     figures: dict[str, float] = json.loads(output.strip().splitlines()[-1])
     figures["peak_total_mb"] = peak[0]
+    # CPU seconds of the side's whole process tree (its workers are waited for, so they are
+    # counted): on a machine shared with other jobs this is steadier than the wall clock.
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    figures["cpu_s"] = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
     figures["articles_per_s"] = figures["articles"] / figures["seconds"]
     figures["words_per_s"] = figures["words"] / figures["seconds"]
     return figures
@@ -190,7 +197,7 @@ def main() -> None:
     table = []
     print(
         f"{'articles':>8} {'proc':>4} {'side':9} {'seconds':>8} {'art/s':>7} {'words/s':>8}"
-        f" {'ms/art':>7} {'peak MB (sum)':>13} {'(1 proc)':>8}  ratio"
+        f" {'ms/art':>7} {'peak MB (sum)':>13} {'(1 proc)':>8} {'CPU s':>7}  ratio  CPU ratio"
     )
     for limit in args.limit:
         for processes in args.processes:
@@ -205,16 +212,28 @@ def main() -> None:
                 for side, results in runs.items()
             }
             ratio = medians["eventwire"]["words_per_s"] / medians["bare"]["words_per_s"]
+            # Bare CPU seconds over eventwire's: above 1.0, eventwire needs less CPU for the
+            # same texts (what decides throughput when every core is busy).
+            cpu_ratio = medians["bare"]["cpu_s"] / medians["eventwire"]["cpu_s"]
             for side, m in medians.items():
                 print(
                     f"{m['articles']:8.0f} {processes:4d} {side:9} {m['seconds']:8.1f}"
                     f" {m['articles_per_s']:7.1f} {m['words_per_s']:8.0f}"
                     f" {1000 * m['seconds'] / m['articles']:7.1f} {m['peak_total_mb']:13.0f}"
-                    f" {m['peak_mb']:8.0f}  {ratio if side == 'eventwire' else 1.0:.2f}",
+                    f" {m['peak_mb']:8.0f} {m['cpu_s']:7.1f}"
+                    f"  {ratio if side == 'eventwire' else 1.0:5.2f}"
+                    f"  {cpu_ratio if side == 'eventwire' else 1.0:9.2f}",
                     flush=True,
                 )
             table.append(
-                {"limit": limit, "processes": processes, "ratio": ratio, "runs": runs, **medians}
+                {
+                    "limit": limit,
+                    "processes": processes,
+                    "ratio": ratio,
+                    "cpu_ratio": cpu_ratio,
+                    "runs": runs,
+                    **medians,
+                }
             )
     if args.json:
         args.json.write_text(json.dumps(table, indent=2))

@@ -41,6 +41,7 @@ class PipelineOptions:
     prefilter: bool = False
     prefilter_context: int = 2
     write_batch: int = 64
+    indexed_attribute_ruler: bool = True
 
 
 @dataclass(frozen=True)

@@ -49,7 +49,7 @@ def rejections(results: Results) -> list[Rejection]:
     return [result for result in results if isinstance(result, Rejection)]
 
 
-# A paragraph of English news prose for hand-made inputs (langdetect needs some words).
+# A paragraph of English news prose for hand-made inputs (the language identifier needs some words).
 STORY = (
     "The foreign ministers of both countries met in Geneva on Tuesday to discuss a ceasefire "
     "along the border, officials said. They agreed to meet again next month and to exchange "

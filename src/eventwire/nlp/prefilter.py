@@ -225,38 +225,39 @@ class SentenceSelector:
 
 
 def prepare_doc(nlp: Language, selection: Selection) -> Doc:
-    """A tokenised Doc of the blanked text, with each blanked sentence marked as a sentence of
-    its own and each kept stretch starting a new sentence (the parser respects both)."""
+    """A tokenised Doc of the blanked text in which every pre-pass sentence starts a sentence
+    and each blanked one is a sentence of its own (the parser respects preset starts).
+
+    Kept sentences keep the pre-pass boundaries too: a kept sentence glued by the parser to
+    the one before it would take that sentence's date ("On Friday, North Korea released
+    images …" / "The United States … have accused North Korea …" became one sentence, and
+    the accusation was dated Friday).
+    """
     doc = nlp.make_doc(selection.text)
-    blanked = selection.blanked()
-    if not blanked:
+    if not selection.sentences:
         return doc
     starts = [token.idx for token in doc]
-    for start, end in blanked:
-        first = bisect_right(starts, start) - 1  # the whitespace token holding the blank
-        if first > 0:
+    for start, _ in selection.sentences[1:]:
+        first = bisect_right(starts, start) - 1  # the token holding the sentence's first char
+        if first <= 0:
+            continue
+        if doc[first].is_space:
+            # The kept text starts at its first word: a newline before it belongs to the
+            # sentence before, as the parser of the whole text attaches it.
+            following = first + 1
+            while following < len(doc) and doc[following].is_space:
+                following += 1
+            if _inside(doc[first].idx, selection.blanked()):
+                doc[first].is_sent_start = True
+            first = following
+        if first < len(doc):
             doc[first].is_sent_start = True
+    for _, end in selection.blanked():
         after = bisect_right(starts, end - 1)  # the first token after the blank's "."
         while after < len(doc) and doc[after].is_space:
             after += 1
         if after < len(doc):
             doc[after].is_sent_start = True
-    return doc
-    ends = [end for _, end in blanked]
-    for token in doc:
-        if not token.is_space or token.i == 0:
-            continue
-        # A blanked sentence is inside one whitespace token (with the spaces around it).
-        k = bisect_right(ends, token.idx)
-        if k < len(blanked) and blanked[k][0] < token.idx + len(token.text):
-            token.is_sent_start = True
-            # The kept text starts at its first word: a newline before it belongs to the
-            # blank, as the parser of the whole text attaches it to the sentence before.
-            following = token.i + 1
-            while following < len(doc) and doc[following].is_space:
-                following += 1
-            if following < len(doc):
-                doc[following].is_sent_start = True
     return doc
 
 

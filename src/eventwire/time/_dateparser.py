@@ -39,11 +39,15 @@ def _parser() -> Any:
     return DateDataParser(languages=["en"], settings=settings)
 
 
+@lru_cache(maxsize=8192)
 def parse_calendar_date(text: str) -> date | None:
     """The day that ``text`` writes out, or None when dateparser does not read a whole day.
 
     >>> parse_calendar_date("14 September 2024")
     datetime.date(2024, 9, 14)
+
+    The answer depends on ``text`` alone (fixed settings and base), so it is cached: wire copy
+    repeats its dates ("April 1") and dateparser takes several milliseconds a call.
     """
     data = _parser().get_date_data(text)
     if data.date_obj is None or data.period not in ("day", "time"):
