@@ -19,7 +19,7 @@ from typing import Any
 from spacy.language import Language
 
 from .documents.article import Article, Provenance
-from .engines.local import make_doc
+from .engines.articles import make_doc
 from .events.model import Event
 from .events.relation import classify_relation
 

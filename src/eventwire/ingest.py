@@ -10,11 +10,10 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
-from spacy.util import get_package_version
-
 from .config import Options
 from .documents import Article, Deduplicator, Rejection, read_inputs
-from .engines.local import batches, run_local
+from .engines.local import run_local
+from .engines.model import batches
 from .store import RunInfo, open_store
 from .treaties.persist import write_treaty_updates
 from .versions import package_version
@@ -43,7 +42,8 @@ class IngestSummary:
 
 def model_version(model: str) -> str:
     """The installed version of a spaCy pipeline package, or "unknown" (a path, say)."""
-    return get_package_version(model) or "unknown"
+    version = package_version(model)
+    return "unknown" if version == "0+unknown" else version
 
 
 def ingest(

@@ -49,3 +49,16 @@ def test_two_processes_give_what_one_process_gives(options: Options) -> None:
     assert [c.annotations for c in double] == [c.annotations for c in single]
     assert [c.treaty_updates for c in double] == [c.treaty_updates for c in single]
     assert sum(len(c.events) for c in single) > 0
+
+
+def test_the_process_that_reads_and_stores_does_not_load_spacy() -> None:
+    # With several processes only the workers need the pipeline; the parent that reads,
+    # deduplicates and stores is ~100 MB smaller without spaCy (issue 7: peak memory).
+    import subprocess
+    import sys
+
+    probe = "import sys, eventwire.ingest, eventwire.engines; print('spacy' in sys.modules)"
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "False"

@@ -11,7 +11,8 @@ import pytest
 from spacy.language import Language
 
 from eventwire.documents.article import Article, Provenance
-from eventwire.engines.local import CodedArticle, code_articles
+from eventwire.engines.articles import code_articles
+from eventwire.engines.model import CodedArticle
 from eventwire.events.model import ActorRef, Event
 from eventwire.nlp.prefilter import SentenceSelector
 

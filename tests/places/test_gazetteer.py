@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from eventwire.places import Place, resolve_place
@@ -64,3 +66,25 @@ def test_countries_carry_no_coordinates() -> None:
 @pytest.mark.parametrize("name", ["Shoigu", "West", "Russian", "", "the", "Kumsusan Guest Palace"])
 def test_unknown_names_resolve_to_none(name: str) -> None:
     assert resolve_place(name) is None
+
+
+def test_the_tables_come_back_the_same_from_the_cache_file(tmp_path: Path) -> None:
+    from eventwire.places import gazetteer
+
+    built = gazetteer._load_or_build(tmp_path)
+    (cached_file,) = tmp_path.glob("gazetteer-*.pickle")
+    loaded = gazetteer._load_or_build(tmp_path)
+    assert loaded is not built  # read back from the file
+    assert loaded == built
+    assert loaded.lookup("pyongyang") == built.lookup("pyongyang")
+    # A damaged file is rebuilt, not trusted.
+    cached_file.write_bytes(b"not a pickle")
+    assert gazetteer._load_or_build(tmp_path) == built
+
+
+def test_an_unwritable_cache_directory_still_gives_the_tables(tmp_path: Path) -> None:
+    from eventwire.places import gazetteer
+
+    blocked = tmp_path / "file"
+    blocked.write_text("a file where the directory should be")
+    assert gazetteer._load_or_build(blocked / "cache").lookup("kyiv") is not None

@@ -190,3 +190,70 @@ def fill(store: Store, items: list[tuple[Article, list[Event]]] | None = None) -
     store.merge_events(window_days=1)
     store.finish_run(run, "complete", {"articles_new": len(items or corpus())})
     return run
+
+
+def later_ingests() -> list[list[tuple[Article, list[Event]]]]:
+    """Two more ingests after ``corpus()``, each merged in turn (issue 7's cases for what
+    merging derives).
+
+    The first adds reports to existing events (the June signing, now four reports with a new
+    source) and new events to existing dyads and periods (RUS → PRK talks again in September,
+    USA → PRK in November, a second accusation three days after the first, which stays its
+    own event), and a first event for a new dyad (UKR → RUS). The second is a near-duplicate
+    report on 7 November that bridges the two accusations into one event.
+    """
+    followup = article("followup", date(2024, 11, 9), "tass.ru")
+    bridge = article("bridge", date(2024, 11, 10), "yonhap.co.kr")
+    return [
+        [
+            (
+                followup,
+                [
+                    event(followup, "Putin", "Kim", "057", "2024-06-20", verb="signed"),
+                    event(
+                        followup,
+                        "Russia",
+                        "Pyongyang",
+                        "040",
+                        "2024-09-27",
+                        sentence_index=1,
+                        verb="met",
+                    ),
+                    event(
+                        followup,
+                        "Washington",
+                        "Pyongyang",
+                        "112",
+                        "2024-11-08",
+                        sentence_index=2,
+                        verb="accused",
+                    ),
+                    event(
+                        followup,
+                        "Kyiv",
+                        "Russia",
+                        "112",
+                        "2024-11-08",
+                        sentence_index=3,
+                        verb="accused",
+                    ),
+                ],
+            )
+        ],
+        [
+            (
+                bridge,
+                [event(bridge, "Washington", "Pyongyang", "112", "2024-11-07", verb="accused")],
+            )
+        ],
+    ]
+
+
+def ingest(store: Store, items: list[tuple[Article, list[Event]]]) -> str:
+    """Write ``items`` as one more run and merge; return the run id."""
+    run = store.begin_run(RUN)
+    for art, events in items:
+        store.write_article(run, art, events)
+    store.merge_events(window_days=1)
+    store.finish_run(run, "complete", {"articles_new": len(items)})
+    return run

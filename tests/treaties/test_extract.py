@@ -145,7 +145,7 @@ def test_seeds_with_the_real_pipeline(
     each with its sentence, with the mutual-assistance obligation; Ukraine's offer a proposal;
     the 1994 guarantees recognised as the Budapest Memorandum."""
     from eventwire.documents import Rejection, read_inputs
-    from eventwire.engines.local import make_doc
+    from eventwire.engines.articles import make_doc
 
     updates = []
     for article in read_inputs([str(seeds_dir)], options.documents):

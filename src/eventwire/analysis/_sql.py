@@ -1,5 +1,12 @@
 """Shared pieces of the analysis queries: fetching as pandas or Arrow, the CAMEO codebook as a
-temporary table, and how an actor name given by a user matches a side of an event."""
+temporary table, and how an actor name given by a user matches a side of an event.
+
+Two ways to match: ``side_matches`` compares the name with a side's actor id, code and
+country on every event (the straightforward query, for stores made before schema migration 4
+and opened read-only); ``side_ids`` turns the name into the ids of the ``event_sides`` it
+names, and ``side_in`` compares one integer column, on which DuckDB's zonemaps skip the row
+groups that cannot hold those ids (``eventwire.store.derived`` explains the layout).
+"""
 
 from __future__ import annotations
 
@@ -15,11 +22,16 @@ from ..events.ontology import DATA_DIR, load_ontology
 
 __all__ = [
     "EVENT_DAY",
+    "STORED_DAY",
     "Freq",
     "codebook_digest",
+    "disjoint",
     "ensure_codebook",
     "fetch",
+    "has_query_tables",
     "scope_clauses",
+    "side_ids",
+    "side_in",
     "side_matches",
 ]
 
@@ -29,6 +41,8 @@ FREQS: tuple[Freq, ...] = ("day", "week", "month")
 # An event's day is the first day of its date interval ("2024-06" → 2024-06-01); an event the
 # text gives no date for falls on the day of its earliest report. ``e`` is the events table.
 EVENT_DAY = "coalesce(e.date_start, e.first_reported)"
+# The same day, as merging stores it (schema migration 4): a range on it prunes row groups.
+STORED_DAY = "e.event_day"
 
 
 def fetch(con: duckdb.DuckDBPyConnection, sql: str, params: Sequence[Any], arrow: bool) -> Any:
@@ -37,20 +51,65 @@ def fetch(con: duckdb.DuckDBPyConnection, sql: str, params: Sequence[Any], arrow
     return result.to_arrow_table() if arrow else result.df()
 
 
-def scope_clauses(modality: str | None, since: Any, until: Any) -> tuple[list[str], list[Any]]:
-    """WHERE clauses (on alias ``e``) and their parameters for a modality and a date range."""
+def scope_clauses(
+    modality: str | None, since: Any, until: Any, *, day: str = EVENT_DAY
+) -> tuple[list[str], list[Any]]:
+    """WHERE clauses (on alias ``e``) and their parameters for a modality and a date range of
+    ``day`` (``EVENT_DAY`` or ``STORED_DAY``)."""
     scope: list[str] = []
     params: list[Any] = []
     if modality is not None:
         scope.append("e.modality = ?")
         params.append(modality)
     if since:
-        scope.append(f"{EVENT_DAY} >= ?")
+        scope.append(f"{day} >= ?")
         params.append(since)
     if until:
-        scope.append(f"{EVENT_DAY} <= ?")
+        scope.append(f"{day} <= ?")
         params.append(until)
     return scope, params
+
+
+def has_query_tables(con: duckdb.DuckDBPyConnection) -> bool:
+    """Whether the store has what merging derives for the reads (schema migration 4)."""
+    row = con.execute("SELECT count(*) FROM schema_migrations WHERE version = 4").fetchone()
+    return bool(row and row[0])
+
+
+def side_ids(
+    con: duckdb.DuckDBPyConnection, name: str, *, country_only: bool = False
+) -> tuple[int, ...]:
+    """The ids of the event sides that ``name`` names: by actor id, code or country, as
+    ``side_matches``; by country only with ``country_only``."""
+    where = "country = ?" if country_only else "? IN (actor_id, code, country)"
+    rows = con.execute(
+        f"SELECT side_id FROM event_sides WHERE {where} ORDER BY side_id", [name]
+    ).fetchall()
+    return tuple(int(row[0]) for row in rows)
+
+
+def side_in(side: str, ids: Sequence[int]) -> str:
+    """SQL true when this side of ``e`` has one of ``ids``: their range first, which DuckDB
+    pushes into the scan and checks against each row group's zonemap, then the exact list
+    (side ids are never NULL, so the condition is never NULL either)."""
+    if not ids:
+        return "FALSE"
+    column, low, high = f"e.{side}_side", min(ids), max(ids)
+    if high - low + 1 == len(set(ids)):
+        return f"({column} BETWEEN {low} AND {high})"
+    listed = ", ".join(str(int(i)) for i in sorted(set(ids)))
+    return f"({column} BETWEEN {low} AND {high} AND {column} IN ({listed}))"
+
+
+def disjoint(branches: Sequence[str]) -> list[str]:
+    """Conditions that select each row at most once when their queries are joined with
+    UNION ALL: each branch without the rows of the branches before it; branches that select
+    nothing are left out (one stays, so the query keeps its columns).
+
+    An OR across two columns (``source_side IN … OR target_side IN …``) cannot be pushed into
+    the scan; each branch alone can, so "either side" becomes two pruned scans."""
+    kept = [b for b in branches if b != "FALSE"] or ["FALSE"]
+    return [" AND ".join([b, *(f"NOT ({p})" for p in kept[:i])]) for i, b in enumerate(kept)]
 
 
 def side_matches(side: str) -> str:

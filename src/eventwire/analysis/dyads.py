@@ -4,6 +4,11 @@ Raw counts mostly track news volume, so every count also comes as a share of all
 in the same period (same modality): a dyad's ``events_share`` rising while the world's volume is
 flat is a real change. Periods without events of the dyad are left out.
 
+On a store at schema migration 4 or later, the dyad's events are found by side id (two pruned
+scans, one per direction) and the shares' denominators come from ``event_day_totals``, which
+merging keeps, instead of counting every event of the store on each call; ``period_series``
+is the straightforward query, used on older stores and as the reference in the tests.
+
 >>> dyad_series(store.con, "RUS", "PRK", freq="month")   # doctest: +SKIP
 """
 
@@ -15,10 +20,29 @@ from typing import Any
 import duckdb
 
 from ..events.ontology import QUAD_CLASSES
-from ._sql import EVENT_DAY, FREQS, Freq, fetch, scope_clauses, side_matches
+from ._sql import (
+    EVENT_DAY,
+    FREQS,
+    STORED_DAY,
+    Freq,
+    disjoint,
+    fetch,
+    has_query_tables,
+    scope_clauses,
+    side_ids,
+    side_in,
+    side_matches,
+)
 from .filters import InvalidFilter
 
-__all__ = ["QUAD_COLUMNS", "SERIES_COLUMNS", "actor_series", "dyad_series", "period_series"]
+__all__ = [
+    "QUAD_COLUMNS",
+    "SERIES_COLUMNS",
+    "actor_series",
+    "dyad_series",
+    "indexed_period_series",
+    "period_series",
+]
 
 # Column names of the four quad classes, in quad-class order (1 verbal cooperation ... 4).
 QUAD_COLUMNS: tuple[str, ...] = tuple(name.replace(" ", "_") for name in QUAD_CLASSES.values())
@@ -76,6 +100,53 @@ def period_series(
     return fetch(con, sql, params, arrow)
 
 
+def indexed_period_series(
+    con: duckdb.DuckDBPyConnection,
+    branches: list[str],
+    *,
+    freq: Freq = "month",
+    modality: str | None = "asserted",
+    since: date | None = None,
+    until: date | None = None,
+    arrow: bool = False,
+) -> Any:
+    """``period_series`` of the events any of ``branches`` (conditions over ``events e`` on
+    side ids, see ``_sql.side_in``) selects, on a store with ``event_day_totals``: the same
+    rows, with every event of the period counted from the daily totals."""
+    if freq not in FREQS:
+        raise InvalidFilter(f"freq must be one of {', '.join(FREQS)}, not {freq!r}")
+    clauses, params = scope_clauses(modality, since, until, day=STORED_DAY)
+    scope = " AND ".join([*clauses, f"{STORED_DAY} IS NOT NULL"])
+    selections = disjoint(branches)
+    hits = " UNION ALL ".join(
+        f"SELECT CAST(date_trunc('{freq}', {STORED_DAY}) AS DATE) AS period,"
+        f" e.quad_class, e.goldstein FROM events e WHERE {branch} AND {scope}"
+        for branch in selections
+    )
+    totals, total_params = scope_clauses(modality, since, until, day="e.day")
+    quads = ", ".join(
+        f"count(*) FILTER (quad_class = {number}) AS {name}"
+        for number, name in enumerate(QUAD_COLUMNS, start=1)
+    )
+    shares = ", ".join(f"{name} / all_events AS {name}_share" for name in QUAD_COLUMNS)
+    sql = f"""
+        WITH counted AS (
+            SELECT period, count(*) AS events, {quads},
+                   sum(goldstein) AS goldstein_sum, avg(goldstein) AS goldstein_mean
+            FROM ({hits}) GROUP BY period
+        ), totals AS (
+            SELECT CAST(date_trunc('{freq}', e.day) AS DATE) AS period,
+                   CAST(sum(e.events) AS BIGINT) AS all_events
+            FROM event_day_totals e WHERE {" AND ".join(["TRUE", *totals])}
+            GROUP BY period
+        )
+        SELECT period, events, {", ".join(QUAD_COLUMNS)}, goldstein_sum, goldstein_mean,
+               all_events, events / all_events AS events_share, {shares}
+        FROM counted JOIN totals USING (period) ORDER BY period
+    """
+    return fetch(con, sql, params * len(selections) + total_params, arrow)
+
+
 def dyad_series(
     con: duckdb.DuckDBPyConnection,
     a: str,
@@ -90,13 +161,20 @@ def dyad_series(
 ) -> Any:
     """The series of events between ``a`` and ``b`` (actor ids, codes or countries); both
     directions unless ``directed`` (then only a → b)."""
+    scope: dict[str, Any] = {
+        "freq": freq, "modality": modality, "since": since, "until": until, "arrow": arrow
+    }  # fmt: skip
+    if has_query_tables(con):
+        ids_a, ids_b = side_ids(con, a), side_ids(con, b)
+        branches = [f"{side_in('source', ids_a)} AND {side_in('target', ids_b)}"]
+        if not directed:
+            branches.append(f"{side_in('source', ids_b)} AND {side_in('target', ids_a)}")
+        return indexed_period_series(con, branches, **scope)
     forward = f"({side_matches('source')} AND {side_matches('target')})"
     backward = f"({side_matches('target')} AND {side_matches('source')})"
     match = forward if directed else f"({forward} OR {backward})"
     params = [a, b] if directed else [a, b, a, b]
-    return period_series(
-        con, match, params, freq=freq, modality=modality, since=since, until=until, arrow=arrow
-    )
+    return period_series(con, match, params, **scope)
 
 
 def actor_series(
@@ -110,14 +188,12 @@ def actor_series(
     arrow: bool = False,
 ) -> Any:
     """The series of events ``actor`` takes part in, on either side."""
+    scope: dict[str, Any] = {
+        "freq": freq, "modality": modality, "since": since, "until": until, "arrow": arrow
+    }  # fmt: skip
+    if has_query_tables(con):
+        ids = side_ids(con, actor)
+        branches = [side_in("source", ids), side_in("target", ids)]
+        return indexed_period_series(con, branches, **scope)
     match = f"({side_matches('source')} OR {side_matches('target')})"
-    return period_series(
-        con,
-        match,
-        [actor, actor],
-        freq=freq,
-        modality=modality,
-        since=since,
-        until=until,
-        arrow=arrow,
-    )
+    return period_series(con, match, [actor, actor], **scope)

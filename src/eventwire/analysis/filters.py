@@ -8,13 +8,24 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from itertools import product
 from typing import Any
 
 import duckdb
 
 from ..errors import EventwireError
 from ..events.model import MODALITIES
-from ._sql import EVENT_DAY, ensure_codebook, fetch, side_matches
+from ._sql import (
+    EVENT_DAY,
+    STORED_DAY,
+    disjoint,
+    ensure_codebook,
+    fetch,
+    has_query_tables,
+    side_ids,
+    side_in,
+    side_matches,
+)
 
 __all__ = ["EVENT_COLUMNS", "EventFilter", "InvalidFilter", "select_events"]
 
@@ -82,6 +93,42 @@ class EventFilter:
             add(side_matches("target"), self.target)
         if self.country:
             add("(? IN (e.source_country, e.target_country))", self.country.upper())
+        rest, values = self._other_terms(EVENT_DAY)
+        condition = " AND ".join(terms + rest) or "TRUE"
+        return condition, params + values
+
+    def indexed_where(self, con: duckdb.DuckDBPyConnection) -> tuple[list[str], list[Any]]:
+        """The same selection on a store at schema migration 4 or later, as conditions whose
+        queries, joined with UNION ALL, select each event once, and the parameters of one
+        condition: the actor, source, target and country become side ids (``_sql.side_in``),
+        and "either side" two conditions rather than an OR, so that every one prunes."""
+        sides: list[str] = []
+        either: list[list[str]] = []
+        if self.actor:
+            ids = side_ids(con, self.actor)
+            either.append([side_in("source", ids), side_in("target", ids)])
+        if self.source:
+            sides.append(side_in("source", side_ids(con, self.source)))
+        if self.target:
+            sides.append(side_in("target", side_ids(con, self.target)))
+        if self.country:
+            ids = side_ids(con, self.country.upper(), country_only=True)
+            either.append([side_in("source", ids), side_in("target", ids)])
+        rest, params = self._other_terms(STORED_DAY)
+        if self.modality is not None:
+            rest, params = ["e.modality = ?", *rest], [self.modality, *params]
+        branches = [" AND ".join(choice) for choice in product(*either)] if either else ["TRUE"]
+        return [" AND ".join([b, *sides, *rest]) for b in disjoint(branches)], params
+
+    def _other_terms(self, day: str) -> tuple[list[str], list[Any]]:
+        """The terms on anything but the actors, with ``day`` the event's day."""
+        terms: list[str] = []
+        params: list[Any] = []
+
+        def add(term: str, *values: Any) -> None:
+            terms.append(term)
+            params.extend(values)
+
         if self.location:
             add("e.location_country = ?", self.location.upper())
         if self.cameo:
@@ -91,16 +138,16 @@ class EventFilter:
         if self.quad_class is not None:
             add("e.quad_class = ?", self.quad_class)
         if self.since:
-            add(f"{EVENT_DAY} >= ?", self.since)
+            add(f"{day} >= ?", self.since)
         if self.until:
-            add(f"{EVENT_DAY} <= ?", self.until)
+            add(f"{day} <= ?", self.until)
         if self.text:
             add(
                 "EXISTS (SELECT 1 FROM event_mentions t WHERE t.event_id = e.event_id"
                 " AND contains(lower(t.sentence), lower(?)))",
                 self.text,
             )
-        return (" AND ".join(terms) or "TRUE"), params
+        return terms, params
 
 
 # The columns of ``select_events``, in order (docs/analysis.md describes each).
@@ -134,9 +181,11 @@ def select_events(
     """The merged events ``where`` selects, in date order (undated last), with the sentence and
     article of each event's representative mention; a DataFrame, or Arrow with ``arrow``."""
     selection = where or EventFilter()
-    condition, params = selection.where()
     ensure_codebook(con)
     tail = f" LIMIT {int(selection.limit)}" if selection.limit is not None else ""
+    if has_query_tables(con):
+        return _indexed_select(con, selection, tail, arrow)
+    condition, params = selection.where()
     sql = f"""
         SELECT e.event_id, {EVENT_DAY} AS day, e.date_value,
                e.source_code, r.source_name, e.target_code, r.target_name,
@@ -150,3 +199,34 @@ def select_events(
         ORDER BY day NULLS LAST, e.event_id{tail}
     """
     return fetch(con, sql, params, arrow)
+
+
+def _indexed_select(
+    con: duckdb.DuckDBPyConnection, selection: EventFilter, tail: str, arrow: bool
+) -> Any:
+    """``select_events`` on a store at schema migration 4 or later: no join with the mentions
+    (the representative report is on the event), one pruned scan per condition of
+    ``indexed_where``, each already cut to ``limit`` (the order is total: day, then id)."""
+    conditions, params = selection.indexed_where(con)
+    order = "ORDER BY day NULLS LAST, event_id"
+    selects = " UNION ALL ".join(
+        f"""
+        (SELECT e.event_id, {STORED_DAY} AS day, e.date_value,
+               e.source_code, e.source_name, e.target_code, e.target_name,
+               e.cameo, e.plover_category, e.goldstein, e.quad_class,
+               e.modality, e.num_mentions, e.num_articles, e.num_sources, e.confidence,
+               e.location_country, e.sentence, e.sentence_article_id AS article_id
+        FROM events e WHERE {condition} {order + tail if tail else ""})
+        """
+        for condition in conditions
+    )
+    sql = f"""
+        SELECT s.event_id, s.day, s.date_value, s.source_code, s.source_name, s.target_code,
+               s.target_name, s.cameo, c.label AS cameo_label, s.plover_category, s.goldstein,
+               s.quad_class, s.modality, s.num_mentions, s.num_articles, s.num_sources,
+               s.confidence, s.location_country, s.sentence, s.article_id
+        FROM ({selects}) s
+        LEFT JOIN cameo_codebook c ON c.code = s.cameo
+        ORDER BY s.day NULLS LAST, s.event_id{tail}
+    """
+    return fetch(con, sql, params * len(conditions), arrow)

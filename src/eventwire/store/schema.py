@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 import duckdb
 
+from .derived import z_order
+
 __all__ = ["MIGRATIONS", "Migration", "migrate"]
 
 
@@ -175,11 +177,95 @@ MIGRATIONS: tuple[Migration, ...] = (
         );
         """,
     ),
+    Migration(
+        4,
+        "query tables: events carry their day, side ids and representative report, in side"
+        " order, without indexes; event_sides; event_day_totals",
+        # Issue 7 (dyad and timeline over 10 M events in < 300 ms, docs/performance.md):
+        # EXPLAIN ANALYZE showed the time in matching a name against six VARCHAR columns of
+        # every event, in counting every event of the store for the dyad's shares, and in
+        # scanning 10 M event_mentions for the representative sentence. Merging now keeps
+        # (store/derived.py): the representative report's words on the event; each side as
+        # an integer id into event_sides (a name becomes a short list of ids, and events in
+        # Z-order of side ids let DuckDB's zonemaps skip the rest); the day as a column (a
+        # date range prunes too); and the events of every day by modality.
+        # The table is made anew without its primary key and two indexes: no query used them
+        # (DuckDB uses an ART index only for a selective equality on its first column, and
+        # nothing looks an event up by id), while every merge deletes and rewrites all events:
+        # 2 M keyed rows took 5.3 s to delete and 21.6 s to insert again, 0.05 s and 1.0 s
+        # without the key. Event ids stay unique by construction (store/merge.py).
+        f"""
+        CREATE TABLE event_sides (
+            side_id INTEGER PRIMARY KEY,        -- numbered in (country, code, actor id) order
+            actor_id VARCHAR, code VARCHAR, country VARCHAR
+        );
+        CREATE TABLE event_day_totals (
+            day DATE NOT NULL,
+            modality VARCHAR NOT NULL,
+            events BIGINT NOT NULL,
+            PRIMARY KEY (day, modality)
+        );
+        INSERT INTO event_sides
+        SELECT row_number() OVER (ORDER BY coalesce(country, code, actor_id) NULLS LAST,
+                                  country NULLS LAST, code NULLS LAST, actor_id NULLS LAST),
+               actor_id, code, country
+        FROM (SELECT source_actor_id AS actor_id, source_code AS code, source_country AS country
+              FROM events
+              UNION
+              SELECT target_actor_id, target_code, target_country FROM events);
+        CREATE TABLE events_in_side_order (
+            event_id VARCHAR NOT NULL,
+            source_code VARCHAR, target_code VARCHAR,
+            source_actor_id VARCHAR, target_actor_id VARCHAR,
+            source_country VARCHAR, target_country VARCHAR,
+            cameo VARCHAR NOT NULL,
+            plover_category VARCHAR, plover_mode VARCHAR, plover_context VARCHAR,
+            goldstein DOUBLE, quad_class TINYINT,
+            modality VARCHAR NOT NULL,
+            date_value VARCHAR, date_granularity VARCHAR,
+            date_start DATE, date_end DATE,
+            location_country VARCHAR, lat DOUBLE, lon DOUBLE,
+            num_mentions INTEGER NOT NULL,
+            num_articles INTEGER NOT NULL,
+            num_sources INTEGER NOT NULL,
+            confidence DOUBLE,
+            first_mention_id VARCHAR NOT NULL,
+            first_reported DATE,
+            first_article_id VARCHAR,
+            event_day DATE,                     -- coalesce(date_start, first_reported)
+            source_side INTEGER NOT NULL,       -- event_sides.side_id
+            target_side INTEGER NOT NULL,
+            source_name VARCHAR,                -- the representative report's (first_mention_id)
+            target_name VARCHAR,
+            sentence VARCHAR,
+            sentence_article_id VARCHAR
+        );
+        INSERT INTO events_in_side_order
+        SELECT e.*, coalesce(e.date_start, e.first_reported), s.side_id, t.side_id,
+               r.source_name, r.target_name, r.sentence, r.article_id
+        FROM events e
+        LEFT JOIN event_mentions r ON r.mention_id = e.first_mention_id
+        JOIN event_sides s ON s.actor_id IS NOT DISTINCT FROM e.source_actor_id
+            AND s.code IS NOT DISTINCT FROM e.source_code
+            AND s.country IS NOT DISTINCT FROM e.source_country
+        JOIN event_sides t ON t.actor_id IS NOT DISTINCT FROM e.target_actor_id
+            AND t.code IS NOT DISTINCT FROM e.target_code
+            AND t.country IS NOT DISTINCT FROM e.target_country
+        ORDER BY {z_order("s.side_id", "t.side_id")},
+                 coalesce(e.date_start, e.first_reported), e.event_id;
+        DROP TABLE events;
+        ALTER TABLE events_in_side_order RENAME TO events;
+        INSERT INTO event_day_totals
+        SELECT event_day, modality, count(*) FROM events WHERE event_day IS NOT NULL
+        GROUP BY ALL;
+        """,
+    ),
 )
 
 
-def migrate(con: duckdb.DuckDBPyConnection) -> list[int]:
-    """Apply every migration the database lacks; return the versions applied."""
+def migrate(con: duckdb.DuckDBPyConnection, *, until: int | None = None) -> list[int]:
+    """Apply every migration the database lacks (up to version ``until`` when given, as a
+    test does to make a store of an older schema); return the versions applied."""
     con.execute(
         "CREATE TABLE IF NOT EXISTS schema_migrations ("
         " version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMP NOT NULL)"
@@ -187,7 +273,7 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[int]:
     done = {row[0] for row in con.execute("SELECT version FROM schema_migrations").fetchall()}
     applied = []
     for migration in MIGRATIONS:
-        if migration.version in done:
+        if migration.version in done or (until is not None and migration.version > until):
             continue
         con.execute("BEGIN TRANSACTION")
         try:

@@ -24,6 +24,7 @@ import pandas as pd
 from ..documents.article import Article, Rejection
 from ..errors import StoreError
 from ..events.model import ActorRef, Event
+from .derived import rewrite_events
 from .merge import MentionRow, group_key, merge_mentions, timex_interval
 from .queries import StoreQueries
 from .rows import ActorMentionRow, ArticleAnnotations, QuoteRow, SentenceRow, span_id
@@ -222,8 +223,8 @@ class Store(StoreQueries):
             )
 
     def merge_events(self, window_days: int, *, by_place: bool = True) -> int:
-        """Re-derive merged events (and the actors table) from all stored mentions; return the
-        number of events.
+        """Re-derive merged events (and the actors table, and what the reads need: see
+        ``eventwire.store.derived``) from all stored mentions; return the number of events.
 
         Deterministic for a given store content, so re-running it changes nothing; the id
         guarantee is in ``eventwire.store.merge``. ``by_place``: mentions located in different
@@ -275,9 +276,7 @@ class Store(StoreQueries):
                 " WHERE event_mentions.mention_id = a.mention_id"
                 " AND event_mentions.event_id IS DISTINCT FROM a.event_id"
             )
-            self.con.execute("DELETE FROM events")
-            self.con.execute(_INSERT_EVENTS)
-            self.con.execute(_SET_FIRST_REPORT)
+            rewrite_events(self.con, "summary_df")
             self.con.execute("DELETE FROM actors")
             self.con.execute(
                 "INSERT INTO actors (actor_id, name, kind, country, code, sector)"
@@ -314,32 +313,6 @@ _MENTIONS_IN_STORAGE_ORDER = """
     FROM event_mentions m LEFT JOIN generation g USING (run_id)
     ORDER BY g.completed_by NULLS LAST, m.article_id, m.sentence_index, m.trigger_start,
              m.mention_id
-"""
-
-_INSERT_EVENTS = """
-    INSERT INTO events (event_id, source_code, target_code, source_actor_id, target_actor_id,
-        source_country, target_country, cameo, plover_category, plover_mode, plover_context,
-        goldstein, quad_class, modality, date_value, date_granularity, date_start, date_end,
-        location_country, lat, lon, num_mentions, num_articles, num_sources, confidence,
-        first_mention_id)
-    SELECT s.event_id, m.source_code, m.target_code, m.source_actor_id, m.target_actor_id,
-        m.source_country, m.target_country, m.cameo, m.plover_category, m.plover_mode,
-        m.plover_context, m.goldstein, m.quad_class, m.modality, m.date_value,
-        m.date_granularity, m.date_start, m.date_end, m.location_country, m.lat, m.lon,
-        s.num_mentions, s.num_articles, s.num_sources, s.conf, s.rep
-    FROM summary_df s JOIN event_mentions m ON m.mention_id = s.rep
-"""
-
-# The earliest report of each event (GDELT's DATEADDED and SOURCEURL); undated articles last.
-_SET_FIRST_REPORT = """
-    UPDATE events SET first_reported = f.published, first_article_id = f.article_id
-    FROM (
-        SELECT m.event_id, min(a.published) AS published,
-               first(a.article_id ORDER BY a.published NULLS LAST, a.article_id) AS article_id
-        FROM event_mentions m JOIN articles a USING (article_id)
-        GROUP BY m.event_id
-    ) f
-    WHERE events.event_id = f.event_id
 """
 
 # Everything said about each actor id, by actor mentions and by event arguments.
