@@ -34,7 +34,7 @@ def events(coder: EventCoder, annotate: Callable[..., Doc], text: str) -> list[E
         ("Germany condemned Iran's crackdown on protesters.", ("DEU", "ACCUSE", "IRN")),
         ("Pakistan rejected a Russian proposal on the border.", ("PAK", "REJECT", "RUS")),
         # "of", "by" and "on" complements, two hops deep
-        ("France condemned the attack on the embassy of Cuba.", ("FRA", "ACCUSE", "CUB")),
+        ("France condemned the attack on the capital of Cuba.", ("FRA", "ACCUSE", "CUB")),
         ("Germany rejected the call of the European Union.", ("DEU", "REJECT", "IGOEU")),
         ("Malta refused a request by Lavrov to dock.", ("MLT", "REJECT", "RUSGOV")),
         # "into" as the party under inquiry
@@ -53,7 +53,7 @@ def test_a_side_inside_a_noun_phrase_is_found(
 
 def test_a_contained_side_costs_confidence(coder: EventCoder, annotate: Callable[..., Doc]) -> None:
     direct = events(coder, annotate, "France condemned Cuba.")
-    inside = events(coder, annotate, "France condemned the attack on the embassy of Cuba.")
+    inside = events(coder, annotate, "France condemned the attack on the capital of Cuba.")
     best = max(e.confidence for e in direct)
     contained = [e for e in inside if e.target and e.target.code == "CUB"]
     assert contained and all(e.confidence < best for e in contained)
@@ -64,7 +64,7 @@ def test_the_option_turns_the_rule_off(annotate: Callable[..., Doc]) -> None:
     off = EventCoder(
         base.lexicon, base.ontology, dataclasses.replace(base.options, contained_actors=False)
     )
-    found = events(off, annotate, "France condemned the attack on the embassy of Cuba.")
+    found = events(off, annotate, "France condemned the attack on the capital of Cuba.")
     assert not any(e.target and e.target.code == "CUB" for e in found)
 
 

@@ -5,40 +5,63 @@ Verbs (active): the subject is the source; the target is the object of the entry
 direct object, else — a fallback, with lower confidence — the object of a target-like
 preposition ("with", "to", "against", "on", "from", "at", "toward").
 Verbs (passive): the ``nsubjpass`` is the target, the ``agent`` ("by X") the source.
-A missing subject is recovered from the structure around the verb:
+A missing subject is recovered from the structure around the verb (control, coordination,
+relative clauses, participles, "accused Y *of* Z-ing", adverbial clauses: ``clause``).
 
-* control (``xcomp``): "Kim pledged to deepen ties" → Kim; object control for "urge X to",
-  "ask X to", "call on X to" → X;
-* coordination of verbs: "Sikorski criticized … and said" → the first verb's subject;
-* relative clauses: "Russia, which invaded Ukraine" → the antecedent noun;
-* participles (``acl``): "troops sent by Russia" (passive: the noun is the target),
-  "Putin, visiting Pyongyang" (active: the noun is the source);
-* "X accused Y *of* Z-ing" / "blamed Y *for*": the object of the governing verb is Z's subject
-  (the coder marks such events alleged);
-* adverbial clauses ("by dispatching", "after meeting"): the governing verb's subject;
-* a "to"-infinitive on a noun ("he has no *plans to meet* X"): the subject of the verb that has
-  that noun as object.
-
-Nouns: "Putin's visit to Pyongyang" (possessive source), "US sanctions on Iran" (modifier
-source), "X held talks with Y" (light verb: the verb's subject), "talks between X and Y" (the
-pair; one event per pair). Coordinated arguments give one event per actor pair (``conjuncts``).
+Nouns ("Putin's visit to Pyongyang", "talks between X and Y"): ``nominal``. Coordinated
+arguments give one event per actor pair (``conjuncts``).
 
 A side left empty is looked for again **inside the noun phrases** the rules above reached
 (``MentionIndex.inside``): "condemned *the attack on the embassy in Kabul*" → Kabul, "rejected
 *a request by Erdogan*" → Erdogan, "opened an investigation into *the death of a journalist*".
 Such a side has ``via="contained"`` and a lower confidence. Measured on the studied 70% of the
 PLV development set (issue 5, third round): most missed dyads had a target of this shape.
+
+Issue 5, fourth round (same studied part; end-to-end dyad recall there 0.540 → 0.699):
+
+* an object that is a person or group noun is a party ("freed 1,500 Taliban *prisoners*"),
+  unless it is forces the subject moves ("withdrew its *troops* from X");
+* the first object of a double-object verb ("gave *Canada* a deadline"), a dative in a
+  controlled clause ("agreed to lend $1 billion *to Indonesia*"), the other party in a threat's
+  controlled clause ("threatened to close its borders *with X*"), the recipient of a passive
+  whose patient is a thing ("was returned by X *to Y*");
+* a participle on a document or act speaks for its maker ("passed *a resolution criticizing*
+  X"); conjoined event nouns share their verb's subject ("expressed its rejection and
+  *condemnation* of X"); "X remained *on alert*" is X's;
+* with no other target, the place where an act is done to it (:func:`place_targets`), or
+  where the mover went ("sent experts *to Saudi Arabia* to investigate");
+* the author of a refused or criticised object ("refused *a request from X* to …"), the giver
+  of what the subject "faces" or "receives" ("faces criticism *from X*"), the object of "used
+  X *as human shields*", the subject of a condition ("will not lift the embargo *until X* …"),
+  of a demand noun's clause ("its demand *that X* ease …") and the parties a mediator stands
+  *between*;
+* coordinated actors before a joint act's topic stay a pair ("X and Y failed to reach a deal
+  *on Z*").
 """
 
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from .clause import (
+    ADDRESSEE_IN_CLAUSE,
+    CONTACT_VERBS,
+    FALLBACK_TARGET_PREPS,
+    ArgumentFrame,
+    agents,
+    contact_purpose_head,
+    fallback_preps,
+    implicit_subject,
+    misparsed_objects,
+    prep_objects,
+    subject_tokens,
+)
 from .mentions import ArgumentActor, MentionIndex
-from .triggers import LIGHT_VERBS, TriggerMatch, is_time_phrase
+from .nominal import nominal_arguments
+from .triggers import TriggerMatch, is_time_phrase
+from .unnamed import FORCE_NOUNS, looks_like_actor
 
 __all__ = [
     "CONTACT_VERBS",
@@ -47,87 +70,39 @@ __all__ = [
     "contact_purpose_head",
     "find_arguments",
     "implicit_subject",
+    "place_targets",
     "subject_tokens",
 ]
 
-# Prepositions that commonly introduce the other party of an interaction; used only when the
-# entry names none and there is no direct object actor.
-# "into" is the party under inquiry or entered ("an investigation *into* X", "troops moved *into*
-# X"): added in issue 5's third round (studied 70% of the PLV development set).
-FALLBACK_TARGET_PREPS = (
-    "with",
-    "to",
-    "against",
-    "on",
-    "from",
-    "at",
-    "toward",
-    "towards",
-    "for",
-    "into",
-)
-# Verbs whose object (not subject) controls an infinitive complement ("urged Iran to stop").
-OBJECT_CONTROL = frozenset(
-    {
-        "urge",
-        "ask",
-        "invite",
-        "force",
-        "persuade",
-        "press",
-        "pressure",
-        "encourage",
-        "order",
-        "tell",
-        "allow",
-        "help",
-        "compel",
-        "request",
-        "warn",
-        "advise",
-        "push",
-        "want",
-    }
-)
-# Contact verbs whose "to"-infinitive says what was done during the contact: "called Erdogan
-# *to apologize*", "met Lavrov *to discuss*" — the caller apologizes to the one called. ("call"
-# left ``OBJECT_CONTROL`` for this reason; "called *on* X to" keeps X as the subject.)
-CONTACT_VERBS = frozenset(
-    {"call", "phone", "telephone", "ring", "meet", "visit", "write", "receive", "host", "summon"}
-)
-_SUBJECT_DEPS = ("nsubj", "csubj")
-# CAMEO roots of speech acts addressed to the subject of their complement clause: appeal (02),
-# demand (10), threaten (13).
-_ADDRESSEE_IN_CLAUSE = frozenset({"02", "10", "13"})
-# CAMEO roots whose other party is found in the controlled clause: intent (03), reject (12).
-_PARTY_IN_CONTROLLED_CLAUSE = frozenset({"03", "12"})
-_RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
-_ALLEGATION_PREPS = frozenset({"of", "for", "over"})
-_ADVERBIAL_PREPS = frozenset(
-    {"by", "after", "before", "while", "without", "in", "through", "since"}
-)
-# Recursion limit for subject recovery: four hops cover "accused X of getting involved by
-# dispatching" (pcomp → prep → pcomp → prep → verb) in the seeds.
-_MAX_HOPS = 6
+# CAMEO roots whose other party is found in the controlled clause: intent (03), reject (12),
+# threaten (13: "threatened to close all borders *with Iraqi Kurdistan*").
+_PARTY_IN_CONTROLLED_CLAUSE = frozenset({"03", "12", "13"})
 
+# CAMEO roots whose object forces move for their own side: provide aid (07), yield (08),
+# mobilize (15), reduce relations (16: "withdrew peacekeepers"), and the intents and refusals
+# to do so (03, 12: "refused to send peacekeepers").
+_OWN_FORCE_CODES = frozenset({"03", "07", "08", "12", "15", "16"})
 
-@dataclass(frozen=True, slots=True)
-class ArgumentFrame:
-    """Candidate sources and targets of one trigger, and how directly they were found.
+# CAMEO roots whose act, with no other party, is done to the place where it happens ("place
+# targets"): investigate (09), threaten (13), protest (14), mobilize (15), reduce relations
+# (16), coerce (17), assault (18), fight (19), mass violence (20), provide aid (07), and
+# de-escalation (087: "declared a ceasefire *in Somalia*"). Meetings,
+# statements and agreements *in* a place are not done to it.
+_PLACE_TARGET_ROOTS = frozenset({"07", "087", "09", "13", "14", "15", "16", "17", "18", "19", "20"})
 
-    ``direct`` is True when both sides (or the one side found) came from the trigger's own
-    arguments (subject/object/entry preposition), False when a fallback rule supplied one.
-    ``symmetric`` marks "X and Y met" / "talks between X and Y": one event per unordered pair.
-    ``inside_targets``: for a symmetric frame, the targets found inside noun phrases, for the
-    coder to use when the category is not a joint action ("X and Y condemned the attack *on
-    Z*"); a joint action keeps its pair ("X and Y signed the treaty in Z").
-    """
+_PLACE_PREPS = frozenset({"in", "inside", "across", "throughout"})
 
-    sources: tuple[ArgumentActor, ...]
-    targets: tuple[ArgumentActor, ...]
-    direct: bool
-    symmetric: bool = False
-    inside_targets: tuple[ArgumentActor, ...] = ()
+_CONDITION_MARKS = frozenset({"until", "unless"})
+# Verbs whose object comes into being: never a party.
+_CREATION_VERBS = frozenset({"set", "establish", "create", "form", "build", "found"})
+
+# Fallback prepositions that name what a joint act is about rather than a party to it.
+_TOPIC_PREPS = frozenset({"on", "over", "for", "about"})
+
+# Verbs of sending or going whose "to"-infinitive is done at the destination.
+_MOTION_VERBS = frozenset(
+    {"send", "dispatch", "deploy", "fly", "travel", "go", "come", "head", "arrive", "rush"}
+)
 
 
 def find_arguments(match: TriggerMatch, index: MentionIndex) -> ArgumentFrame:
@@ -136,155 +111,51 @@ def find_arguments(match: TriggerMatch, index: MentionIndex) -> ArgumentFrame:
     if frame.targets and frame.sources:
         return frame
     if match.entry.target_role == "none" and frame.sources:
-        return frame
+        # "deployed election observers *in Zimbabwe*": no party, but a place.
+        return _with_place_target(match, index, frame)
     inside = _frame(match, index.inside())
     if frame.symmetric:
-        return dataclasses.replace(frame, inside_targets=inside.targets)
-    sources = frame.sources or inside.sources
+        return dataclasses.replace(frame, inside_targets=frame.inside_targets or inside.targets)
+    # The antecedent of a relative clause is its subject; a thing there ("an attack on the
+    # parliament *that killed* 17 people") does not stand for the actors it contains.
+    relative = match.token.dep_ == "relcl"
+    sources = frame.sources or (() if relative else inside.sources)
     targets = frame.targets or inside.targets
     if not targets:
-        return frame if frame.sources or not inside.sources else inside
+        found = frame if frame.sources or relative or not inside.sources else inside
+        return _with_place_target(match, index, found)
     return ArgumentFrame(sources, targets, frame.direct and inside.direct)
+
+
+def _with_place_target(
+    match: TriggerMatch, index: MentionIndex, frame: ArgumentFrame
+) -> ArgumentFrame:
+    """``frame`` with the place of the act as its target when it has one source and no
+    target and the act is one done to a place (see :func:`place_targets`)."""
+    if (
+        len(frame.sources) != 1
+        or not (
+            match.entry.code[:2] in _PLACE_TARGET_ROOTS
+            or match.entry.code[:3] in _PLACE_TARGET_ROOTS
+        )
+        or not index.unresolved_actors
+        or any(c.dep_ in ("nsubjpass", "auxpass") for c in match.token.children)
+    ):
+        return frame
+    targets = place_targets(match.token, match, index)
+    if not targets:
+        return frame
+    return ArgumentFrame(frame.sources, tuple(targets), False)
 
 
 def _frame(match: TriggerMatch, index: MentionIndex) -> ArgumentFrame:
     if match.is_nominal:
-        return _nominal_arguments(match, index)
+        return nominal_arguments(match, index)
     return _verbal_arguments(match, index)
-
-
-def subject_tokens(verb: Token) -> tuple[list[Token], bool]:
-    """The tokens that act as ``verb``'s logical subject, and whether the verb is passive.
-
-    For a passive verb the logical subject is the agent ("by X"); the surface subject is
-    returned by :func:`_passive_patient`.
-    """
-    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
-    if passive:
-        agents = [
-            pobj
-            for c in verb.children
-            if c.dep_ == "agent"
-            for pobj in c.children
-            if pobj.dep_ == "pobj"
-        ]
-        return agents, True
-    return implicit_subject(verb, 0), False
-
-
-def implicit_subject(verb: Token, hops: int) -> list[Token]:
-    """The logical subject of ``verb``: its own, or one recovered from the structure above it."""
-    own = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
-    if own and _misparsed_infinitive_subject(verb, own):
-        # "is visiting *Malta* to attend a summit": an infinitive has no nominative subject;
-        # the noun is the governing verb's object and the visitor attends (see
-        # ``_misparsed_objects``).
-        return implicit_subject(verb.head, hops + 1) if hops < _MAX_HOPS else []
-    if own:
-        resolved: list[Token] = []
-        for tok in own:
-            if tok.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-                resolved.append(verb.head)
-            else:
-                resolved.append(tok)
-        return resolved
-    if hops >= _MAX_HOPS or verb.head.i == verb.i:
-        return []
-    head = verb.head
-    dep = verb.dep_
-    if dep == "xcomp":
-        objects = [c for c in head.children if c.dep_ in ("dobj", "dative")]
-        if head.lemma_.lower() in OBJECT_CONTROL and objects:
-            return objects
-        if head.lemma_.lower() == "call":  # "called on Russia to withdraw"
-            on_objects = [
-                p
-                for c in head.children
-                if c.lower_ in ("on", "upon") and not is_time_phrase(c)
-                for p in c.children
-            ]
-            if on_objects:
-                return on_objects
-        if head.pos_ == "ADJ" and head.dep_ in ("acomp", "xcomp"):
-            # "X is *willing* / *ready* / *prepared* to withdraw": the adjective's subject is
-            # the copula's (issue 5 third round: a common way news states an offer).
-            return implicit_subject(head.head, hops + 1)
-        return implicit_subject(head, hops + 1) if head.pos_ in ("VERB", "AUX") else []
-    if dep == "conj" and head.pos_ in ("VERB", "AUX"):
-        return implicit_subject(coordination_head(verb), hops + 1)
-    if dep == "relcl":
-        return [head]
-    if dep == "acl":
-        if verb.tag_ == "VBG":
-            return [head]
-        if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
-            # "plans to meet": the planner is the subject of the verb owning the noun.
-            owner = head.head
-            if head.dep_ in ("dobj", "attr") and owner.pos_ in ("VERB", "AUX"):
-                return implicit_subject(owner, hops + 1)
-        return []
-    if dep == "pcomp" and head.dep_ == "prep":
-        governor = head.head
-        if head.lower_ in _ALLEGATION_PREPS:
-            objects = [c for c in governor.children if c.dep_ in ("dobj", "nsubjpass")]
-            if objects:
-                return objects
-            if governor.pos_ in ("NOUN", "PROPN") and governor.dep_ == "dobj":
-                # "accused the North *of* …" parsed with "of" under the object noun.
-                return [governor]
-        if governor.pos_ in ("VERB", "AUX"):
-            return implicit_subject(governor, hops + 1)
-        return []
-    if dep == "advcl":
-        return implicit_subject(head, hops + 1) if head.pos_ in ("VERB", "AUX") else []
-    return []
-
-
-def coordination_head(verb: Token) -> Token:
-    """The verb a ``conj`` verb is really coordinated with. Coordinated verbs share their form
-    ("to cede territory, *abandon* ambitions"); the small model often hangs a later conjunct
-    on the sentence root instead ("working … to refine …, *abandon*"): when the forms differ
-    and a verb of the conjunct's own form stands between them, that verb is the head, else
-    the nearest such verb above the parsed head."""
-    head = verb.head
-    if verb.dep_ != "conj" or head.tag_ == verb.tag_:
-        return head
-    for i in range(verb.i - 1, head.i, -1):
-        other = verb.doc[i]
-        if other.pos_ == "VERB" and other.tag_ == verb.tag_:
-            return other
-    # Attached too low: "denied *sending* drones … and *accused* X" hangs "accused" on the
-    # complement "sending"; the verb of its own form above is the real partner.
-    for ancestor in head.ancestors:
-        if ancestor.pos_ == "VERB" and ancestor.tag_ == verb.tag_:
-            return ancestor
-    return head
-
-
-def contact_purpose_head(verb: Token) -> Token | None:
-    """The contact verb whose "to"-infinitive ``verb`` is ("called X *to congratulate*"), or
-    None; "called *on* X to …" and "called *for* …" are appeals, not contacts."""
-    if verb.dep_ not in ("xcomp", "advcl") or verb.head.i == verb.i:
-        return None
-    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
-        return None
-    head = verb.head
-    if head.pos_ != "VERB" or head.lemma_.lower() not in CONTACT_VERBS:
-        return None
-    if any(
-        c.dep_ == "prep" and c.lower_ in ("on", "upon", "for") and not is_time_phrase(c)
-        for c in head.children
-    ):
-        return None
-    return head
 
 
 def _passive_patient(verb: Token) -> list[Token]:
     return [c for c in verb.children if c.dep_ == "nsubjpass"]
-
-
-def _prep_objects(prep: Token) -> list[Token]:
-    return [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
 
 
 def _verbal_arguments(match: TriggerMatch, index: MentionIndex) -> ArgumentFrame:
@@ -295,34 +166,68 @@ def _verbal_arguments(match: TriggerMatch, index: MentionIndex) -> ArgumentFrame
         sources = index.resolve_all(subject_toks)
         target_toks = _passive_patient(verb)
         if match.entry.prep and match.prep_token is not None:
-            target_toks = target_toks + _prep_objects(match.prep_token)
+            target_toks = target_toks + prep_objects(match.prep_token)
         targets = index.resolve_all(target_toks)
         if match.object_token is not None:  # "sanctions were imposed on X": patient is the object
-            targets = index.resolve_all(_prep_objects(match.prep_token) if match.prep_token else [])
+            targets = index.resolve_all(prep_objects(match.prep_token) if match.prep_token else [])
+        if not targets and match.entry.target_role != "none":
+            # "was returned by US officials *to Spanish authorities*": the patient is a thing.
+            for prep in fallback_preps(verb, match):
+                targets = index.resolve_all(prep_objects(prep))
+                if targets:
+                    direct = False
+                    break
     else:
         if verb.dep_ == "acl" and verb.tag_ == "VBN" and not subject_toks:
             # "troops sent by Russia": the noun is the patient.
             return ArgumentFrame(
-                tuple(index.resolve_all(_agents(verb))), tuple(index.resolve_all([verb.head])), True
+                tuple(index.resolve_all(agents(verb))), tuple(index.resolve_all([verb.head])), True
             )
         sources = index.resolve_all(subject_toks)
         targets = []
         if match.prep_token is not None:
-            targets = index.resolve_all(_prep_objects(match.prep_token))
+            targets = index.resolve_all(prep_objects(match.prep_token))
         if not targets and match.object_token is None and match.entry.target_role != "prep":
             objects = [c for c in verb.children if c.dep_ in ("dobj", "dative", "attr")]
             targets = index.resolve_all(objects)
         if not targets and match.object_token is None and match.entry.target_role != "prep":
             # "visiting *Malta* to attend …" parsed with Malta as the subject of "to attend":
             # an infinitive has no nominative subject, so the noun is the verb's object.
-            targets = index.resolve_all(_misparsed_objects(verb))
+            targets = index.resolve_all(misparsed_objects(verb))
         if not targets and match.object_token is not None:
             # "boycott *the meeting*" when the meeting is itself a marked party; "found *X*
             # guilty": the subject of the small clause the entry's object heads; "drop the
             # goal *to join NATO*": the party of the object's infinitive.
             obj = match.object_token
-            own = [obj] if index.mention_at(obj) is not None else []
+            # The object is itself a party when it names one or is a person or group noun
+            # ("released 100 Taliban *prisoners*", "expelled UNSCOM *inspectors*", "killed
+            # six *people*"); a thing ("the NATO *goal*") is not.
+            # Forces that are sent, withdrawn or mobilized are the mover's own ("withdraw its
+            # *troops* from X"), not a party.
+            party = index.mention_at(obj) is not None or (
+                index.unresolved_actors
+                and looks_like_actor(obj)
+                and not (
+                    obj.lemma_.lower() in FORCE_NOUNS and match.entry.code[:2] in _OWN_FORCE_CODES
+                )
+            )
+            own = [obj] if party else []
             targets = index.resolve_all([*own, *(c for c in obj.children if c.dep_ == "nsubj")])
+            if not targets:
+                # "gave *Canada* a deadline", "gave *the Pentagon* permission": the recipient
+                # of a double-object verb.
+                targets = index.resolve_all(_recipients(verb, obj))
+            if not targets:
+                # "refused *a request from Modi* to …", "rejected every offer *made by the
+                # Taliban* to …", "rejected *Netanyahu's* suggestion that …": the author of
+                # the object is the party, before anyone in its clause.
+                # The subject's own side is no author ("Zelensky offered to drop *Ukraine's*
+                # goal to join NATO": NATO, in the clause, is the party).
+                targets = [
+                    a
+                    for a in index.resolve_all(_authors(obj))
+                    if not any(_same_side(a, s) for s in sources)
+                ]
             if not targets and index.reaches_inside:
                 # "rejected *the call of the European Parliament*", "refused *a request by
                 # X*", "rejected *an Armenian proposal*": whose the object is.
@@ -342,10 +247,17 @@ def _verbal_arguments(match: TriggerMatch, index: MentionIndex) -> ArgumentFrame
         if match.entry.target_role == "none":
             return ArgumentFrame(tuple(sources), (), True)
         if not targets:
-            for prep in _fallback_preps(verb, match):
-                targets = index.resolve_all(_prep_objects(prep))
+            for prep in fallback_preps(verb, match):
+                targets = index.resolve_all(prep_objects(prep))
                 if targets:
                     direct = False
+                    if len(sources) > 1 and prep.lower_ in _TOPIC_PREPS:
+                        # "X and Y reached a deal *on the Irish border*": the topic of a
+                        # joint act (the coder pairs X with Y; for other acts the topic
+                        # stays the target, as with a contained one).
+                        return ArgumentFrame(
+                            tuple(sources), (), False, symmetric=True, inside_targets=tuple(targets)
+                        )
                     break
     code = match.entry.code
     if not targets and not passive and code[:2] in _PARTY_IN_CONTROLLED_CLAUSE:
@@ -357,10 +269,10 @@ def _verbal_arguments(match: TriggerMatch, index: MentionIndex) -> ArgumentFrame
             if targets:
                 direct = False
                 break
-    if not targets and not passive and code[:2] in _ADDRESSEE_IN_CLAUSE:
+    if not targets and not passive and code[:2] in ADDRESSEE_IN_CLAUSE:
         # "demanded *Ukraine* renounce …", "warned that *Russia* would …": the addressee is
         # the subject of the complement clause.
-        for ccomp in (c for c in verb.children if c.dep_ in ("ccomp", "xcomp")):
+        for ccomp in (c for c in verb.children if _is_complement_clause(c)):
             targets = index.resolve_all(
                 [c for c in ccomp.children if c.dep_ in ("nsubj", "nsubjpass")]
             )
@@ -373,16 +285,139 @@ def _verbal_arguments(match: TriggerMatch, index: MentionIndex) -> ArgumentFrame
         targets = index.resolve_all(
             [c for c in contact.children if c.dep_ in ("dobj", "dative", "oprd")]
         )
+    if not targets and not passive:
+        # "sent experts *to Saudi Arabia* to investigate the attacks": a purpose done where
+        # the mover went.
+        targets = _destination(verb, index)
+        direct = direct and not targets
     if verb.dep_ == "relcl" and not targets and not passive:
         # "the sanctions *that the EU imposed*": the antecedent is the object.
         antecedent = index.resolve_all([verb.head])
         own_subjects = {a.span.start for a in sources}
         if antecedent and all(a.span.start not in own_subjects for a in antecedent):
             targets = antecedent
+    if not targets and not passive and _is_refused(verb):
+        # "will not lift the embargo *until Cuba* undertakes reforms": a refusal made
+        # conditional on another party's act is addressed to that party.
+        targets = index.resolve_all(_condition_subjects(verb))
+        direct = direct and not targets
     symmetric = not targets and len(sources) > 1
     if symmetric:
         return ArgumentFrame(tuple(sources), (), direct, symmetric=True)
     return ArgumentFrame(tuple(sources), tuple(targets), direct)
+
+
+def _destination(verb: Token, index: MentionIndex) -> list[ArgumentActor]:
+    """The place a motion verb's "to"-infinitive ``verb`` is done in: "sent experts *to
+    Saudi Arabia* to investigate", "sent teams *into Libya* in a rush to investigate"."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return []
+    head = verb.head
+    if verb.dep_ == "acl" and head.dep_ == "pobj":  # "in a rush to investigate"
+        head = head.head.head
+    elif verb.dep_ not in ("advcl", "xcomp"):
+        return []
+    if head.pos_ != "VERB" or head.lemma_.lower() not in _MOTION_VERBS:
+        return []
+    places: list[Token] = []
+    for holder in (head, *(c for c in head.children if c.dep_ == "dobj")):
+        for prep in holder.children:
+            if prep.dep_ in ("prep", "dative") and prep.lower_ in ("to", "into"):
+                places.extend(prep_objects(prep))
+    return [a for a in index.resolve_all(places) if _is_place(a)]
+
+
+def _is_complement_clause(clause: Token) -> bool:
+    """A clause that says what is demanded, urged or threatened: a ``ccomp``/``xcomp``, or an
+    ``advcl`` the parser made of one ("pushing hard *for the government (to) propose* …")."""
+    if clause.dep_ in ("ccomp", "xcomp"):
+        return True
+    marks = [m.lower_ for m in clause.children if m.dep_ == "mark"]
+    return clause.dep_ == "advcl" and all(m in ("for", "that") for m in marks)
+
+
+def _is_refused(verb: Token) -> bool:
+    """Whether ``verb`` is negated ("will *not* lift", "will *never* stop")."""
+    return any(c.dep_ == "neg" for c in verb.children)
+
+
+def _condition_subjects(verb: Token) -> list[Token]:
+    """The subjects of ``verb``'s "until"/"unless" clauses."""
+    return [
+        subject
+        for clause in verb.children
+        if clause.dep_ == "advcl"
+        and any(m.dep_ == "mark" and m.lower_ in _CONDITION_MARKS for m in clause.children)
+        for subject in clause.children
+        if subject.dep_ in ("nsubj", "nsubjpass")
+    ]
+
+
+def place_targets(token: Token, match: TriggerMatch, index: MentionIndex) -> list[ArgumentActor]:
+    """The country or region where an act with no other party takes place, as its target:
+    "extend the curfew *in Jamaica*", "sent 200 troops *in Syria*", "killed 48 people in two
+    attacks *in Afghanistan*" (PETRARCH and the PLOVER annotations code the place acted upon).
+    Only a place phrase on the trigger or on its object, only a place (a state or region as a
+    whole, not its government), and only for the roots in ``_PLACE_TARGET_ROOTS``."""
+    holders = [token]
+    holders += [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    if match.object_token is not None and match.object_token not in holders:
+        holders.append(match.object_token)
+    for holder in holders:
+        for prep in holder.children:
+            if prep.dep_ != "prep" or prep.lower_ not in _PLACE_PREPS or is_time_phrase(prep):
+                continue
+            found = [a for a in index.resolve_all(prep_objects(prep)) if _is_place(a)]
+            if found:
+                return found
+    return []
+
+
+def _is_place(arg: ArgumentActor) -> bool:
+    actor = arg.actor
+    if arg.token.ent_type_ not in ("GPE", "LOC"):
+        return False
+    return not actor.resolved or actor.kind == "region" or actor.sector is None
+
+
+def _authors(noun: Token) -> list[Token]:
+    """Who made ``noun``: its possessor, its "from"/"by" object, or the agent of a participle
+    on it ("an offer *made by* X")."""
+    # "pledged *his country's* support": a possessor through a pronoun is the subject's side.
+    found = [
+        c
+        for c in noun.children
+        if c.dep_ == "poss"
+        and c.pos_ != "PRON"
+        and not any(g.dep_ == "poss" and g.pos_ == "PRON" for g in c.children)
+    ]
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in ("from", "by"):
+            found.extend(prep_objects(child))
+        elif child.dep_ == "acl" and child.tag_ == "VBN":
+            found.extend(agents(child))
+    return found
+
+
+def _same_side(a: ArgumentActor, b: ArgumentActor) -> bool:
+    """Whether two resolved actors are one side: the same actor, or a state and its own
+    government, people or officials."""
+    x, y = a.actor, b.actor
+    if not (x.resolved and y.resolved):
+        return False
+    return x.actor_id == y.actor_id or x.country == y.actor_id or y.country == x.actor_id
+
+
+def _recipients(verb: Token, obj: Token) -> list[Token]:
+    """The first object of a double-object verb whose second object is ``obj``: a ``dative``,
+    or a ``dobj`` before ``obj`` when ``obj`` hangs on the verb itself (not a conjunct)."""
+    if obj.head.i != verb.i:
+        return [c for c in verb.children if c.dep_ == "dative"]
+    return [
+        c
+        for c in verb.children
+        if c.dep_ == "dative" or (c.dep_ == "dobj" and c.i < obj.i and c.i != obj.i)
+    ]
 
 
 def _is_compound_of(arg: ArgumentActor, noun: Token) -> bool:
@@ -398,25 +433,44 @@ def _clause_targets(verb: Token, index: MentionIndex) -> list[ArgumentActor]:
     """The other party of a (controlled) clause: its direct object actor, else the object of a
     target-like preposition on the verb or on its object."""
     objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
-    found = index.resolve_all(objects)
+    # "willing to withdraw *its troops*": the subject's own forces are no party; nor is what
+    # the clause creates ("agreed to *set up* a strike team", "to *establish* a force").
+    creates = verb.lemma_.lower() in _CREATION_VERBS
+    if creates:
+        objects = [o for o in objects if o.dep_ != "dobj"]  # nor its complements
+    found = index.resolve_all(o for o in objects if not _own_forces(o))
     if found:
         return found
-    preps = [c for c in verb.children if c.dep_ == "prep"]
+    preps = [c for c in verb.children if c.dep_ in ("prep", "dative") and not creates]
     preps += [p for o in objects for p in o.children if p.dep_ == "prep"]
     for name in FALLBACK_TARGET_PREPS:
         for prep in preps:
-            if prep.lower_ == name:
-                found = index.resolve_all(_prep_objects(prep))
+            if prep.lower_ == name and not _names_time(prep):
+                found = index.resolve_all(prep_objects(prep))
                 if found:
                     return found
     # "agreed to give up its arsenal in exchange for guarantees *from the US*": the giver or
     # partner deeper in the clause (never inside a clause of its own).
     for token in verb.subtree:
         if token.dep_ == "prep" and token.lower_ in ("from", "with") and _same_clause(token, verb):
-            found = index.resolve_all(_prep_objects(token))
+            found = index.resolve_all(prep_objects(token))
             if found:
                 return found
     return []
+
+
+def _names_time(prep: Token) -> bool:
+    """A time phrase, also when one of its objects is a plain noun ("at 4pm local *time*
+    (1300 GMT)")."""
+    return is_time_phrase(prep) or any(
+        o.dep_ == "pobj" and o.ent_type_ in ("DATE", "TIME") for o in prep.children
+    )
+
+
+def _own_forces(noun: Token) -> bool:
+    return noun.lemma_.lower() in FORCE_NOUNS and any(
+        c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children
+    )
 
 
 def _same_clause(token: Token, verb: Token) -> bool:
@@ -426,111 +480,3 @@ def _same_clause(token: Token, verb: Token) -> bool:
             return False
         node = node.head
     return True
-
-
-def _misparsed_infinitive_subject(verb: Token, subjects: list[Token]) -> bool:
-    head = verb.head
-    return (
-        verb.dep_ in ("ccomp", "xcomp")
-        and head.pos_ == "VERB"
-        and head.lemma_.lower() not in OBJECT_CONTROL
-        and any(a.dep_ == "aux" and a.lower_ == "to" for a in verb.children)
-        and not any(c.dep_ in ("dobj", "dative") for c in head.children)
-        and all(s.i == head.i + 1 for s in subjects)
-    )
-
-
-def _misparsed_objects(verb: Token) -> list[Token]:
-    return [
-        sub
-        for c in verb.children
-        if c.dep_ in ("ccomp", "xcomp") and any(a.lower_ == "to" for a in c.children)
-        for sub in c.children
-        if sub.dep_ == "nsubj" and sub.i == verb.i + 1
-    ]
-
-
-def _agents(verb: Token) -> list[Token]:
-    return [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
-
-
-def _fallback_preps(token: Token, match: TriggerMatch) -> list[Token]:
-    preps = [c for c in token.children if c.dep_ in ("prep", "dative")]
-    if match.object_token is not None:
-        preps += [c for c in match.object_token.children if c.dep_ == "prep"]
-    else:
-        for child in token.children:
-            if child.dep_ == "dobj":
-                preps += [c for c in child.children if c.dep_ == "prep"]
-    ranked = [p for name in FALLBACK_TARGET_PREPS for p in preps if p.lower_ == name]
-    return ranked
-
-
-def _of_complements(noun: Token) -> list[Token]:
-    return [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"]
-
-
-def _nominal_arguments(match: TriggerMatch, index: MentionIndex) -> ArgumentFrame:
-    noun = match.token
-    direct = True
-    sources: list[ArgumentActor] = []
-    role = match.entry.target_role
-    if role == "possessor":
-        # "the *arrest of* …" style entries whose possessor is acted upon ("Navalny's arrest").
-        owners = index.resolve_all([c for c in noun.children if c.dep_ == "poss"])
-        by = [p for c in noun.children if c.lower_ == "by" for p in _prep_objects(c)]
-        agents = index.resolve_all(by)
-        governor = noun.head
-        if not agents and noun.dep_ == "dobj" and governor.pos_ == "VERB":
-            # "the court ordered *the tanker's release*": the one who orders or announces it.
-            agents = index.resolve_all(subject_tokens(governor)[0])
-        return ArgumentFrame(tuple(agents), tuple(owners), True)
-    between = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"]
-    if between:
-        pair = index.resolve_all(_prep_objects(between[0]))
-        if len(pair) >= 2:
-            return ArgumentFrame(tuple(pair), (), True, symmetric=True)
-    # Source: the possessive ("Putin's visit"), a modifier ("US sanctions"), the agent "by X",
-    # else the subject of a light verb or of the verb whose object the noun is.
-    for child in noun.children:
-        if child.dep_ in ("poss", "compound", "amod", "nmod"):
-            sources = index.resolve_all([child])
-            if sources:
-                break
-    if not sources:
-        by = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"]
-        if by:
-            sources = index.resolve_all(_prep_objects(by[0]))
-    governor = noun.head
-    if not sources and noun.dep_ in ("dobj", "nsubjpass") and governor.pos_ in ("VERB", "AUX"):
-        subject_toks, _passive = subject_tokens(governor)
-        sources = index.resolve_all(subject_toks)
-        if governor.lemma_.lower() not in LIGHT_VERBS:
-            direct = False
-    targets: list[ArgumentActor] = []
-    if match.prep_token is not None:
-        targets = index.resolve_all(_prep_objects(match.prep_token))
-    if not targets:
-        # An event noun's "of" complement is its patient ("criticism *of* X", "the arrest *of*
-        # X"), tried last: the other party prepositions name it more surely (issue 5, third
-        # round, studied 70% of the PLV development set).
-        for prep in [*_fallback_preps(noun, match), *_of_complements(noun)]:
-            targets = index.resolve_all(_prep_objects(prep))
-            if targets:
-                if match.entry.prep:
-                    direct = False
-                break
-    if not targets and governor.pos_ in ("VERB", "AUX") and noun.dep_ == "dobj":
-        # "held talks in Berlin with Shoigu": the preposition may attach to the light verb.
-        for prep in _fallback_preps(governor, match):
-            targets = index.resolve_all(_prep_objects(prep))
-            if targets:
-                break
-    if role == "none":
-        targets = []
-    if not targets and not sources and noun.dep_ in ("nsubj", "nsubjpass"):
-        # "The rare call took place …" with no actors of its own: nothing to code.
-        return ArgumentFrame((), (), False)
-    if not targets and len(sources) > 1:
-        return ArgumentFrame(tuple(sources), (), direct, symmetric=True)
-    return ArgumentFrame(tuple(sources), tuple(targets), direct)

@@ -109,11 +109,13 @@ class CoderOptions:
     ``require_source_and_target``: emit only dyadic events (True, as PETRARCH and the PLOVER
     datasets do: a one-sided "Blinken is attending the meeting" is not a dyad, and on the seeds
     most one-sided candidates were wrong); False keeps events with one actor.
-    ``unresolved_actors``: let a named entity or an institution noun that no actor mention
-    covers ("a Russian court", "the FBI") fill a side as an unresolved actor (True: the
-    end-to-end dyad recall on the PLV development set rises from 0.31; such events carry no
-    actor code and a lower confidence, so analyses by actor code are unaffected); False keeps
-    only resolved actor mentions.
+    ``unresolved_actors``: let a named entity or a noun for people, groups or institutions
+    that no actor mention covers ("a Russian court", "the FBI", "two journalists", "a police
+    convoy"; see ``unnamed``) fill a side as an unresolved actor (True: the end-to-end dyad
+    recall on the PLV development set rises from 0.31; such events carry no actor code and a
+    lower confidence, so analyses by actor code are unaffected); False keeps only resolved
+    actor mentions. With it, a country or region where an act is done becomes that act's
+    target when it has no other ("extended the curfew *in Jamaica*"; ``arguments``).
     ``contained_actors``: when a side has no actor, take the actor inside the noun phrase that
     fills it ("condemned *a U.S. Supreme Court decision*", "the attack *on the embassy in
     Kabul*", "a request *by Erdogan*"; see ``arguments``), with ``contained_penalty`` off the

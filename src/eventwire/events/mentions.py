@@ -13,6 +13,11 @@ The coder reasons over tokens (heads of dependency arcs); the actors layer hands
   mentions that sit inside direct quotations;
 * "I"/"me" inside a direct quotation stands for the quotation's speaker (set by the quotes
   step through ``speaker_for_offset``);
+* the subject pronoun of a reported clause stands for the reporter when they agree ("*Hungary*
+  says *it* will not accept …"), and the argument shows the reporter's words;
+* a noun for people, groups or institutions stands for an unnamed actor (``unnamed``), or for
+  the named one it belongs to through "of" ("members *of Hamas*");
+* a sentence-opening dateline ("MOGADISHU, Somalia --") is never an actor;
 * in the **inside view** (``index.inside()``, which the argument finder uses only for a side it
   found no actor for), a noun phrase that is not itself an actor stands for the first actor it
   *contains* through a prepositional complement or an agentive participle: "the death *of a
@@ -36,14 +41,16 @@ from spacy.tokens import Doc, Span, Token
 
 from ..actors.model import UNRESOLVED, Actor
 from .model import ActorRef
+from .unnamed import CIVILIAN_NOUNS, QUANTITY_NOUNS, looks_like_actor, noun_phrase
 
 __all__ = ["ArgumentActor", "MentionIndex", "actor_ref"]
 
 # Dependents through which a head noun stands for an actor mention it modifies.
 _MODIFIER_DEPS = frozenset({"compound", "appos", "amod", "poss", "nmod"})
 # An apposition names the head itself ("Brown's predecessor, *Mark Milley*"), so it is tried
-# first; a possessor only says whose the head is.
-_MODIFIER_ORDER = ("appos", "compound", "amod", "nmod", "poss")
+# first; then the possessor, the owner of a thing ("*Trump's* Middle East peace plan" is
+# Trump's, not the Middle East's; issue 5, fourth round), then the other modifiers.
+_MODIFIER_ORDER = ("appos", "poss", "compound", "amod", "nmod")
 # Nouns naming a different person than their possessor.
 _RELATIONAL_NOUNS = frozenset(
     {
@@ -76,11 +83,19 @@ _RELATIONAL_NOUNS = frozenset(
 _PERSON_PRONOUNS = frozenset({"he", "him", "she", "her"})
 _GROUP_PRONOUNS = frozenset({"they", "them"})
 _FIRST_PERSON = frozenset({"i", "me"})
+# Subject pronouns of a reported clause that stand for the reporter ("X said *it* would …"):
+# "it" included, since here the syntax, not salience, picks the antecedent.
+_REPORTED_SELF_PRONOUNS = frozenset({"he", "she", "it", "they"})
 # Definite role nouns that corefer with the most recent person ("the minister said").
 _ROLE_NOUNS = frozenset(
     {"minister", "president", "leader", "spokesperson", "spokesman", "spokeswoman", "chancellor"}
 )
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# Reporters who speak for a body ("it"/"they" in their reported clause is that body).
+_SPEAKER_NOUNS = frozenset({"spokesperson", "spokesman", "spokeswoman"})
+# A dateline ends at one of these marks within the sentence's first tokens.
+_DATELINE_MARKS = frozenset({"--", "-", "—", "–", ":"})
+_DATELINE_WINDOW = 9
 # How many sentences back a pronoun may look for its antecedent (news pronouns almost always
 # refer within the same or previous two sentences).
 _PRONOUN_WINDOW_SENTENCES = 3
@@ -154,7 +169,7 @@ class MentionIndex:
     ) -> None:
         self.doc = doc
         # Whether a noun phrase no actor mention covers may still stand for an (unresolved)
-        # actor: a named entity or an institution noun (see ``_looks_like_actor``).
+        # actor: a named entity or an institution noun (see ``unnamed``).
         self.unresolved_actors = unresolved_actors
         # Whether ``inside()`` may look inside noun phrases (off in relation mode, where the
         # marked spans are the only actors and an inner one would only compete with them).
@@ -164,8 +179,13 @@ class MentionIndex:
         # mode marks spans without touching the Doc's extensions).
         self._actors: dict[tuple[int, int], Actor] = dict(actors or {})
         self.mentions: tuple[Span, ...] = tuple(sorted(mentions, key=lambda s: s.start))
+        # Datelines ("MOGADISHU, Somalia --", "PARIS (Reuters) -") name where a story was
+        # filed, never a party; the parser often makes them the subject of the first clause.
+        self._dateline = dateline_tokens(doc)
         self._by_token: dict[int, Span] = {}
         for span in self.mentions:
+            if span.start in self._dateline:
+                continue
             for i in range(span.start, span.end):
                 self._by_token.setdefault(i, span)
         self._quote_ranges = tuple(quote_ranges)
@@ -231,6 +251,17 @@ class MentionIndex:
         return self._resolve(token, inside=self.reaches_inside)
 
     def _resolve(self, token: Token, *, inside: bool) -> ArgumentActor | None:
+        if token.i in self._dateline:
+            # "MOGADISHU, Somalia -- *A U.S. airstrike* has killed …": the apposition the
+            # parser hung on the dateline is the real subject.
+            for child in token.children:
+                if child.dep_ == "appos" and child.i not in self._dateline:
+                    return self._resolve(child, inside=inside)
+            return None
+        if token.pos_ == "PRON" and token.lower_ in _REPORTED_SELF_PRONOUNS:
+            reporter = self._reporting_subject(token)
+            if reporter is not None:
+                return reporter
         span = self.mention_at(token)
         if span is not None:
             return ArgumentActor(token, span, self.actor_of(span), "mention")
@@ -257,8 +288,20 @@ class MentionIndex:
             if antecedent is not None:
                 span = token.doc[token.left_edge.i : token.i + 1]
                 return ArgumentActor(token, span, self.actor_of(antecedent), "pronoun")
-        if self.unresolved_actors and _looks_like_actor(token):
-            return ArgumentActor(token, _phrase(token), UNRESOLVED, "unresolved")
+        if self.unresolved_actors and token.lemma_.lower() in QUANTITY_NOUNS:
+            # "*Dozens of* Russian peacekeepers", "*a majority of* the guards": the people
+            # counted are the actor.
+            counted = self._counted(token, inside=inside)
+            if counted is not None:
+                return counted
+        if self.unresolved_actors and looks_like_actor(token):
+            owner = self._of_named(token) or self._located(token)
+            if owner is not None:
+                return owner
+            phrase = noun_phrase(token)
+            while phrase.start in self._dateline:
+                phrase = phrase[1:]
+            return ArgumentActor(token, phrase, UNRESOLVED, "unresolved")
         if inside and token.pos_ in ("NOUN", "PROPN", "NUM"):
             return self._contained(token)
         return None
@@ -272,11 +315,37 @@ class MentionIndex:
                 arg = self.resolve(tok)
                 if arg is None:
                     continue
-                key = (arg.span.start, arg.span.end)
-                if key not in seen:
-                    seen.add(key)
-                    found.append(arg)
+                group = [arg, *self._coordinated_owners(tok, arg)]
+                for item in sorted(group, key=lambda a: a.span.start):
+                    key = (item.span.start, item.span.end)
+                    # Distinct actors do not overlap: a conjunct inside a longer name
+                    # ("Minister of Foreign Affairs and *Expatriates* of Jordan") is part of it.
+                    if key not in seen and not any(
+                        a < item.span.end and item.span.start < b for a, b in seen
+                    ):
+                        seen.add(key)
+                        found.append(item)
         return found
+
+    def _coordinated_owners(self, head: Token, arg: ArgumentActor) -> list[ArgumentActor]:
+        """The other owners of a head whose modifier is coordinated: "*UK* and EU
+        negotiators", "*Nigerian* and British armed forces", "*Pakistan* and Afghanistan's
+        intelligence services" stand for two actors each (the head is distributed over the
+        conjuncts). Only conjuncts that are actor mentions count."""
+        if arg.via not in ("mention", "modifier") or head.pos_ not in ("NOUN", "PROPN"):
+            return []
+        modifiers = [c for c in head.children if c.dep_ in ("compound", "amod", "poss", "nmod")]
+        # "UK and EU negotiators" is often parsed as two modifiers, the first holding "and".
+        joined = any(c.dep_ == "cc" for m in modifiers for c in m.children)
+        coordinated = [t for m in modifiers if joined or m.conjuncts for t in (m, *m.conjuncts)]
+        owners: list[ArgumentActor] = []
+        taken = {(arg.span.start, arg.span.end)}
+        for token in coordinated:
+            span = self.mention_at(token)
+            if span is not None and (span.start, span.end) not in taken:
+                taken.add((span.start, span.end))
+                owners.append(ArgumentActor(token, span, self.actor_of(span), "modifier"))
+        return owners
 
     def antecedent(self, token: Token) -> Span | None:
         """The mention a third-person pronoun stands for (None for any other token)."""
@@ -286,6 +355,85 @@ class MentionIndex:
         return self._antecedent(token, person=lower in _PERSON_PRONOUNS)
 
     # -- internals -------------------------------------------------------------------------
+
+    def _reporting_subject(self, pronoun: Token) -> ArgumentActor | None:
+        """The reporter a subject pronoun of a reported clause stands for: "*Iraq's military*
+        says *it* has seized …", "*Hungary* says *it* will not accept …", "*Obama* said *he*
+        will not lift …". The argument keeps the pronoun as its token (the clause's syntax)
+        and reports the reporter's own words as its span, as the gold data and PETRARCH-style
+        coders do; None when the pronoun does not agree with the reporter."""
+        if pronoun.dep_ not in _SUBJECT_DEPS:
+            return None
+        clause = pronoun.head
+        while clause.dep_ == "conj" and clause.head.i != clause.i:
+            clause = clause.head
+        if clause.dep_ != "ccomp" or clause.head.pos_ not in ("VERB", "AUX"):
+            return None
+        subjects = [
+            c for c in clause.head.children if c.dep_ == "nsubj" and c.i not in self._dateline
+        ]
+        if len(subjects) != 1 or subjects[0].pos_ == "PRON":
+            return None
+        reporter = self._resolve(subjects[0], inside=False)
+        if reporter is None or not _agrees(pronoun, subjects[0], reporter.actor):
+            return None
+        return ArgumentActor(pronoun, reporter.span, reporter.actor, "pronoun")
+
+    def _counted(self, quantity: Token, *, inside: bool) -> ArgumentActor | None:
+        for prep in quantity.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for obj in prep.children:
+                    if obj.dep_ != "pobj":
+                        continue
+                    arg = self._resolve(obj, inside=inside)
+                    if arg is not None and arg.via in ("mention", "modifier", "unresolved"):
+                        start = noun_phrase(quantity).start
+                        while start in self._dateline:
+                            start += 1
+                        end = max(arg.span.end, start + 1)
+                        return ArgumentActor(obj, quantity.doc[start:end], arg.actor, arg.via)
+        return None
+
+    def _located(self, noun: Token) -> ArgumentActor | None:
+        """The country or region whose civilians a people noun names through "in": "help
+        *people in Somalia*", "*children in the Afar region*" (PETRARCH codes them as that
+        country's civilians). The span runs from the noun to the place."""
+        if noun.lemma_.lower() not in CIVILIAN_NOUNS:
+            return None
+        for prep in noun.children:
+            if prep.dep_ != "prep" or prep.lower_ != "in":
+                continue
+            for obj in prep.children:
+                span = self.mention_at(obj) if obj.dep_ == "pobj" else None
+                if span is None or obj.ent_type_ not in ("GPE", "LOC"):
+                    continue
+                actor = self.actor_of(span)
+                if actor.resolved and actor.sector is None:
+                    start = noun_phrase(noun).start
+                    while start in self._dateline:
+                        start += 1
+                    return ArgumentActor(noun, noun.doc[start : span.end], actor, "modifier")
+        return None
+
+    def _of_named(self, noun: Token) -> ArgumentActor | None:
+        """A named actor an actor noun belongs to through "of": "contingents *of West African
+        troops*", "members *of Hamas*", "the leader *of the FDU party*". The span runs from the
+        noun to the name, so it shows both."""
+        for prep in noun.children:
+            if prep.dep_ != "prep" or prep.lower_ != "of":
+                continue
+            for obj in prep.children:
+                if obj.dep_ != "pobj":
+                    continue
+                span = self.mention_at(obj) or self._via_modifier(obj, depth=2)
+                if span is not None:
+                    start = noun_phrase(noun).start
+                    while start in self._dateline:
+                        start += 1
+                    return ArgumentActor(
+                        noun, noun.doc[start : span.end], self.actor_of(span), "modifier"
+                    )
+        return None
 
     def _via_modifier(self, token: Token, depth: int) -> Span | None:
         if depth == 0:
@@ -300,6 +448,10 @@ class MentionIndex:
             span = self.mention_at(child)
             if span is not None:
                 return span
+            if child.dep_ == "appos" and token.ent_type_ in ("GPE", "PERSON", "ORG"):
+                # "*Haifa*, Israel's third largest city": the apposition's owner is another
+                # actor than the named head.
+                continue
             deeper = self._via_modifier(child, depth - 1)
             if deeper is not None:
                 return deeper
@@ -345,111 +497,6 @@ class MentionIndex:
         return (subjects or candidates)[-1]
 
 
-# Named-entity labels that name actors (people, organisations, states, nationalities).
-_ACTOR_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
-# Heads of noun phrases that name collective or official actors even without a name: "a
-# Russian *court*", "Iraqi *troops*", "the *government*". Common nouns only this list.
-_ACTOR_NOUNS = frozenset(
-    {
-        "government",
-        "court",
-        "judge",
-        "army",
-        "military",
-        "police",
-        "troop",
-        "force",
-        "ministry",
-        "minister",
-        "official",
-        "authority",
-        "president",
-        "leader",
-        "rebel",
-        "militant",
-        "insurgent",
-        "soldier",
-        "protester",
-        "demonstrator",
-        "parliament",
-        "lawmaker",
-        "legislator",
-        "senator",
-        "prosecutor",
-        "council",
-        "committee",
-        "commission",
-        "agency",
-        "administration",
-        "regime",
-        "opposition",
-        "party",
-        "union",
-        "worker",
-        "student",
-        "activist",
-        "delegation",
-        "diplomat",
-        "ambassador",
-        "envoy",
-        "spokesman",
-        "spokesperson",
-        "spokeswoman",
-        "coalition",
-        "alliance",
-        "navy",
-        "guard",
-        "fighter",
-        "separatist",
-        "junta",
-        "cabinet",
-        "chief",
-        "commander",
-        "general",
-        "group",
-        "bank",
-        "company",
-        "firm",
-        "department",
-        "office",
-        "state",
-        "country",
-        "nation",
-        "people",
-        "citizen",
-        "refugee",
-        "migrant",
-        "villager",
-        "civilian",
-        "peacekeeper",
-        "negotiator",
-    }
-)
-
-
-def _looks_like_actor(token: Token) -> bool:
-    if token.ent_type_ in _ACTOR_ENTITIES:
-        return True
-    if token.pos_ == "PROPN" and token.ent_type_ in ("", "FAC", "LOC"):
-        return token.ent_type_ == "" and token.is_title
-    return token.pos_ == "NOUN" and token.lemma_.lower() in _ACTOR_NOUNS
-
-
-def _phrase(token: Token) -> Span:
-    """The words of the noun phrase ``token`` heads, without clauses or prepositions after it."""
-    doc = token.doc
-    start = token.i
-    for child in token.lefts:
-        start = min(start, child.left_edge.i)
-    end = token.i + 1
-    for child in token.rights:
-        if child.dep_ in ("compound", "amod", "nummod", "appos", "flat"):
-            end = max(end, child.right_edge.i + 1)
-        else:
-            break
-    return doc[start:end]
-
-
 def _complement_objects(noun: Token) -> list[Token]:
     """The objects of ``noun``'s prepositional complements, ranked by ``_CONTAINING_PREPS``;
     an agentive participle ("the charities *run by* X") counts as a "by" complement. Time
@@ -468,6 +515,45 @@ def _complement_objects(noun: Token) -> list[Token]:
             rank = _CONTAINING_PREPS.index(name)
             ranked.extend((rank, p.i, p) for p in prep.children if p.dep_ == "pobj")
     return [tok for _rank, _i, tok in sorted(ranked, key=lambda r: (r[0], r[1]))]
+
+
+def dateline_tokens(doc: Doc) -> frozenset[int]:
+    """The tokens of the datelines that open sentences: an upper-case place name, perhaps a
+    country and an agency, up to a dash or colon within the first ``_DATELINE_WINDOW`` tokens
+    ("ISLAMABAD --", "THE HAGUE, Netherlands --", "PARIS (Reuters) -", "KABUL:")."""
+    found: set[int] = set()
+    for sentence in doc.sents:
+        first = sentence[0]
+        if not (first.is_upper and first.is_alpha and len(first) > 2):
+            continue
+        for token in sentence[1:_DATELINE_WINDOW]:
+            mark = token.text.lstrip(")")  # "KABUL (Pajhwok): " has the token "):"
+            spaced = bool(token.whitespace_) and (
+                mark == ":" or bool(doc[token.i - 1].whitespace_)
+            )  # "BAGHDAD - ", "KABUL: " but not "two-volume"
+            if mark in _DATELINE_MARKS and spaced:
+                found.update(range(sentence.start, token.i + 1))
+                break
+    return frozenset(found)
+
+
+def _agrees(pronoun: Token, antecedent: Token, actor: Actor) -> bool:
+    """Whether ``pronoun`` may refer to the actor ``antecedent`` stands for: "he"/"she" to a
+    person, "it" to a single non-person, "they" to anything but a single person."""
+    person = actor.kind == "person" or antecedent.ent_type_ == "PERSON"
+    plural = antecedent.tag_ in ("NNS", "NNPS") or any(
+        c.dep_ == "conj" for c in antecedent.children
+    )
+    lower = pronoun.lower_
+    if lower in ("he", "she"):
+        return person and not plural
+    if any(t.lemma_.lower() in _SPEAKER_NOUNS for t in antecedent.subtree):
+        # "the coalition *spokesperson* … said that *they* support …": a spokesperson's
+        # "it"/"they" is the body spoken for, which the reporter's words name.
+        return True
+    if lower == "it":
+        return not person and not plural
+    return plural or not person
 
 
 def _is_subject(span: Span) -> bool:

@@ -39,7 +39,7 @@ from typing import Protocol
 
 from spacy.tokens import Span, Token
 
-from .arguments import contact_purpose_head, coordination_head, implicit_subject
+from .clause import contact_purpose_head, coordination_head, implicit_subject
 from .mentions import ArgumentActor, MentionIndex
 from .model import Modality
 

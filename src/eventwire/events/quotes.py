@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from ..actors.model import UNRESOLVED
-from .arguments import implicit_subject
+from .clause import implicit_subject
 from .mentions import ArgumentActor, MentionIndex, actor_ref
 from .model import ActorRef
 

@@ -37,7 +37,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span, Token
 
 from ..actors.model import UNRESOLVED, Actor
-from .arguments import contact_purpose_head
+from .clause import contact_purpose_head
 from .coder import EventCandidate, EventCoder
 from .intentions import intention_code, refusal_code
 from .mentions import ArgumentActor, MentionIndex, actor_ref

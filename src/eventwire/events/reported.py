@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from .arguments import implicit_subject
+from .clause import implicit_subject
 from .mentions import ArgumentActor, MentionIndex
 
 __all__ = ["SAY_VERBS", "ReportedEvent", "find_reported_events"]

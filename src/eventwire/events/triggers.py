@@ -98,6 +98,7 @@ CONTAINER_NOUNS = frozenset(
         "kind",
         "type",
         "volume",
+        "state",  # "a *state* of emergency", "a state of siege"
     }
 )
 # Heads that turn an event-noun modifier into a classifier: "war *crimes*", "war *games*",
@@ -262,6 +263,10 @@ def match_token(token: Token, lexicon: LexiconLike) -> TriggerMatch | None:
             # Phrasal verbs may be listed as one lemma ("take over").
             phrasal = lexicon.verb_entries(f"{token.lemma_.lower()} {particle.lower_}")
             entries += tuple(phrasal)
+    elif _is_predicative_intent(token):
+        # "X is *willing* / *ready* to provide …": the adjective states the intent; its
+        # entries are listed with the verbs (format: README.md).
+        entries = tuple(lexicon.verb_entries(token.lemma_.lower()))
     elif token.pos_ in _NOUN_POS:
         entries = tuple(lexicon.noun_entries(token.lemma_.lower()))
         if not entries and token.lower_ != token.lemma_.lower():
@@ -275,6 +280,18 @@ def match_token(token: Token, lexicon: LexiconLike) -> TriggerMatch | None:
         if match is not None and (best is None or match.specificity > best.specificity):
             best = match
     return best
+
+
+def _is_predicative_intent(token: Token) -> bool:
+    """An adjective after a copula with a "to"-infinitive ("is *willing* to withdraw")."""
+    return (
+        token.pos_ == "ADJ"
+        and token.dep_ == "acomp"
+        and any(
+            c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            for c in token.children
+        )
+    )
 
 
 def _match_entry(token: Token, entry: LexiconEntryLike) -> TriggerMatch | None:
