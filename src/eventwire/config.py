@@ -38,7 +38,7 @@ class PipelineOptions:
     n_process: int
     disable: tuple[str, ...] = ()
     components: tuple[str, ...] = ()
-    prefilter: bool = False
+    prefilter: bool = True
     prefilter_context: int = 2
     write_batch: int = 64
     indexed_attribute_ruler: bool = True
