@@ -62,3 +62,32 @@ def test_the_process_that_reads_and_stores_does_not_load_spacy() -> None:
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "False"
+
+
+class _NoPool(Exception):
+    pass
+
+
+def _refuse_workers(monkeypatch: pytest.MonkeyPatch) -> None:
+    from eventwire.engines import local
+
+    def no_context(method: str) -> None:
+        raise _NoPool(method)
+
+    monkeypatch.setattr(local.multiprocessing, "get_context", no_context)
+    monkeypatch.setattr(local.os, "cpu_count", lambda: 2)  # as on a machine of two cores
+
+
+@pytest.mark.shared
+def test_all_cores_codes_a_small_input_in_this_process(
+    options: Options, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from eventwire.engines.local import SMALL_INPUT_BATCHES
+
+    _refuse_workers(monkeypatch)
+    every_core = dataclasses.replace(options.pipeline, n_process=0, batch_size=1)
+    items = _articles(SMALL_INPUT_BATCHES - 1)
+    coded = list(run_local(items, every_core))  # no worker is started for a small input
+    assert [c.article.id for c in coded] == [a.id for a in items]
+    with pytest.raises(_NoPool):  # a larger one starts the pool (refused here)
+        list(run_local(_articles(SMALL_INPUT_BATCHES + 1), every_core))

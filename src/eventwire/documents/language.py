@@ -15,9 +15,9 @@ from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
 
 __all__ = ["LANGUAGE_SAMPLE_CHARS", "MIN_REJECT_PROBABILITY", "DetectedLanguage", "detect_language"]
 
-# The identifier reads at most this many characters: a few paragraphs settle the language and
-# the cost grows with length.
-LANGUAGE_SAMPLE_CHARS = 2000
+# The identifier reads at most this many characters: two or three paragraphs settle the
+# language, and the cost grows with length (about 3 ms at 2,000 characters).
+LANGUAGE_SAMPLE_CHARS = 1000
 # A language outside ``documents.languages`` rejects an article only at this probability or
 # more. On the 2,452 Gigaword wire articles the four texts not called English (sports tables,
 # capitalised flashes) scored below it; real German, French or Spanish prose scores ≥ 0.99.
@@ -44,10 +44,10 @@ def _identifier() -> LanguageIdentifier:
 def detect_language(text: str) -> DetectedLanguage | None:
     """The most probable language of ``text``, or None when it has too few letters to go on."""
     sample = text[:LANGUAGE_SAMPLE_CHARS]
-    letters = [character for character in sample if character.isalpha()]
+    letters = "".join(filter(str.isalpha, sample))  # C-level loops: this runs on every article
     if len(letters) < MIN_LETTERS_TO_DETECT:
         return None
-    if sum(character.isupper() for character in letters) > len(letters) / 2:
+    if sum(map(str.isupper, letters)) > len(letters) / 2:
         # The model is trained on mixed-case text; capitals-only flashes read as noise.
         sample = sample.lower()
     code, probability = _identifier().classify(sample)

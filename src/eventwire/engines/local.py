@@ -11,6 +11,7 @@ import multiprocessing
 import os
 from collections import deque
 from collections.abc import Iterable, Iterator
+from itertools import chain, islice
 from multiprocessing.pool import AsyncResult
 
 from ..config import PipelineOptions
@@ -18,7 +19,12 @@ from ..documents.article import Article
 from ..registry import engines
 from .model import CodedArticle, batches
 
-__all__ = ["run_local"]
+__all__ = ["SMALL_INPUT_BATCHES", "run_local"]
+
+# With ``n_process = 0`` (one process per core), inputs shorter than this many batches are
+# coded in the calling process: below about two batches a core, starting the workers costs
+# more than they save (100 Gigaword articles: docs/performance.md).
+SMALL_INPUT_BATCHES = 4
 
 
 def _init_worker(options: PipelineOptions) -> None:
@@ -34,17 +40,27 @@ def _code_chunk(chunk: list[Article]) -> list[CodedArticle]:
 
 
 def run_local(articles: Iterable[Article], options: PipelineOptions) -> Iterator[CodedArticle]:
-    """Code articles with ``options.n_process`` processes (0: one per core), preserving order."""
+    """Code articles with ``options.n_process`` processes (0: one per core, or this process
+    alone for a small input), preserving order."""
     processes = options.n_process or os.cpu_count() or 1
+    iterator = iter(articles)
+    if options.n_process == 0 and processes > 1:
+        # "All cores" pays a worker start-up (loading the model, the knowledge base and the
+        # gazetteer in each process: 5-8 s) that a small input does not earn back: an input
+        # of fewer than SMALL_INPUT_BATCHES batches is coded in this process.
+        head = list(islice(iterator, SMALL_INPUT_BATCHES * options.batch_size))
+        if len(head) < SMALL_INPUT_BATCHES * options.batch_size:
+            processes = 1
+        iterator = chain(head, iterator)
     if processes == 1:
         from ..nlp.pipeline import build_pipeline, build_selector
         from .articles import code_articles
 
         yield from code_articles(
-            build_pipeline(options), articles, options.batch_size, build_selector(options)
+            build_pipeline(options), iterator, options.batch_size, build_selector(options)
         )
         return
-    chunks = batches(articles, options.batch_size)
+    chunks = batches(iterator, options.batch_size)
     # spawn, not fork: a forked copy of a loaded pipeline in the parent wastes memory and
     # spaCy's own multiprocessing uses spawn for the same reason.
     context = multiprocessing.get_context("spawn")

@@ -16,6 +16,7 @@ from typing import Any, cast
 
 import yaml
 
+from .._yaml import safe_load
 from ..errors import EventwireError
 from .dates import make_step
 from .model import (
@@ -57,7 +58,7 @@ def _load_base() -> tuple[Treaty, ...]:
     treaties: list[Treaty] = []
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
         if entry.name.endswith(".yaml"):
-            treaties.extend(parse_treaties(yaml.safe_load(entry.read_text("utf-8")), entry.name))
+            treaties.extend(parse_treaties(safe_load(entry.read_text("utf-8")), entry.name))
     _check_unique(treaties, "the shipped base")
     return tuple(treaties)
 
@@ -66,7 +67,7 @@ def load_treaty_file(path: str | Path) -> tuple[Treaty, ...]:
     """Treaties from a user file in the shipped format."""
     try:
         text = Path(path).read_text(encoding="utf-8")
-        data = yaml.safe_load(text)
+        data = safe_load(text)
     except (OSError, yaml.YAMLError) as exc:
         raise TreatyDataError(f"{path}: cannot read treaties: {exc}") from None
     treaties = parse_treaties(data, str(path))
