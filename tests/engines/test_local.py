@@ -53,7 +53,7 @@ def test_two_processes_give_what_one_process_gives(options: Options) -> None:
 
 def test_the_process_that_reads_and_stores_does_not_load_spacy() -> None:
     # With several processes only the workers need the pipeline; the parent that reads,
-    # deduplicates and stores is ~100 MB smaller without spaCy (issue 7: peak memory).
+    # deduplicates and stores is ~50 MB smaller without spaCy (issue 7: peak memory).
     import subprocess
     import sys
 

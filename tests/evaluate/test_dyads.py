@@ -22,9 +22,13 @@ SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 # seed 20250605: 0.464 / 0.794); 0.668 / 0.818, 1.06 events a sentence (was 0.84), after the
 # fourth round (unnamed actors, the reporter behind "X said it …", places as targets,
 # datelines, authors of refused requests, "willing to", conditions, coordinated owners;
-# studied 0.699 / 0.830, held-out 0.592 / 0.783). The floors sit about 0.015 below the last
+# studied 0.699 / 0.830, held-out 0.592 / 0.783); 0.707 / 0.818, 1.11 events a sentence,
+# after the fifth round (parts and unlisted names of places acted upon, "rebel-held", "allow X
+# to …", the purpose of aid, authors of rejected calls and quashed orders, closed borders, the
+# state of an agentless arrest, recipients of permission, object pronouns, appositions;
+# studied 0.742 / 0.828, held-out 0.622 / 0.788). The floors sit about 0.015 below the last
 # figures.
-DYAD_RECALL_FLOOR = 0.653
+DYAD_RECALL_FLOOR = 0.692
 CATEGORY_ACCURACY_FLOOR = 0.803
 
 SENTENCE = "The rebels attacked the army base near the town."

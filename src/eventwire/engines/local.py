@@ -2,7 +2,7 @@
 
 This module does not import spaCy: with several processes, only the workers load the pipeline
 (through :mod:`eventwire.engines.articles`), and the parent that reads, deduplicates and
-stores stays about 100 MB smaller.
+stores stays about 50 MB smaller (179 MB after imports, 227 MB with spaCy).
 """
 
 from __future__ import annotations

@@ -45,6 +45,7 @@ import dataclasses
 
 from spacy.tokens import Token
 
+from ..actors.model import UNRESOLVED
 from .clause import (
     ADDRESSEE_IN_CLAUSE,
     CONTACT_VERBS,
@@ -61,7 +62,7 @@ from .clause import (
 from .mentions import ArgumentActor, MentionIndex
 from .nominal import nominal_arguments
 from .triggers import TriggerMatch, is_time_phrase
-from .unnamed import FORCE_NOUNS, looks_like_actor
+from .unnamed import ACTOR_ENTITIES, FORCE_NOUNS, looks_like_actor
 
 __all__ = [
     "CONTACT_VERBS",
@@ -90,11 +91,80 @@ _OWN_FORCE_CODES = frozenset({"03", "07", "08", "12", "15", "16"})
 # statements and agreements *in* a place are not done to it.
 _PLACE_TARGET_ROOTS = frozenset({"07", "087", "09", "13", "14", "15", "16", "17", "18", "19", "20"})
 
+# Acts only a state does, whose agentless passive names the state by where it happened:
+# arrest and detain (173), expel and deport (174).
+_STATE_ACT_CODES = ("173", "174")
+
+# Withdrawals of forces (0874) and of peacekeepers (1661) are done to the place left:
+# "from X" names it.
+_WITHDRAWAL_CODES = ("0874", "1661")
+
 _PLACE_PREPS = frozenset({"in", "inside", "across", "throughout"})
+# Nouns naming a part of a place; "in parts of X" is an act in X.
+_PART_NOUNS = frozenset(
+    {
+        "part",
+        "area",
+        "region",
+        "district",
+        "province",
+        "enclave",
+        "outskirts",
+        "much",
+        "most",
+        "some",
+        "north",
+        "south",
+        "east",
+        "west",
+        "centre",
+        "center",
+        "city",
+        "town",
+        "capital",
+    }
+)
 
 _CONDITION_MARKS = frozenset({"until", "unless"})
 # Verbs whose object comes into being: never a party.
 _CREATION_VERBS = frozenset({"set", "establish", "create", "form", "build", "found"})
+
+# What someone says or decides; its author is a party to accepting or rejecting it.
+_SPEECH_ACT_NOUNS = frozenset(
+    {
+        "call",
+        "demand",
+        "request",
+        "proposal",
+        "offer",
+        "appeal",
+        "plea",
+        "ultimatum",
+        "decision",
+        "order",
+        "ruling",
+        "decree",
+        "plan",
+        "initiative",
+        "claim",
+        "allegation",
+        "accusation",
+        "comment",
+        "remark",
+        "statement",
+        "motion",
+        "bid",
+        "suggestion",
+    }
+)
+
+# Nouns whose "from" names what is left behind.
+_SEPARATIONS = frozenset({"independence", "secession", "separation", "withdrawal"})
+
+# Grants whose recipient is the one allowed to act.
+_PERMISSION_NOUNS = frozenset(
+    {"permission", "approval", "authorization", "authorisation", "go-ahead"}
+)
 
 # Fallback prepositions that name what a joint act is about rather than a party to it.
 _TOPIC_PREPS = frozenset({"on", "over", "for", "about"})
@@ -110,6 +180,10 @@ def find_arguments(match: TriggerMatch, index: MentionIndex) -> ArgumentFrame:
     frame = _frame(match, index)
     if frame.targets and frame.sources:
         return frame
+    if frame.targets and not frame.sources:
+        jurisdiction = _jurisdiction(match, index)
+        if jurisdiction:
+            return ArgumentFrame(tuple(jurisdiction), frame.targets, False)
     if match.entry.target_role == "none" and frame.sources:
         # "deployed election observers *in Zimbabwe*": no party, but a place.
         return _with_place_target(match, index, frame)
@@ -125,6 +199,32 @@ def find_arguments(match: TriggerMatch, index: MentionIndex) -> ArgumentFrame:
         found = frame if frame.sources or relative or not inside.sources else inside
         return _with_place_target(match, index, found)
     return ArgumentFrame(sources, targets, frame.direct and inside.direct)
+
+
+def _jurisdiction(match: TriggerMatch, index: MentionIndex) -> list[ArgumentActor]:
+    """The state an agentless arrest or deportation is done in, as its source: "X was
+    arrested *in Niger*" (only a state arrests or deports; PETRARCH-style coders and the PLV
+    annotations code the state). Only the passive with no agent, only the acts of
+    ``_STATE_ACT_CODES``, and only a place that resolves to a state as a whole."""
+    verb = match.token
+    if (
+        match.is_nominal
+        or not match.entry.code.startswith(_STATE_ACT_CODES)
+        or not any(c.dep_ == "auxpass" for c in verb.children)
+        or any(c.dep_ == "agent" for c in verb.children)
+    ):
+        return []
+    places = [
+        p
+        for prep in verb.children
+        if prep.dep_ == "prep" and prep.lower_ == "in"
+        for p in prep_objects(prep)
+    ]
+    return [
+        a
+        for a in index.resolve_all(places)
+        if a.via == "mention" and a.actor.kind == "state" and a.actor.sector is None
+    ]
 
 
 def _with_place_target(
@@ -363,14 +463,85 @@ def place_targets(token: Token, match: TriggerMatch, index: MentionIndex) -> lis
     holders += [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
     if match.object_token is not None and match.object_token not in holders:
         holders.append(match.object_token)
+    # "a ceasefire *effective* from Sunday in Somalia", "a curfew *imposed* in X": the place
+    # may hang on the object's adjective or participle.
+    holders += [
+        c
+        for h in holders[1:]
+        for c in h.children
+        if (c.dep_ == "amod" and c.pos_ == "ADJ") or (c.dep_ == "acl" and c.tag_ == "VBN")
+    ]
+    if match.is_nominal:
+        # "troops remained on *alert* in Manila", "launched *attacks* in Afghanistan": the
+        # place phrase often hangs on the verb that carries the noun.
+        governor = token.head
+        if token.dep_ == "pobj" and governor.lower_ == "on" and governor.dep_ == "prep":
+            governor = governor.head
+        elif token.dep_ != "dobj":
+            governor = token
+        if governor is not token and governor.pos_ in ("VERB", "AUX"):
+            holders.append(governor)
+    if match.entry.code.startswith("07"):
+        # Aid is given where its purpose is served: "gave 352 million euros *to promote*
+        # development *in Ethiopia*", "funding *to fight* the epidemic *in West Africa*".
+        for purpose in _purposes(holders):
+            holders += [purpose, *(c for c in purpose.children if c.dep_ == "dobj")]
+    preps = _PLACE_PREPS
+    if match.entry.code.startswith(_WITHDRAWAL_CODES):
+        preps = preps | {"from"}  # "withdrew peacekeepers *from the Golan Heights*"
     for holder in holders:
         for prep in holder.children:
-            if prep.dep_ != "prep" or prep.lower_ not in _PLACE_PREPS or is_time_phrase(prep):
+            if prep.dep_ != "prep" or prep.lower_ not in preps or is_time_phrase(prep):
                 continue
-            found = [a for a in index.resolve_all(prep_objects(prep)) if _is_place(a)]
+            wholes = _wholes(prep_objects(prep))
+            found = [a for a in index.resolve_all(wholes) if _is_place(a)]
+            found = found or _named_places(wholes)
             if found:
                 return found
     return []
+
+
+def _named_places(tokens: list[Token]) -> list[ArgumentActor]:
+    """Named regions the actor dictionary does not hold ("a curfew in *Kashmir*", "strikes
+    on *Eastern Ghouta*"), as unresolved places: only here, where a place is what the act is
+    done to, is such a name a party; elsewhere a bare region name is never an actor."""
+    found: list[ArgumentActor] = []
+    for token in tokens:
+        if token.ent_type_ not in ("GPE", "LOC") or token.pos_ != "PROPN":
+            continue
+        entity = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+        if entity is not None and entity.root.i == token.i:
+            found.append(ArgumentActor(token, entity, UNRESOLVED, "unresolved"))
+    return found
+
+
+def _purposes(holders: list[Token]) -> list[Token]:
+    """The "to"-infinitives of purpose on the trigger or its object."""
+    return [
+        c
+        for holder in holders
+        for c in holder.children
+        if c.dep_ in ("advcl", "acl", "xcomp")
+        and c.pos_ == "VERB"
+        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+    ]
+
+
+def _wholes(objects: list[Token]) -> list[Token]:
+    """Each place phrase's place, through a part of it: "a curfew in *parts of* Kashmir",
+    "in *the district of* New Mosul", "in *Maungtaw district*" name Kashmir, New Mosul and
+    Maungtaw as the places acted upon."""
+    found: list[Token] = []
+    for obj in objects:
+        found.append(obj)
+        if obj.lemma_.lower() not in _PART_NOUNS:
+            continue
+        for child in obj.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                found.extend(prep_objects(child))
+            elif child.dep_ == "compound":  # "in *Maungtaw* district"
+                found.append(child)
+    return found
 
 
 def _is_place(arg: ArgumentActor) -> bool:
@@ -391,7 +562,18 @@ def _authors(noun: Token) -> list[Token]:
         and c.pos_ != "PRON"
         and not any(g.dep_ == "poss" and g.pos_ == "PRON" for g in c.children)
     ]
+    if noun.lemma_.lower() in _SPEECH_ACT_NOUNS:
+        # "rejected *U.S.* calls", "rejected the *Kirkuk council* decision": on what someone
+        # said or decided, a name or institution in the compound is its author (on other
+        # nouns a compound names the content: "drop the NATO goal").
+        found.extend(
+            c
+            for c in noun.children
+            if c.dep_ == "compound" and (c.ent_type_ in ACTOR_ENTITIES or looks_like_actor(c))
+        )
     for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "from" and noun.lemma_.lower() in _SEPARATIONS:
+            continue  # "independence *from Georgia*": what is left, not the author
         if child.dep_ == "prep" and child.lower_ in ("from", "by"):
             found.extend(prep_objects(child))
         elif child.dep_ == "acl" and child.tag_ == "VBN":
@@ -413,11 +595,25 @@ def _recipients(verb: Token, obj: Token) -> list[Token]:
     or a ``dobj`` before ``obj`` when ``obj`` hangs on the verb itself (not a conjunct)."""
     if obj.head.i != verb.i:
         return [c for c in verb.children if c.dep_ == "dative"]
-    return [
+    found = [
         c
         for c in verb.children
         if c.dep_ == "dative" or (c.dep_ == "dobj" and c.i < obj.i and c.i != obj.i)
     ]
+    if not found and obj.lemma_.lower() in _PERMISSION_NOUNS:
+        # "gave *the Pentagon* permission" parsed as one noun phrase (the article belongs to
+        # the recipient: "permission" takes none), and "gave approval *for the United
+        # Nations* to deliver aid": the one permitted is the recipient.
+        if any(c.dep_ == "det" and c.i < obj.i for c in obj.children):
+            found = [c for c in obj.children if c.dep_ == "compound"]
+        found = found or [
+            subject
+            for clause in (*verb.children, *obj.children)
+            if clause.dep_ == "advcl" and any(m.lower_ == "for" for m in clause.children)
+            for subject in clause.children
+            if subject.dep_ == "nsubj"
+        ]
+    return found
 
 
 def _is_compound_of(arg: ArgumentActor, noun: Token) -> bool:

@@ -304,7 +304,8 @@ def misparsed_objects(verb: Token) -> list[Token]:
         for c in verb.children
         if c.dep_ in ("ccomp", "xcomp") and any(a.lower_ == "to" for a in c.children)
         for sub in c.children
-        if sub.dep_ == "nsubj" and sub.i == verb.i + 1
+        # the noun phrase right after the verb ("allow *the World Food Program* to deliver …")
+        if sub.dep_ == "nsubj" and sub.left_edge.i == verb.i + 1
     ]
 
 

@@ -23,6 +23,7 @@ from typing import Any, Literal
 
 import yaml
 
+from eventwire._yaml import safe_load
 from eventwire.errors import ConfigError
 from eventwire.events.model import Plover
 from eventwire.events.ontology import DATA_DIR, PLOVER_CATEGORIES, Ontology, load_ontology
@@ -213,7 +214,7 @@ def read_lexicon_file(
     """The entries of one lexicon YAML file, and the problems of the entries it had to skip."""
     ontology = ontology or load_ontology()
     try:
-        document = yaml.safe_load(path.read_text(encoding="utf-8"))
+        document = safe_load(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
         raise LexiconError(f"{path}: cannot read lexicon: {error}") from error
     if not isinstance(document, Mapping) or not isinstance(document.get("entries"), list):

@@ -248,7 +248,28 @@ class MentionIndex:
 
     def resolve(self, token: Token) -> ArgumentActor | None:
         """The actor a token stands for, or None (see the module docstring for the rules)."""
-        return self._resolve(token, inside=self.reaches_inside)
+        arg = self._resolve(token, inside=self.reaches_inside)
+        if arg is None or arg.via not in ("mention", "modifier", "unresolved"):
+            return arg
+        # "his Iranian counterpart, *Mostafa Mohammad Najjar*": a person's name in apposition
+        # to a role noun is the same actor, so the actor's words run to its end. Only after
+        # a comma, and only on a role noun (a named head's apposition is often another
+        # actor: "Syria, Defence Minister Shoigu said").
+        head = arg.span.root
+        if head.ent_type_:
+            return arg
+        for child in head.children:
+            if (
+                child.dep_ == "appos"
+                and child.i >= arg.span.end
+                and child.ent_type_ == "PERSON"
+                and token.doc[child.left_edge.i - 1].text == ","
+            ):
+                named = self.mention_at(child)
+                if named is not None:
+                    span = token.doc[arg.span.start : named.end]
+                    return ArgumentActor(arg.token, span, arg.actor, arg.via)
+        return arg
 
     def _resolve(self, token: Token, *, inside: bool) -> ArgumentActor | None:
         if token.i in self._dateline:
@@ -279,9 +300,13 @@ class MentionIndex:
             if lower in _PERSON_PRONOUNS or lower in _GROUP_PRONOUNS:
                 antecedent = self._antecedent(token, person=lower in _PERSON_PRONOUNS)
                 if antecedent is not None:
-                    return ArgumentActor(
-                        token, _token_span(token), self.actor_of(antecedent), "pronoun"
+                    # An antecedent in the same sentence is shown as the actor's words ("X
+                    # was released after Kiir pardoned *him*": X), as for a reporter's "it".
+                    same = antecedent.sent.start == token.sent.start and not self.in_quote(
+                        token.idx
                     )
+                    span = antecedent if same else _token_span(token)
+                    return ArgumentActor(token, span, self.actor_of(antecedent), "pronoun")
             return None
         if lower in _ROLE_NOUNS and any(c.lower_ == "the" for c in token.children):
             antecedent = self._antecedent(token, person=True)
@@ -487,6 +512,11 @@ class MentionIndex:
             and (token_in_quote or not self.in_quote(span.start_char))
             and (not person or self.actor_of(span).kind in ("person", "unresolved"))
         ]
+        own = _own_subject(token)
+        if own is not None:
+            # "Kiir pardoned *him*": an object pronoun never stands for its own verb's
+            # subject (a reflexive would), so that subject is no antecedent.
+            candidates = [s for s in candidates if not s.start <= own.i < s.end]
         if person:
             persons = [s for s in candidates if self.actor_of(s).kind == "person"]
             candidates = persons or [s for s in candidates if s.root.ent_type_ == "PERSON"]
@@ -495,6 +525,19 @@ class MentionIndex:
         # Salience: the most recent subject in the window, else the most recent mention.
         subjects = [s for s in candidates if _is_subject(s)]
         return (subjects or candidates)[-1]
+
+
+def _own_subject(pronoun: Token) -> Token | None:
+    """The subject of the verb whose object (direct, dative or through a preposition)
+    ``pronoun`` is, or None."""
+    verb = pronoun.head
+    if pronoun.dep_ == "pobj" and verb.dep_ == "prep":
+        verb = verb.head
+    elif pronoun.dep_ not in ("dobj", "dative"):
+        return None
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
 
 
 def _complement_objects(noun: Token) -> list[Token]:

@@ -29,6 +29,10 @@ __all__ = ["nominal_arguments"]
 _RECEIVING_VERBS = frozenset({"face", "receive", "draw", "attract", "get", "win", "earn"})
 
 
+# Verbs whose "in"/"to" object is an act their subject takes part in.
+_JOINING_VERBS = frozenset({"participate", "contribute", "serve", "engage"})
+
+
 def _is_state_phrase(noun: Token) -> bool:
     """Whether ``noun`` is the object of "on" ("on alert", "on strike") under a verb."""
     prep = noun.head
@@ -129,6 +133,16 @@ def nominal_arguments(match: TriggerMatch, index: MentionIndex) -> ArgumentFrame
         sources = index.resolve_all(subject_toks)
         if anchor_governor.lemma_.lower() not in LIGHT_VERBS or anchor is not noun:
             direct = False
+    if (
+        not sources
+        and anchor.dep_ == "pobj"
+        and anchor.head.lower_ in ("in", "to")
+        and anchor.head.head.lemma_.lower() in _JOINING_VERBS
+    ):
+        # "troops *participate in* peacekeeping operations", "ready to *contribute to* the
+        # peacekeeping mission": the one who joins the act does it.
+        sources = index.resolve_all(subject_tokens(anchor.head.head)[0])
+        direct = False
     if not sources and _is_state_phrase(anchor):
         # "troops remained *on alert*", "workers went *on strike*": the one in that state.
         sources = index.resolve_all(subject_tokens(anchor.head.head)[0])

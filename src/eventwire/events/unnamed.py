@@ -460,6 +460,9 @@ _NON_ACTOR_ACRONYMS = frozenset(
     {"GMT", "UTC", "EST", "EDT", "PST", "CET", "AM", "PM", "GDP", "COVID", "HIV", "AIDS", "TV"}
 )
 
+# Participles of holding ground: "*rebel-held*", "*government-controlled*", "*Israeli-occupied*".
+_HOLDING_VERBS = frozenset({"hold", "control", "occupy", "run"})
+
 # Dependents of an owned noun that say whose it is.
 _OWNER_DEPS = frozenset({"compound", "amod", "poss", "nmod"})
 
@@ -500,6 +503,13 @@ def _names_owner(modifier: Token) -> bool:
     if modifier.ent_type_ in ACTOR_ENTITIES:
         return True
     lemma = modifier.lemma_.lower()
+    if lemma in _HOLDING_VERBS:
+        # The tokenizer splits "rebel-held" into "rebel", "-", "held"; the parser hangs the
+        # owner on the participle ("rebel" npadvmod of "held").
+        return any(
+            c.dep_ in ("npadvmod", "compound", "nmod", "amod") and _names_owner(c)
+            for c in modifier.children
+        )
     # "rebel-held", "government-controlled": the owner is the first part.
     return lemma in ACTOR_NOUNS or lemma.split("-")[0] in ACTOR_NOUNS
 

@@ -20,6 +20,7 @@ from urllib.parse import urlparse
 
 import duckdb
 import pandas as pd
+import pyarrow as pa
 
 from ..documents.article import Article, Rejection
 from ..errors import StoreError
@@ -180,8 +181,10 @@ class Store(StoreQueries):
         # One INSERT … SELECT over a DataFrame, not executemany: DuckDB runs executemany as
         # one statement per row, which cost 160 ms per Gigaword article (about 90 rows);
         # the bulk insert is 40 times faster (benchmarks/throughput.py, docs/performance.md).
-        frame = pd.DataFrame(rows, columns=[f"c{i}" for i in range(len(rows[0]))])
-        self.con.register("_eventwire_rows", frame)
+        # Columns go in as an Arrow table: registering a pandas frame made DuckDB convert each
+        # string column back to numpy (a third of the storing process's time; issue 7).
+        columns = {f"c{i}": list(values) for i, values in enumerate(zip(*rows, strict=True))}
+        self.con.register("_eventwire_rows", pa.table(columns))
         try:
             self.con.execute(
                 f"INSERT INTO {table} SELECT * FROM _eventwire_rows ON CONFLICT DO NOTHING"
