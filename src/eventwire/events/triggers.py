@@ -257,9 +257,13 @@ def _noun_modifier(token: Token, triggers: Collection[int]) -> bool:
 
 def match_token(token: Token, lexicon: LexiconLike) -> TriggerMatch | None:
     """The best entry for ``token``, or None when no entry's requirements are all met."""
+    # The children are read once: every entry tried below looks at them (a Token is built
+    # anew on each access; reading them per entry was a third of the coder's time, issue 7).
+    children: list[Token] = []
     if token.pos_ in _VERB_POS:
         entries = tuple(lexicon.verb_entries(token.lemma_.lower()))
-        for particle in (c for c in token.children if c.dep_ == "prt"):
+        children = list(token.children)
+        for particle in (c for c in children if c.dep_ == "prt"):
             # Phrasal verbs may be listed as one lemma ("take over").
             phrasal = lexicon.verb_entries(f"{token.lemma_.lower()} {particle.lower_}")
             entries += tuple(phrasal)
@@ -274,9 +278,13 @@ def match_token(token: Token, lexicon: LexiconLike) -> TriggerMatch | None:
             entries = tuple(lexicon.noun_entries(token.lower_))
     else:
         return None
+    if not entries:
+        return None
+    if not children:
+        children = list(token.children)
     best: TriggerMatch | None = None
     for entry in entries:
-        match = _match_entry(token, entry)
+        match = _match_entry(token, entry, children)
         if match is not None and (best is None or match.specificity > best.specificity):
             best = match
     return best
@@ -294,10 +302,12 @@ def _is_predicative_intent(token: Token) -> bool:
     )
 
 
-def _match_entry(token: Token, entry: LexiconEntryLike) -> TriggerMatch | None:
+def _match_entry(
+    token: Token, entry: LexiconEntryLike, children: Sequence[Token]
+) -> TriggerMatch | None:
     score = 0
     particle_token: Token | None = None
-    particles = [c for c in token.children if c.dep_ == "prt"]
+    particles = [c for c in children if c.dep_ == "prt"]
     if " " in entry.lemma:
         particle_token = next((c for c in particles if entry.lemma.endswith(" " + c.lower_)), None)
         score += _PARTICLE_POINTS
@@ -307,7 +317,7 @@ def _match_entry(token: Token, entry: LexiconEntryLike) -> TriggerMatch | None:
         particle_token = next(
             (
                 c
-                for c in token.children
+                for c in children
                 if c.lower_ == entry.particle and c.dep_ in ("prt", "prep", "advmod")
             ),
             None,
@@ -320,13 +330,13 @@ def _match_entry(token: Token, entry: LexiconEntryLike) -> TriggerMatch | None:
         return None
     object_token: Token | None = None
     if entry.object_lemmas:
-        object_token = _object_with_lemma(token, entry.object_lemmas)
+        object_token = _object_with_lemma(token, entry.object_lemmas, children)
         if object_token is None:
             return None
         score += _OBJECT_POINTS
     prep_token: Token | None = None
     if entry.prep:
-        prep_token = _prep_child(token, entry.prep)
+        prep_token = _prep_child(token, entry.prep, children)
         for host in (object_token, particle_token):
             if prep_token is None and host is not None:
                 prep_token = _prep_child(host, entry.prep)
@@ -336,20 +346,24 @@ def _match_entry(token: Token, entry: LexiconEntryLike) -> TriggerMatch | None:
     return TriggerMatch(token, entry, particle_token, prep_token, object_token, score)
 
 
-def _object_with_lemma(token: Token, lemmas: Collection[str]) -> Token | None:
+def _object_with_lemma(
+    token: Token, lemmas: Collection[str], children: Sequence[Token] | None = None
+) -> Token | None:
     """The object that an entry's ``object_lemmas`` name: for a verb its direct object (or, in
     the passive, its subject) or the object of another preposition ("come *into force*"); for
     a noun one of its compound or adjective modifiers ("*phone* call") or its "of" complement
     ("suspension *of aid*"). A container noun stands aside for its "of" complement ("a
     *shipment of* ventilators"), and a compound modifier of the object counts after the object
     itself ("ended *mediation* efforts", "ease *curfew* hours")."""
+    if children is None:
+        children = list(token.children)
     if token.pos_ in _NOUN_POS:
-        candidates = [c for c in token.children if c.dep_ in ("compound", "amod", "nmod")]
+        candidates = [c for c in children if c.dep_ in ("compound", "amod", "nmod")]
         candidates += [p for p in _of_objects(token) if p.pos_ in _NOUN_POS]
     else:
         candidates = [
             c
-            for c in token.children
+            for c in children
             if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "acomp", "xcomp", "ccomp")
             and c.pos_ not in ("VERB", "AUX")
         ]
@@ -357,7 +371,7 @@ def _object_with_lemma(token: Token, lemmas: Collection[str]) -> Token | None:
         # (3 tokens), or a far "with negotiations …" would make "offer" an offer of talks.
         candidates += [
             p
-            for c in token.children
+            for c in children
             if c.dep_ == "prep"
             for p in c.children
             if p.dep_ == "pobj" and abs(p.i - token.i) <= _PREP_OBJECT_WINDOW
@@ -410,9 +424,9 @@ def _unwrap_container(token: Token) -> list[Token]:
     return [*out, token]
 
 
-def _prep_child(token: Token, prep: str) -> Token | None:
+def _prep_child(token: Token, prep: str, children: Sequence[Token] | None = None) -> Token | None:
     words = prep.split()
-    for child in token.children:
+    for child in token.children if children is None else children:
         if (
             child.dep_ in ("prep", "agent", "dative")
             and child.lower_ == words[-1]
