@@ -347,7 +347,7 @@ def _match_entry(
 
 
 def _object_with_lemma(
-    token: Token, lemmas: Collection[str], children: Sequence[Token] | None = None
+    token: Token, lemmas: Collection[str], children: Sequence[Token]
 ) -> Token | None:
     """The object that an entry's ``object_lemmas`` name: for a verb its direct object (or, in
     the passive, its subject) or the object of another preposition ("come *into force*"); for
@@ -355,8 +355,6 @@ def _object_with_lemma(
     ("suspension *of aid*"). A container noun stands aside for its "of" complement ("a
     *shipment of* ventilators"), and a compound modifier of the object counts after the object
     itself ("ended *mediation* efforts", "ease *curfew* hours")."""
-    if children is None:
-        children = list(token.children)
     if token.pos_ in _NOUN_POS:
         candidates = [c for c in children if c.dep_ in ("compound", "amod", "nmod")]
         candidates += [p for p in _of_objects(token) if p.pos_ in _NOUN_POS]

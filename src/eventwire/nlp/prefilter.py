@@ -237,6 +237,7 @@ def prepare_doc(nlp: Language, selection: Selection) -> Doc:
     if not selection.sentences:
         return doc
     starts = [token.idx for token in doc]
+    blanked = selection.blanked()
     for start, _ in selection.sentences[1:]:
         first = bisect_right(starts, start) - 1  # the token holding the sentence's first char
         if first <= 0:
@@ -247,12 +248,12 @@ def prepare_doc(nlp: Language, selection: Selection) -> Doc:
             following = first + 1
             while following < len(doc) and doc[following].is_space:
                 following += 1
-            if _inside(doc[first].idx, selection.blanked()):
+            if _inside(doc[first].idx, blanked):
                 doc[first].is_sent_start = True
             first = following
         if first < len(doc):
             doc[first].is_sent_start = True
-    for _, end in selection.blanked():
+    for _, end in blanked:
         after = bisect_right(starts, end - 1)  # the first token after the blank's "."
         while after < len(doc) and doc[after].is_space:
             after += 1
@@ -267,12 +268,13 @@ def sentence_rows(
     """The article's sentences after a filtered run: the parser's sentences where text was kept,
     the pre-pass sentences where it was blanked; in order. Also: index of each kept parser
     sentence in ``doc.sents`` → its position in that list."""
+    blanked = selection.blanked()
     parsed = [
         (i, s.start_char, s.end_char)
         for i, s in enumerate(doc.sents)
-        if s.text.strip() not in ("", ".") or not _inside(s.start_char, selection.blanked())
+        if s.text.strip() not in ("", ".") or not _inside(s.start_char, blanked)
     ]
-    rows = sorted([(a, b) for _, a, b in parsed] + list(selection.blanked()))
+    rows = sorted([(a, b) for _, a, b in parsed] + list(blanked))
     starts = [a for a, _ in rows]
     where = {i: bisect_right(starts, a) - 1 for i, a, _ in parsed}
     return rows, where
