@@ -1,15 +1,19 @@
-"""Query latency on a store of 10 million synthetic events: ``dyad``, ``timeline``, ``events``.
+"""Query latency on a store of 10 million synthetic events: dyads, timelines, events, networks.
 
     .venv/bin/python benchmarks/queries.py [--events N] [--repeat R] [--keep] [--db PATH]
+    .venv/bin/python benchmarks/queries.py --reuse --db PATH [--repeat R]   # a kept store
 
 The store is made by the schema's own migrations and filled in SQL (``range`` and hashes, no
 Python loop): N mentions, each one merged event, between 200 countries (a few sectors each),
 over 30 years, with CAMEO codes, quad classes, Goldstein scores and modalities (one in ten
 alleged) drawn from hashes; the events and the tables the reads use are derived from them by
-the merge's own SQL (``eventwire.store.derived.rewrite_events``). Every query is the store's
-public method (``Store.dyad``, ``Store.timeline``, ``Store.events``), run once to warm the
-cache and then ``--repeat`` times; the median is printed. The database is deleted afterwards
-unless ``--keep``.
+the merge's own SQL (``eventwire.store.derived.rewrite_events``). Every query is one of the
+store's public methods (``Store.dyad``, ``Store.timeline``, ``Store.events``,
+``Store.network``) or ``export_events``, run once to warm the cache and then ``--repeat``
+times; the medians of the wall-clock and of the process's CPU time (DuckDB's threads included)
+are printed, with the load average, since the machine is shared. The database is deleted
+afterwards unless ``--keep``; ``--reuse`` times a kept one again without generating it (6–7
+minutes for 10 M events).
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
+from eventwire.analysis.export import export_events  # noqa: E402
 from eventwire.analysis.filters import EventFilter  # noqa: E402
 from eventwire.store import open_store  # noqa: E402
 from eventwire.store.derived import rewrite_events  # noqa: E402
@@ -117,15 +122,22 @@ def generate(db: Path, events: int) -> float:
     return time.perf_counter() - started
 
 
-def _time(call: Callable[[], Any], repeat: int) -> tuple[float, int]:
-    """Median milliseconds of ``repeat`` calls after one warm-up, and the rows returned."""
-    rows = len(call())
-    runs = []
+def _rows(result: Any) -> int:
+    return int(result.rows) if hasattr(result, "rows") else len(result)
+
+
+def _time(call: Callable[[], Any], repeat: int) -> dict[str, float]:
+    """Median wall-clock and CPU milliseconds of ``repeat`` calls after one warm-up, and the
+    rows returned."""
+    rows = _rows(call())
+    wall, cpu = [], []
     for _ in range(repeat):
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), time.process_time()
         call()
-        runs.append((time.perf_counter() - started) * 1000)
-    return statistics.median(runs), rows
+        wall.append((time.perf_counter() - started) * 1000)
+        cpu.append((time.process_time() - cpu_started) * 1000)
+    return {"median_ms": statistics.median(wall), "median_cpu_ms": statistics.median(cpu),
+            "min_ms": min(wall), "rows": rows}  # fmt: skip
 
 
 def measure(db: Path, repeat: int) -> dict[str, dict[str, float]]:
@@ -133,7 +145,8 @@ def measure(db: Path, repeat: int) -> dict[str, dict[str, float]]:
     from datetime import date
 
     results: dict[str, dict[str, float]] = {}
-    with open_store(db, read_only=True) as store:
+    with open_store(db, read_only=True) as store, tempfile.TemporaryDirectory() as folder:
+        exports = Path(folder)
         cases: dict[str, Callable[[], Any]] = {
             "dyad C000-C001 by month": lambda: store.dyad("C000", "C001", freq="month"),
             "dyad C010-C020 by week": lambda: store.dyad("C010", "C020", freq="week"),
@@ -151,11 +164,26 @@ def measure(db: Path, repeat: int) -> dict[str, dict[str, float]]:
                     source="C000", target="C001", since=date(2001, 1, 1), until=date(2001, 12, 31)
                 )
             ),
+            "network by country 2001": lambda: store.network(date(2001, 1, 1), date(2001, 12, 31)),
+            "network by actor 2001": lambda: store.network(
+                date(2001, 1, 1), date(2001, 12, 31), level="actor"
+            ),
+            "export parquet, actor C150": lambda: export_events(
+                store.con, exports / "c150.parquet", "parquet", EventFilter(actor="C150")
+            ),
+            "export gdelt, actor C150": lambda: export_events(
+                store.con, exports / "c150.tsv", "gdelt", EventFilter(actor="C150")
+            ),
         }
         for name, call in cases.items():
-            median, rows = _time(call, repeat)
-            results[name] = {"median_ms": median, "rows": rows}
-            print(f"{name:45} {median:9.1f} ms  ({rows} rows)", flush=True)
+            figures = _time(call, repeat)
+            results[name] = {**figures, "load_1min": os.getloadavg()[0]}
+            print(
+                f"{name:45} {figures['median_ms']:9.1f} ms  (CPU {figures['median_cpu_ms']:7.1f}"
+                f" ms, min {figures['min_ms']:7.1f} ms, load {os.getloadavg()[0]:4.2f},"
+                f" {figures['rows']} rows)",
+                flush=True,
+            )
     return results
 
 
@@ -165,8 +193,23 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--db", type=Path, help="where to build the store (default: a temp dir)")
     parser.add_argument("--keep", action="store_true", help="keep the database afterwards")
+    parser.add_argument(
+        "--reuse", action="store_true", help="time the existing store at --db, do not generate"
+    )
     parser.add_argument("--json", type=Path, help="also write the figures here")
     args = parser.parse_args()
+    if args.reuse:
+        if args.db is None or not args.db.exists():
+            sys.exit("--reuse needs --db naming a store kept by an earlier run")
+        load = {"start": os.getloadavg()}
+        results = measure(args.db, args.repeat)
+        load["measured"] = os.getloadavg()
+        print(
+            "load average (1, 5, 15 min):", {k: [round(x, 2) for x in v] for k, v in load.items()}
+        )
+        if args.json:
+            args.json.write_text(json.dumps({"load_average": load, "queries": results}, indent=2))
+        return
     with tempfile.TemporaryDirectory() as tmp:
         db = args.db or Path(tmp) / "queries.duckdb"
         if db.exists():

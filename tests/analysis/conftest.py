@@ -1,4 +1,5 @@
-"""A store filled with the hand-made corpus of tests/store/builders.py, built once."""
+"""A store filled with the hand-made corpus of tests/store/builders.py, built once; and copies
+of a store after each of the stages that change what merging derives."""
 
 from __future__ import annotations
 
@@ -8,7 +9,11 @@ from pathlib import Path
 import pytest
 
 from eventwire.store import Store, open_store
-from tests.store.builders import fill
+from tests.store.builders import fill, ingest, later_ingests
+
+# One ingest; a second that adds events to existing dyads and periods; a report that bridges
+# two events into one (``later_ingests``).
+STAGES = ("first ingest", "second ingest", "bridging report")
 
 
 @pytest.fixture(scope="session")
@@ -23,3 +28,20 @@ def db_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def store(db_path: Path) -> Iterator[Store]:
     with open_store(db_path, read_only=True) as opened:
         yield opened
+
+
+@pytest.fixture(scope="session")
+def merged_stages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """A copy of the store after each of ``STAGES`` (a store is opened by one process at a
+    time)."""
+    folder = tmp_path_factory.mktemp("stages")
+    paths = {stage: folder / f"{n}.duckdb" for n, stage in enumerate(STAGES)}
+    live = folder / "live.duckdb"
+    with open_store(live) as store:
+        fill(store)
+    paths[STAGES[0]].write_bytes(live.read_bytes())
+    for stage, items in zip(STAGES[1:], later_ingests(), strict=True):
+        with open_store(live) as store:
+            ingest(store, items)
+        paths[stage].write_bytes(live.read_bytes())
+    return paths

@@ -17,13 +17,17 @@ from typing import Any, Literal
 
 import duckdb
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from ..events.ontology import DATA_DIR, load_ontology
+from ._frames import result_frame
 
 __all__ = [
     "EVENT_DAY",
     "STORED_DAY",
     "Freq",
+    "cameo_labels",
     "codebook_digest",
     "disjoint",
     "ensure_codebook",
@@ -46,9 +50,10 @@ STORED_DAY = "e.event_day"
 
 
 def fetch(con: duckdb.DuckDBPyConnection, sql: str, params: Sequence[Any], arrow: bool) -> Any:
-    """Run ``sql``; a pandas DataFrame, or a pyarrow Table when ``arrow`` is true."""
+    """Run ``sql``; a pandas DataFrame (the one DuckDB's ``df()`` gives, converted through
+    Arrow: ``_frames``), or a pyarrow Table when ``arrow`` is true."""
     result = con.execute(sql, list(params))
-    return result.to_arrow_table() if arrow else result.df()
+    return result.to_arrow_table() if arrow else result_frame(result)
 
 
 def scope_clauses(
@@ -117,6 +122,19 @@ def side_matches(side: str) -> str:
     actor id (``person/vladimir-putin``), its code on the day (``RUSGOV``) or its country
     (``RUS``)."""
     return f"(? IN (e.{side}_actor_id, e.{side}_code, e.{side}_country))"
+
+
+@cache
+def _codebook_arrays() -> tuple[pa.Array, pa.Array]:
+    frame = _codebook_frame()
+    return pa.array(frame["code"], pa.string()), pa.array(frame["label"], pa.string())
+
+
+def cameo_labels(codes: pa.ChunkedArray) -> pa.ChunkedArray:
+    """The label of each CAMEO code in ``codes`` (Arrow strings), NULL for a code the codebook
+    lacks: what ``LEFT JOIN cameo_codebook c ON c.code = e.cameo`` gives for ``c.label``."""
+    known, labels = _codebook_arrays()
+    return labels.take(pc.index_in(codes, value_set=known))
 
 
 @cache
