@@ -1,6 +1,7 @@
 from __future__ import annotations
 
-from datetime import date
+import random
+from datetime import date, timedelta
 
 import pytest
 
@@ -107,3 +108,41 @@ def test_window_chains_adjacent_days() -> None:
     ]
     assert [e.num_mentions for e in merge_mentions(rows, 1)] == [2, 1]
     assert [e.num_mentions for e in merge_mentions(rows, 0)] == [1, 1, 1]
+
+
+def _segments(rows: list[MentionRow], window_days: int) -> list[list[MentionRow]]:
+    """Split one group's dated mentions where one starts more than twice the window after
+    every earlier one ended (the segments store/merging.py re-clusters alone)."""
+    ordered = sorted(rows, key=lambda m: (m.date_start, m.date_end, m.order))
+    segments: list[list[MentionRow]] = []
+    reached: date | None = None
+    for m in ordered:
+        assert m.date_start is not None and m.date_end is not None
+        if reached is None or m.date_start > reached + timedelta(days=2 * window_days):
+            segments.append([])
+        segments[-1].append(m)
+        reached = max(reached or m.date_end, m.date_end)
+    return segments
+
+
+@pytest.mark.parametrize("seed", range(20))
+@pytest.mark.parametrize("by_place", [True, False])
+def test_a_group_merges_as_its_date_segments_merged_alone(seed: int, by_place: bool) -> None:
+    rng = random.Random(seed)
+    window = rng.randrange(3)
+    rows = []
+    for i in range(40):
+        # June and October: at least two segments; within each, chains, gaps and long spans.
+        start = date(2024, 6, 1) + timedelta(days=rng.choice([0, 120]) + rng.randrange(40))
+        end = start + timedelta(days=rng.choice([0, 0, 0, 1, 6, 29]))
+        country = rng.choice([None, "UKR", "SYR"])
+        rows.append(
+            MentionRow(f"m{i}", rng.randrange(1000), f"a{i % 7}", None,
+                       group_key("RUS", "UKR", "ASSAULT", "asserted"), rng.choice(["190", "193"]),
+                       rng.random(), start, end, country)
+        )  # fmt: skip
+    whole = merge_mentions(rows, window, by_place=by_place)
+    segments = _segments(rows, window)
+    alone = [e for s in segments for e in merge_mentions(s, window, by_place=by_place)]
+    assert sorted(whole, key=lambda e: e.event_id) == sorted(alone, key=lambda e: e.event_id)
+    assert len(segments) >= 2 and len(whole) >= len(segments)

@@ -19,13 +19,42 @@ store, through ingests, a bridging report and a re-ingest).
   a target-side match still read 78 of 82 row groups of the 10 M-event benchmark: 442 of
   the 514 ms of ``timeline("C150")``.)
 - ``event_day_totals``: events per day and modality, the denominators of the dyad's shares.
+
+A full merge rewrites all three (``rewrite_events``). An incremental merge
+(``store/merging.py``) replaces only the events whose mentions changed (``update_events``):
+their old rows are deleted and the new ones appended at the end of ``events``, in side order
+among themselves; a side seen for the first time takes the next free id (``side_ids`` finds it
+all the same; only the id range a name covers widens until the next rewrite); a side no event
+uses any more is dropped; the day totals move by the difference. The appended tail is not in
+side order, so its row groups are read by every query: once it passes
+``RESORT_TAIL_FRACTION`` of the table, ``resort_events`` rewrites the events in side order and
+numbers the sides densely again, as a full merge would.
 """
 
 from __future__ import annotations
 
 import duckdb
 
-__all__ = ["EVENT_COLUMNS", "SIDE_ORDER", "rewrite_events", "z_order"]
+__all__ = [
+    "EVENT_COLUMNS",
+    "RESORT_TAIL_FRACTION",
+    "SIDE_ORDER",
+    "resort_events",
+    "rewrite_events",
+    "update_events",
+    "z_order",
+]
+
+# Events appended since the last rewrite in side order, as a share of the table, beyond which
+# an incremental merge rewrites the table in side order. Every query reads the whole tail
+# (its row groups' zonemaps span all side ids): 2 % of 10 M events is under 2 of the 82 row
+# groups, against the 8-15 a side's query reads, and tails of 1.3 % and 2.5 % of 7.7 M events
+# left dyad and timeline latency within the machine's noise. Re-sorting costs about as much
+# as the table is large (38 s for 1.8 M events, 100 s for 7.7 M) and comes once every 2 % of
+# growth, so its share of each ingest stays flat (about 0.2-0.3 s a run of 100 articles;
+# benchmarks/archive_growth.py, docs/performance.md). A table smaller than 50 events is
+# re-sorted by any change.
+RESORT_TAIL_FRACTION = 0.02
 
 # The columns of ``events`` in table order (schema migrations 1, 2 and 4).
 EVENT_COLUMNS = (
@@ -83,7 +112,8 @@ def z_order(source: str, target: str) -> str:
 SIDE_ORDER = f"{z_order('source_side', 'target_side')}, event_day, event_id"
 
 # One row per merged event, from its representative mention and its earliest report (GDELT's
-# DATEADDED and SOURCEURL; undated articles last). ``{summary}`` names the merge's summary.
+# DATEADDED and SOURCEURL; undated articles last). ``{summary}`` names the merge's summary;
+# ``{only}`` limits the earliest reports to its events (an incremental merge's few).
 _MERGED = """
     CREATE OR REPLACE TEMP TABLE eventwire_merged AS
     SELECT s.event_id, m.source_code, m.target_code, m.source_actor_id, m.target_actor_id,
@@ -100,6 +130,7 @@ _MERGED = """
         SELECT r.event_id, min(a.published) AS published,
                first(a.article_id ORDER BY a.published NULLS LAST, a.article_id) AS article_id
         FROM event_mentions r JOIN articles a USING (article_id)
+        {only}
         GROUP BY r.event_id
     ) f ON f.event_id = s.event_id
 """
@@ -138,6 +169,36 @@ _DAY_TOTALS = """
 """
 
 
+# The sides of the merged events that ``event_sides`` lacks, numbered after its largest id in
+# the same order as ``_SIDES``.
+_NEW_SIDES = """
+    INSERT INTO event_sides
+    SELECT ? + row_number() OVER (ORDER BY coalesce(country, code, actor_id) NULLS LAST,
+                                  country NULLS LAST, code NULLS LAST, actor_id NULLS LAST),
+           actor_id, code, country
+    FROM (SELECT source_actor_id AS actor_id, source_code AS code, source_country AS country
+          FROM eventwire_merged
+          UNION
+          SELECT target_actor_id, target_code, target_country FROM eventwire_merged) n
+    WHERE NOT EXISTS (
+        SELECT 1 FROM event_sides s
+        WHERE s.actor_id IS NOT DISTINCT FROM n.actor_id AND s.code IS NOT DISTINCT FROM n.code
+            AND s.country IS NOT DISTINCT FROM n.country)
+"""
+
+# How the day totals move: +1 for each appended event, -1 for each removed one.
+_DAY_TOTALS_DELTA = """
+    INSERT INTO event_day_totals
+    SELECT event_day, modality, sum(n) FROM (
+        SELECT event_day, modality, 1 AS n FROM eventwire_merged
+        UNION ALL
+        SELECT event_day, modality, -1 FROM eventwire_removed
+    ) WHERE event_day IS NOT NULL
+    GROUP BY ALL HAVING sum(n) <> 0
+    ON CONFLICT (day, modality) DO UPDATE SET events = events + excluded.events
+"""
+
+
 def rewrite_events(con: duckdb.DuckDBPyConnection, summary: str) -> None:
     """Replace ``events``, ``event_sides`` and ``event_day_totals`` by the merged events of
     ``summary`` (a table or view of ``event_id, rep, num_mentions, num_articles,
@@ -146,12 +207,79 @@ def rewrite_events(con: duckdb.DuckDBPyConnection, summary: str) -> None:
     Run it inside the caller's transaction, once ``event_mentions.event_id`` holds the new
     assignment (the earliest report is read through it).
     """
-    con.execute(_MERGED.format(summary=summary))
+    con.execute(_MERGED.format(summary=summary, only=""))
     try:
         for table in ("events", "event_sides", "event_day_totals"):
             con.execute(f"DELETE FROM {table}")
         con.execute(_SIDES)
         con.execute(_EVENTS)
         con.execute(_DAY_TOTALS)
+    finally:
+        con.execute("DROP TABLE IF EXISTS eventwire_merged")
+
+
+def update_events(con: duckdb.DuckDBPyConnection, summary: str, removed: str) -> int:
+    """Delete the events whose ids ``removed`` (a table or view of ``event_id``) lists and
+    append the merged events of ``summary`` (as in ``rewrite_events``), keeping
+    ``event_sides`` and ``event_day_totals`` exact; return the number of events appended.
+
+    Run it inside the caller's transaction, once ``event_mentions.event_id`` holds the new
+    assignment. An event both removed and in ``summary`` (one that gained reports) is
+    replaced.
+    """
+    only = f"WHERE r.event_id IN (SELECT event_id FROM {summary})"
+    con.execute(_MERGED.format(summary=summary, only=only))
+    try:
+        con.execute(
+            "CREATE OR REPLACE TEMP TABLE eventwire_removed AS"
+            " SELECT event_day, modality, source_side, target_side FROM events"
+            f" WHERE event_id IN (SELECT event_id FROM {removed})"
+        )
+        con.execute(f"DELETE FROM events WHERE event_id IN (SELECT event_id FROM {removed})")
+        row = con.execute("SELECT coalesce(max(side_id), 0) FROM event_sides").fetchone()
+        con.execute(_NEW_SIDES, [row[0] if row else 0])
+        con.execute(_EVENTS)
+        con.execute(_DAY_TOTALS_DELTA)
+        con.execute("DELETE FROM event_day_totals WHERE events = 0")
+        _drop_unused_sides(con)
+        appended = con.execute("SELECT count(*) FROM eventwire_merged").fetchone()
+    finally:
+        con.execute("DROP TABLE IF EXISTS eventwire_merged")
+        con.execute("DROP TABLE IF EXISTS eventwire_removed")
+    return int(appended[0]) if appended else 0
+
+
+def _drop_unused_sides(con: duckdb.DuckDBPyConnection) -> None:
+    """Drop the sides of the removed events that no event has any more (a full merge numbers
+    only the sides events have). The candidates go in as a list of constants, which DuckDB
+    checks against each row group's zonemap, instead of a join that reads every row."""
+    rows = con.execute(
+        "SELECT source_side FROM eventwire_removed UNION SELECT target_side FROM eventwire_removed"
+    ).fetchall()
+    if not rows:
+        return
+    listed = ", ".join(str(int(r[0])) for r in rows)
+    used = con.execute(
+        f"SELECT source_side FROM events WHERE source_side IN ({listed})"
+        f" UNION SELECT target_side FROM events WHERE target_side IN ({listed})"
+    ).fetchall()
+    unused = {int(r[0]) for r in rows} - {int(r[0]) for r in used}
+    if unused:
+        con.execute("DELETE FROM event_sides WHERE side_id IN (SELECT unnest(?))", [sorted(unused)])
+
+
+def resort_events(con: duckdb.DuckDBPyConnection) -> None:
+    """Rewrite ``events`` in side order and ``event_sides`` numbered densely, from the events
+    as they are (no re-merging): the layout a full merge writes.
+
+    Run it inside the caller's transaction.
+    """
+    columns = ", ".join(c for c in EVENT_COLUMNS if c not in _SIDE_IDS)
+    con.execute(f"CREATE OR REPLACE TEMP TABLE eventwire_merged AS SELECT {columns} FROM events")
+    try:
+        con.execute("DELETE FROM events")
+        con.execute("DELETE FROM event_sides")
+        con.execute(_SIDES)
+        con.execute(_EVENTS)
     finally:
         con.execute("DROP TABLE IF EXISTS eventwire_merged")

@@ -7,6 +7,10 @@ into one event (single linkage). Place counts where it is known: a mention locat
 country never joins an event located in another (two strikes on the same day in Syria and Iraq
 are two events), while a mention with no known place joins the earliest compatible event. A
 mention without a date stays an event of its own: there is no evidence it is the same occurrence.
+Mentions are swept by start date, so a dated mention that starts more than twice the window
+after every earlier mention of its group has ended can reach none of their events: the group's
+events are those of each such *segment* clustered alone (``store/merging.py`` re-clusters only
+the segments new mentions fall in; tests/store/test_merge.py checks the property).
 Each event counts mentions, articles and distinct sources (GDELT's NumMentions, NumArticles,
 NumSources) and takes its id from its first-stored mention.
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -19,14 +18,13 @@ from typing import Any
 from urllib.parse import urlparse
 
 import duckdb
-import pandas as pd
 import pyarrow as pa
 
 from ..documents.article import Article, Rejection
 from ..errors import StoreError
 from ..events.model import ActorRef, Event
-from .derived import rewrite_events
-from .merge import MentionRow, group_key, merge_mentions, timex_interval
+from .merge import timex_interval
+from .merging import merge_store
 from .queries import StoreQueries
 from .rows import ActorMentionRow, ArticleAnnotations, QuoteRow, SentenceRow, span_id
 from .schema import migrate
@@ -225,129 +223,17 @@ class Store(StoreQueries):
                 ],
             )
 
-    def merge_events(self, window_days: int, *, by_place: bool = True) -> int:
-        """Re-derive merged events (and the actors table, and what the reads need: see
-        ``eventwire.store.derived``) from all stored mentions; return the number of events.
+    def merge_events(self, window_days: int, *, by_place: bool = True, full: bool = False) -> int:
+        """Derive merged events (and the actors table, and what the reads need: see
+        ``eventwire.store.derived``) from the stored mentions; return the number of events.
 
-        Deterministic for a given store content, so re-running it changes nothing; the id
-        guarantee is in ``eventwire.store.merge``. ``by_place``: mentions located in different
-        known countries never merge.
+        Incremental by default: only the merge groups new mentions fall in are clustered
+        again, with the same result as a full merge (``eventwire.store.merging``); ``full``
+        re-derives everything. Deterministic for a given store content, so re-running it
+        changes nothing; the id guarantee is in ``eventwire.store.merge``. ``by_place``:
+        mentions located in different known countries never merge.
         """
-        rows = self.con.execute(_MENTIONS_IN_STORAGE_ORDER).fetchall()
-        mentions = [
-            MentionRow(
-                mention_id=r[0],
-                order=i,
-                article_id=r[1],
-                source_domain=r[2],
-                group=group_key(r[3], r[4], r[5], r[6]),
-                cameo=r[7],
-                confidence=r[8] or 0.0,
-                date_start=r[9],
-                date_end=r[10],
-                location_country=r[11],
-            )
-            for i, r in enumerate(rows)
-        ]
-        merged = merge_mentions(mentions, window_days, by_place=by_place)
-        assignment = pd.DataFrame(
-            [(m, e.event_id) for e in merged for m in e.mention_ids],
-            columns=["mention_id", "event_id"],
-        )
-        summary = pd.DataFrame(
-            [
-                (
-                    e.event_id,
-                    e.representative,
-                    e.num_mentions,
-                    e.num_articles,
-                    e.num_sources,
-                    e.confidence,
-                )
-                for e in merged
-            ],
-            columns=["event_id", "rep", "num_mentions", "num_articles", "num_sources", "conf"],
-        )
-        actors = _actor_table(self.con.execute(_ACTOR_EVIDENCE).fetchall())
-        self.con.execute("BEGIN TRANSACTION")
-        try:
-            self.con.register("assignment_df", assignment)
-            self.con.register("summary_df", summary)
-            self.con.register("actors_df", actors)
-            self.con.execute(
-                "UPDATE event_mentions SET event_id = a.event_id FROM assignment_df a"
-                " WHERE event_mentions.mention_id = a.mention_id"
-                " AND event_mentions.event_id IS DISTINCT FROM a.event_id"
-            )
-            rewrite_events(self.con, "summary_df")
-            self.con.execute("DELETE FROM actors")
-            self.con.execute(
-                "INSERT INTO actors (actor_id, name, kind, country, code, sector)"
-                " SELECT actor_id, name, kind, country, code, sector FROM actors_df"
-            )
-            self.con.execute("COMMIT")
-        except duckdb.Error as exc:
-            self.con.execute("ROLLBACK")
-            raise StoreError(f"cannot merge events: {exc}") from None
-        finally:
-            self.con.unregister("assignment_df")
-            self.con.unregister("summary_df")
-            self.con.unregister("actors_df")
-        return len(merged)
-
-
-# Storage order for merging (see the id guarantee in merge.py): a mention's generation is the
-# first complete run started at or after its own run, so the rows of a run that was killed or
-# failed sort with the run that completed it; the current, still running, run sorts last.
-_MENTIONS_IN_STORAGE_ORDER = """
-    WITH generation AS (
-        SELECT r.run_id,
-               (SELECT min(c.started_at) FROM runs c
-                WHERE c.status = 'complete' AND c.started_at >= r.started_at) AS completed_by
-        FROM runs r
-    )
-    SELECT m.mention_id, m.article_id, m.source_domain,
-           -- An unresolved side ("a Russian court") groups by its words, so that two
-           -- different unnamed actors never merge into one event through a shared "unknown".
-           coalesce(m.source_country, m.source_actor_id, '?' || lower(m.source_text)),
-           coalesce(m.target_country, m.target_actor_id, '?' || lower(m.target_text)),
-           m.plover_category, m.modality, m.cameo, m.confidence, m.date_start, m.date_end,
-           m.location_country
-    FROM event_mentions m LEFT JOIN generation g USING (run_id)
-    ORDER BY g.completed_by NULLS LAST, m.article_id, m.sentence_index, m.trigger_start,
-             m.mention_id
-"""
-
-# Everything said about each actor id, by actor mentions and by event arguments.
-_ACTOR_EVIDENCE = """
-    SELECT actor_id, name, kind, country, code, sector, count(*) AS n FROM (
-        SELECT actor_id, name, kind, country, code, sector FROM mentions
-        UNION ALL
-        SELECT source_actor_id, source_name, NULL, source_country, source_code, source_sector
-        FROM event_mentions
-        UNION ALL
-        SELECT target_actor_id, target_name, NULL, target_country, target_code, target_sector
-        FROM event_mentions
-    ) WHERE actor_id IS NOT NULL
-    GROUP BY ALL
-"""
-_ACTOR_COLUMNS = ("actor_id", "name", "kind", "country", "code", "sector")
-
-
-def _actor_table(evidence: list[tuple[Any, ...]]) -> pd.DataFrame:
-    """One row per actor id: each attribute is its most frequent non-null value (ties: the
-    smallest), so the table does not depend on the order rows were stored in."""
-    tallies: dict[str, list[Counter[str]]] = {}
-    for row in evidence:
-        counters = tallies.setdefault(row[0], [Counter() for _ in _ACTOR_COLUMNS[1:]])
-        for counter, value in zip(counters, row[1:-1], strict=True):
-            if value is not None:
-                counter[value] += row[-1]
-    records = [
-        (actor_id, *(_most_frequent(c) for c in counters))
-        for actor_id, counters in sorted(tallies.items())
-    ]
-    return pd.DataFrame(records, columns=list(_ACTOR_COLUMNS))
+        return merge_store(self.con, window_days, by_place=by_place, full=full)
 
 
 def _source_domain(article: Article) -> str | None:
@@ -356,10 +242,6 @@ def _source_domain(article: Article) -> str | None:
     if article.url:
         return urlparse(article.url).netloc or None
     return None
-
-
-def _most_frequent(counter: Counter[str]) -> str | None:
-    return min(counter, key=lambda value: (-counter[value], value)) if counter else None
 
 
 def _article_row(run_id: str, article: Article) -> list[Any]:
