@@ -42,6 +42,7 @@ class PipelineOptions:
     prefilter_context: int = 2
     write_batch: int = 64
     indexed_attribute_ruler: bool = True
+    cached_lemmatizer: bool = True
 
 
 @dataclass(frozen=True)

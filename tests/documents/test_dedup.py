@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
+import numpy as np
 import pytest
+from datasketch import MinHash
 
 from eventwire.config import DocumentOptions
 from eventwire.documents import Article, Deduplicator, Provenance, deduplicate
@@ -56,6 +60,20 @@ def test_signature_bytes_are_stable(doc_options: DocumentOptions) -> None:
     one = Deduplicator.from_options(doc_options).signature_bytes(LONG)
     two = Deduplicator.from_options(doc_options).signature_bytes(LONG)
     assert one == two and len(one) == 1 + 4 * doc_options.minhash_permutations
+
+
+def test_signatures_are_those_of_datasketchs_own_minhash(doc_options: DocumentOptions) -> None:
+    """Drawing the permutations once per deduplicator changes no stored signature: the bytes
+    are those of a MinHash made from scratch with the same seed and scheme (format 1)."""
+    words = [w.casefold() for w in re.findall(r"\w+", LONG)]
+    shingles = sorted({" ".join(words[i : i + 3]).encode() for i in range(len(words) - 2)})
+    plain = MinHash(num_perm=doc_options.minhash_permutations, seed=1, scheme="affine32")
+    plain.update_batch(shingles)
+    expected = bytes([1]) + np.asarray(plain.hashvalues).astype("<u4").tobytes()
+    dedup = Deduplicator.from_options(doc_options)
+    assert dedup.signature_bytes(LONG) == expected
+    dedup.add("stored", expected)
+    assert dedup.check(_article(LONG)).similarity == 1.0
 
 
 def test_bad_signatures_are_refused(doc_options: DocumentOptions) -> None:

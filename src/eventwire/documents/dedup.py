@@ -66,6 +66,11 @@ class Deduplicator:
         self.threshold = threshold
         self.permutations = permutations
         self._lsh = MinHashLSH(threshold=threshold, num_perm=permutations)
+        # The permutation parameters follow from the seed: drawn once here, not for every
+        # signature made or loaded (1 ms each, the larger part of a signature's cost).
+        self._permutations = MinHash(
+            num_perm=permutations, seed=_MINHASH_SEED, scheme=_SCHEME
+        ).permutations
         self._signatures: dict[str, MinHash] = {}
         self._ids: set[str] = set()
 
@@ -85,7 +90,12 @@ class Deduplicator:
         words = [word.casefold() for word in _WORD_RE.findall(text)]
         size = min(SHINGLE_WORDS, len(words))
         shingles = {" ".join(words[i : i + size]).encode() for i in range(len(words) - size + 1)}
-        signature = MinHash(num_perm=self.permutations, seed=_MINHASH_SEED, scheme=_SCHEME)
+        signature = MinHash(
+            num_perm=self.permutations,
+            seed=_MINHASH_SEED,
+            permutations=self._permutations,
+            scheme=_SCHEME,
+        )
         if shingles and size > 0:
             signature.update_batch(sorted(shingles))
         return signature
@@ -158,6 +168,7 @@ class Deduplicator:
             num_perm=self.permutations,
             seed=_MINHASH_SEED,
             hashvalues=values.astype(np.uint32),
+            permutations=self._permutations,
             scheme=_SCHEME,
         )
 

@@ -12,6 +12,7 @@ from ..config import PipelineOptions
 from ..errors import ConfigError
 from . import extensions
 from .attribute_ruler import use_indexed_attribute_ruler
+from .lemmatizer import use_cached_lemmatizer
 from .prefilter import SentenceSelector
 
 __all__ = ["COMPONENT_MODULES", "build_pipeline", "build_selector"]
@@ -32,13 +33,21 @@ def build_pipeline(options: PipelineOptions) -> Language:
     Raises ``ConfigError`` when the model is not installed or a component is unknown.
     """
     return _build(
-        options.model, options.components, options.disable, options.indexed_attribute_ruler
+        options.model,
+        options.components,
+        options.disable,
+        options.indexed_attribute_ruler,
+        options.cached_lemmatizer,
     )
 
 
 @lru_cache(maxsize=4)
 def _build(
-    model: str, components: tuple[str, ...], disable: tuple[str, ...], indexed_ruler: bool = True
+    model: str,
+    components: tuple[str, ...],
+    disable: tuple[str, ...],
+    indexed_ruler: bool = True,
+    cached_lemmatizer: bool = True,
 ) -> Language:
     extensions.register_extensions()
     try:
@@ -50,6 +59,8 @@ def _build(
         ) from None
     if indexed_ruler:  # same annotations, a fifth of the time (nlp/attribute_ruler.py)
         use_indexed_attribute_ruler(nlp)
+    if cached_lemmatizer:  # same lemmas, each distinct token worked out once (nlp/lemmatizer.py)
+        use_cached_lemmatizer(nlp)
     for name in components:
         module = COMPONENT_MODULES.get(name)
         if module is not None:
@@ -72,6 +83,7 @@ def build_selector(options: PipelineOptions) -> SentenceSelector | None:
         options.disable,
         options.prefilter_context,
         options.indexed_attribute_ruler,
+        options.cached_lemmatizer,
     )
 
 
@@ -82,6 +94,7 @@ def _selector(
     disable: tuple[str, ...],
     context: int,
     indexed_ruler: bool,
+    cached_lemmatizer: bool,
 ) -> SentenceSelector:
-    nlp = _build(model, components, disable, indexed_ruler)
+    nlp = _build(model, components, disable, indexed_ruler, cached_lemmatizer)
     return SentenceSelector.from_pipeline(nlp, context=context)

@@ -51,8 +51,15 @@ class TokenPatternIndex:
     def __init__(self, vocab: Vocab) -> None:
         self.vocab = vocab
         self._columns: list[str] = []  # attributes in Doc.to_array order
-        self._filed: list[dict[int, list[_Entry]]] = []  # per column: value → entries
+        # One-token patterns (``_filed``, ``_everywhere``) and longer ones (``_long``): per
+        # column, value → entries; entries filed under no value.
+        self._filed: list[dict[int, list[_Entry]]] = []
         self._everywhere: list[_Entry] = []
+        self._filed_long: list[dict[int, list[_Entry]]] = []
+        self._everywhere_long: list[_Entry] = []
+        # The keys of the one-token patterns a token row matches, by row: most of the model's
+        # attribute rules are one token long, and wire copy repeats its tokens.
+        self._singles: dict[tuple[int, ...], tuple[int, ...]] = {}
         self._size = 0
         self._strings = vocab.strings
 
@@ -69,6 +76,7 @@ class TokenPatternIndex:
             return False
         for variant in _variants(pattern, optional):
             self._file(key, variant)
+        self._singles.clear()
         self._size += 1
         return True
 
@@ -81,9 +89,18 @@ class TokenPatternIndex:
         rows = doc.to_array(list[int | str](self._columns)).tolist()
         if len(self._columns) == 1:
             rows = [[value] for value in rows]
-        filed = [(column, table) for column, table in enumerate(self._filed) if table]
-        everywhere = self._everywhere
+        singles = self._singles
+        if len(singles) >= _MEMO_SIZE:
+            singles.clear()
+        filed = [(column, table) for column, table in enumerate(self._filed_long) if table]
+        everywhere = self._everywhere_long
         for i, row in enumerate(rows):
+            values = tuple(row)
+            keys = singles.get(values)
+            if keys is None:
+                keys = singles[values] = self._single_keys(row)
+            for key in keys:
+                found.add((key, i, i + 1))
             for column, table in filed:
                 entries = table.get(row[column])
                 if entries:
@@ -92,12 +109,26 @@ class TokenPatternIndex:
                 _try(everywhere, rows, i, found)
         return sorted(found, key=lambda match: (match[1], match[2], match[0]))
 
+    def _single_keys(self, row: _Row) -> tuple[int, ...]:
+        """The keys of the one-token patterns ``row`` matches (a key may repeat)."""
+        keys = []
+        for column, table in enumerate(self._filed):
+            for key, check, _ in table.get(row[column], ()):
+                if check is None or check(row):
+                    keys.append(key)
+        for key, check, _ in self._everywhere:
+            if check is None or check(row):
+                keys.append(key)
+        return tuple(keys)
+
     # --- filing -------------------------------------------------------------------------------
 
     def _column(self, attr: str) -> int:
         if attr not in self._columns:
             self._columns.append(attr)
             self._filed.append({})
+            self._filed_long.append({})
+            self._singles.clear()  # rows gain a column
         return self._columns.index(attr)
 
     def _value(self, attr: str, value: object) -> int:
@@ -115,11 +146,13 @@ class TokenPatternIndex:
             column = self._column(attr)
             # The filed value is the lookup itself: only the other conditions are tested.
             check = self._check({k: v for k, v in first.items() if k != attr})
+            filed = self._filed_long if following else self._filed
             for value in values:
-                entries = self._filed[column].setdefault(self._value(attr, value), [])
+                entries = filed[column].setdefault(self._value(attr, value), [])
                 entries.append((key, check, following))
             return
-        self._everywhere.append((key, self._check(first), following))
+        everywhere = self._everywhere_long if following else self._everywhere
+        everywhere.append((key, self._check(first), following))
 
     def _check(self, spec: Mapping[Any, Any]) -> _Check | None:
         tests = [self._test(attr, wanted) for attr, wanted in spec.items() if attr != "OP"]

@@ -105,6 +105,9 @@ def _count(con: duckdb.DuckDBPyConnection, table: str) -> int:
 
 def write_treaty_updates(con: duckdb.DuckDBPyConnection, updates: Iterable[TreatyUpdate]) -> int:
     """Store updates (creating the tables if needed); returns how many rows were new."""
+    updates = list(updates)
+    if not updates:  # most batches of articles have none: not even the tables are checked
+        return 0
     ensure_treaty_tables(con)
     new = 0
     for update in updates:
