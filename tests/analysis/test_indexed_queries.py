@@ -16,9 +16,7 @@ import pytest
 from eventwire.analysis import dyads, filters, timelines
 from eventwire.analysis.filters import EventFilter
 from eventwire.store import Store, open_store
-from tests.store.builders import fill, ingest, later_ingests
-
-STAGES = ("first ingest", "second ingest", "bridging report")
+from tests.analysis.conftest import STAGES
 
 Query = Callable[[Store], Any]
 QUERIES: dict[str, Query] = {
@@ -56,19 +54,9 @@ QUERIES: dict[str, Query] = {
 
 
 @pytest.fixture(scope="module")
-def stages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """A copy of the store after each stage (a store is opened by one process at a time)."""
-    folder = tmp_path_factory.mktemp("indexed")
-    paths = {stage: folder / f"{n}.duckdb" for n, stage in enumerate(STAGES)}
-    live = folder / "live.duckdb"
-    with open_store(live) as store:
-        fill(store)
-    paths[STAGES[0]].write_bytes(live.read_bytes())
-    for stage, items in zip(STAGES[1:], later_ingests(), strict=True):
-        with open_store(live) as store:
-            ingest(store, items)
-        paths[stage].write_bytes(live.read_bytes())
-    return paths
+def stages(merged_stages: dict[str, Path]) -> dict[str, Path]:
+    """A copy of the store after each stage (tests/analysis/conftest.py)."""
+    return merged_stages
 
 
 def straightforward(monkeypatch: pytest.MonkeyPatch) -> None:

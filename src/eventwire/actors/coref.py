@@ -47,8 +47,10 @@ def quoted_tokens(doc: Doc) -> list[bool]:
     """For each token, whether it lies inside a quotation (reset at each paragraph break)."""
     inside = False
     flags: list[bool] = []
-    for token in doc:
-        text = token.text
+    # The texts are read as string ids from one array, not from a Token per word (issue 7).
+    strings = doc.vocab.strings
+    for orth in doc.to_array("ORTH").tolist() if len(doc) else ():
+        text = strings[orth]
         if "\n" in text:
             inside = False
         if text in _OPENING:
@@ -86,6 +88,11 @@ class History:
     kb: KnowledgeBase
     persons: list[PersonMention] = field(default_factory=list)
     countries: set[str] = field(default_factory=set)
+    # The sentence starts of the Doc last asked about: :meth:`by_pronoun` needs them for each
+    # pronoun, and spaCy rebuilds a Doc's sentences on every access (issue 7).
+    _starts: tuple[Doc, list[int]] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
 
     def add(self, actor: Actor, words: list[str], token: Token, quoted: bool) -> None:
         """Remember a mention (persons for later references, countries for context)."""
@@ -132,7 +139,10 @@ class History:
     def by_pronoun(self, token: Token, gender: str | None) -> Actor | None:
         """The person a he/she outside quotations refers to, when the choice is unique."""
         own = sentence_start(token)
-        sentences = [start for start in _sentence_starts(token.doc) if start <= own]
+        doc = token.doc
+        if self._starts is None or self._starts[0] is not doc:
+            self._starts = (doc, _sentence_starts(doc))
+        sentences = [start for start in self._starts[1] if start <= own]
         window = sentences[-_PRONOUN_WINDOW:]
         for sentence in reversed(window):
             found = [

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any, Literal
 
@@ -27,6 +27,7 @@ from eventwire._yaml import safe_load
 from eventwire.errors import ConfigError
 from eventwire.events.model import Plover
 from eventwire.events.ontology import DATA_DIR, PLOVER_CATEGORIES, Ontology, load_ontology
+from eventwire.events.triggers import TriggerForms
 from eventwire.registry import lexicons
 
 __all__ = [
@@ -155,6 +156,12 @@ class Lexicon:
     def lemmas(self, pos: PartOfSpeech) -> frozenset[str]:
         """Every trigger lemma of this part of speech (for a quick first filter)."""
         return frozenset(lemma for entry_pos, lemma in self._index if entry_pos == pos)
+
+    @cached_property
+    def trigger_forms(self) -> TriggerForms:
+        """The forms :func:`~eventwire.events.triggers.find_triggers` checks a token against
+        before matching it (built once per lexicon)."""
+        return TriggerForms(lemma for _, lemma in self._index)
 
     def verb_entries(self, lemma: str) -> tuple[LexiconEntry, ...]:
         return tuple(self._index.get(("VERB", lemma.lower()), ()))

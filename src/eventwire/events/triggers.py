@@ -16,7 +16,7 @@ or a small one built by hand in a test.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -30,6 +30,7 @@ __all__ = [
     "TIME_WORDS",
     "LexiconEntryLike",
     "LexiconLike",
+    "TriggerForms",
     "TriggerMatch",
     "find_triggers",
     "is_time_phrase",
@@ -236,11 +237,54 @@ class TriggerMatch:
         return doc[min(indices) : max(indices) + 1]
 
 
+class TriggerForms:
+    """Every word form under which some entry of a lexicon can be looked up, to pass over the
+    other tokens before :func:`match_token` reads their part of speech, lemma and children
+    (most tokens of a sentence are no trigger: issue 7).
+
+    :func:`match_token` looks entries up by the token's lower-cased lemma (verbs, nouns and
+    predicative adjectives), by its lower-cased form (nouns) and by "lemma particle" (phrasal
+    verbs): so ``forms`` holds every entry lemma and each of its word-boundary prefixes
+    ("take" for "take over"), and a token whose lemma and form are both outside it cannot match.
+    """
+
+    __slots__ = ("_forms", "_known")
+
+    def __init__(self, lemmas: Iterable[str]) -> None:
+        forms: set[str] = set()
+        for lemma in lemmas:
+            words = lemma.split(" ")
+            forms.update(" ".join(words[:n]) for n in range(1, len(words) + 1))
+        self._forms = frozenset(forms)
+        # Verdicts by string hash (a token's ``lemma`` and ``lower`` are hashes, read without
+        # building a Python string): the vocabulary repeats, so each string is lowered once.
+        self._known: dict[int, bool] = {}
+
+    def __contains__(self, form: object) -> bool:
+        return form in self._forms
+
+    def admits(self, token: Token) -> bool:
+        """Whether an entry may be looked up under ``token``'s lemma or form."""
+        known = self._known
+        verdict = known.get(token.lemma)
+        if verdict is None:
+            verdict = known[token.lemma] = token.lemma_.lower() in self._forms
+        if verdict:
+            return True
+        verdict = known.get(token.lower)
+        if verdict is None:
+            verdict = known[token.lower] = token.lower_.lower() in self._forms
+        return verdict
+
+
 def find_triggers(sentence: Span, lexicon: LexiconLike) -> list[TriggerMatch]:
     """Every trigger in ``sentence``, in text order; a noun an entry consumed as its object
     ("impose *sanctions* on") is not reported again as a nominal trigger, nor is a noun that
     only modifies another noun ("*war* games")."""
-    matches = [m for m in (match_token(tok, lexicon) for tok in sentence) if m is not None]
+    # A lexicon that lists its forms (the shipped ``Lexicon``) lets the others be skipped.
+    forms: TriggerForms | None = getattr(lexicon, "trigger_forms", None)
+    tokens = sentence if forms is None else [t for t in sentence if forms.admits(t)]
+    matches = [m for m in (match_token(tok, lexicon) for tok in tokens) if m is not None]
     consumed = {m.object_token.i for m in matches if m.object_token is not None}
     heads = {m.token.i for m in matches if m.is_nominal}
     return [m for m in matches if m.token.i not in consumed and not _noun_modifier(m.token, heads)]

@@ -118,8 +118,9 @@ def extract_treaty_updates(
     # Hashing the treaty tuple for the caches is itself costly: once per document.
     aliases = _alias_index(tuple(treaties))
     organisations = _organisations(treaties)
+    nouns = _treaty_noun_index(doc)
     for sent in doc.sents:
-        for mention in _mentions(sent, aliases, organisations, actors):
+        for mention in _mentions(sent, aliases, organisations, actors, nouns):
             cluster = _cluster_for(mention, sent, actors, clusters)
             if cluster is None:
                 continue
@@ -160,6 +161,27 @@ def _timex_index(doc: Doc) -> dict[int, Span]:
             for i in range(span.start, span.end):
                 index[i] = span
     return index
+
+
+def _treaty_noun_index(doc: Doc) -> frozenset[int]:
+    """Indexes of the tokens that are treaty nouns ("agreement", "pact"): nouns or proper
+    nouns whose lower-cased lemma is in ``TREATY_NOUNS``. Read from the Doc's arrays once per
+    Doc, so that :func:`_mentions` builds no Token for the other words (issue 7)."""
+    if not len(doc):
+        return frozenset()
+    strings = doc.vocab.strings
+    nominal = {strings["NOUN"], strings["PROPN"]}  # the part-of-speech symbols' ids
+    known: dict[int, bool] = {}
+    found = set()
+    for i, (pos, lemma) in enumerate(doc.to_array(["POS", "LEMMA"]).tolist()):
+        if pos not in nominal:
+            continue
+        verdict = known.get(lemma)
+        if verdict is None:
+            verdict = known[lemma] = strings[lemma].lower() in TREATY_NOUNS
+        if verdict:
+            found.add(i)
+    return frozenset(found)
 
 
 # --- mentions ---------------------------------------------------------------------------------
@@ -212,7 +234,10 @@ def _mentions(
     aliases: _AliasIndex,
     organisations: dict[str, str],
     actors: dict[int, tuple[Span, str]],
+    nouns: frozenset[int],
 ) -> Iterable[_Mention]:
+    """The treaty mentions of ``sent``: aliases, organisations that a treaty founds, and
+    treaty nouns (``nouns``: :func:`_treaty_noun_index`)."""
     doc = sent.doc
     taken: set[int] = set()
     # Span.text rebuilds the string from its tokens on every access: read it once per sentence
@@ -227,11 +252,11 @@ def _mentions(
                 continue
             taken.update(range(span.start, span.end))
             yield _Mention(span=span, treaty_type=None, anaphoric=False, treaty_id=treaty_id)
-    for token in sent:
-        if token.i in taken:
+    for i in range(sent.start, sent.end):
+        if i in taken:
             continue
-        held = actors.get(token.i)
-        if held is not None and held[1] in organisations and token.i == held[0].root.i:
+        held = actors.get(i)
+        if held is not None and held[1] in organisations and i == held[0].root.i:
             taken.update(range(held[0].start, held[0].end))
             yield _Mention(
                 span=held[0],
@@ -241,9 +266,9 @@ def _mentions(
                 organisation=True,
             )
             continue
-        if token.pos_ not in ("NOUN", "PROPN") or token.lemma_.lower() not in TREATY_NOUNS:
+        if i not in nouns:
             continue
-        mention = _noun_mention(token)
+        mention = _noun_mention(doc[i])
         if mention is not None and not any(
             actors.get(t.i, (None, ""))[1] in organisations for t in mention.span
         ):  # "the NATO military alliance" is the organisation, mentioned above
