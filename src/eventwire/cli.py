@@ -191,13 +191,13 @@ def code(ctx: click.Context, file: Any) -> None:
 @click.option(
     "--gold",
     required=True,
-    type=click.Path(exists=True, dir_okay=False),
-    help="Gold data: a PLV TSV (sentence, marked source and target, gold_root).",
+    type=click.Path(exists=True),
+    help="Gold data: a PLV TSV (plv), or a directory of our real-news YAML files (realnews).",
 )
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["plv"]),
+    type=click.Choice(["plv", "realnews"]),
     default="plv",
     show_default=True,
     help="The gold data's format.",
@@ -207,19 +207,72 @@ def code(ctx: click.Context, file: Any) -> None:
     type=click.Choice(["relation", "end-to-end", "both"]),
     default="both",
     show_default=True,
-    help="relation: classify the marked pair; end-to-end: code the sentence, find the pair.",
+    help="plv: relation classifies the marked pair; end-to-end codes the sentence, finds the pair.",
 )
+@click.option(
+    "--corpora",
+    type=click.Path(exists=True, file_okay=False),
+    default="../shared/corpora",
+    show_default=True,
+    help="realnews: the folder holding the corpora the gold files name.",
+)
+@click.option(
+    "--split",
+    type=click.Choice(["all", "studied", "held-out"]),
+    default="all",
+    show_default=True,
+    help="realnews: score every article (and each part), or one part of the fixed split.",
+)
+@click.option(
+    "--min-confidence",
+    type=click.FloatRange(0.0, 1.0),
+    default=None,
+    help="realnews: score only events at or above this confidence (default: [events]).",
+)
+@click.option("--findings", is_flag=True, help="realnews: list spurious, missed and trap events.")
+@click.option("--json", "as_json", is_flag=True, help="realnews: the figures as JSON.")
 @click.pass_context
-def evaluate(ctx: click.Context, gold: str, fmt: str, mode: str) -> None:
-    """Score the coder on gold data: accuracy, macro-F1, per-class scores and confusion
-    matrix over the 15 PLV roots (CONCEDE and RETREAT count as YIELD); end to end, dyad recall
-    and category accuracy."""
-    from pathlib import Path
+def evaluate(
+    ctx: click.Context,
+    gold: str,
+    fmt: str,
+    mode: str,
+    corpora: str,
+    split: str,
+    min_confidence: float | None,
+    findings: bool,
+    as_json: bool,
+) -> None:
+    """Score the coder on gold data.
 
-    from .evaluate.run import evaluate_gold
+    plv: accuracy, macro-F1, per-class scores and confusion matrix over the 15 PLV roots
+    (CONCEDE and RETREAT count as YIELD); end to end, dyad recall and category accuracy.
+    realnews: precision, recall and F1 at the dyad and dyad+category levels on our annotated
+    real-news articles, modality and date accuracy, and the traps violated."""
+    from pathlib import Path
 
     options = _options(ctx)
     try:
+        if fmt == "realnews":
+            from .evaluate.realnews import evaluate_realnews
+
+            threshold = options.events.min_confidence if min_confidence is None else min_confidence
+            news = evaluate_realnews(
+                Path(gold),
+                Path(corpora),
+                options,
+                min_confidence=threshold,
+                split=split,  # type: ignore[arg-type]
+            )
+            if as_json:
+                click.echo(json.dumps(news.to_json(), indent=2))
+            else:
+                click.echo(news.format(findings=findings))
+            return
+        from .evaluate.run import evaluate_gold
+
+        if Path(gold).is_dir():
+            raise click.UsageError("--format plv takes a TSV file, not a directory")
         result = evaluate_gold(Path(gold), options, mode=mode)  # type: ignore[arg-type]
     except EventwireError as exc:
         raise click.ClickException(str(exc)) from None

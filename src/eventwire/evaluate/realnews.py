@@ -1,0 +1,620 @@
+"""Evaluation on our own real-news gold set (``tests/eval/README.md`` gives the format).
+
+Each gold file names one record of a corpus in ``../shared/corpora`` and lists the events it
+reports, as character offsets into the record's ``text`` (no article text is stored with the
+gold). The articles are read through our own readers — the text the pipeline sees is the text
+ingest would see — and coded by the configured pipeline; predicted spans are mapped back to the
+record's text through each article's provenance.
+
+Scoring is per article, over **distinct tuples**, as an analyst counts events:
+
+* dyad level: ``(source, target)``; dyad + category level: ``(source, target, PLOVER category)``;
+* a side's key is its country (ISO3) for states, their parts and their people, and the actor id
+  for organisations that belong to no state; ``None`` for an absent or unresolved side;
+* a predicted tuple is **correct** when a required gold event of the article has it, **excused**
+  when only optional gold events have it (neither right nor wrong), **spurious** otherwise;
+  recall is over the tuples of required gold events;
+* modality and date are scored on matched gold events (dyad + category), each against the
+  predicted mention in the same sentence when there is one, else the article's first mention;
+* a trap is violated when an event's trigger or one of its sides falls inside the trap's
+  passage (and, for a trap with a category, the event has that category).
+
+The set is split once and for all into a studied part and a held-out part by a hash of each
+article's id (``held_out`` below): rules are written from the studied part's errors only.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+import yaml
+
+from ..errors import UnreadableInput
+from ..events.model import MODALITIES
+from ..events.ontology import PLOVER_CATEGORIES
+
+if TYPE_CHECKING:
+    from ..actors.kb import KnowledgeBase
+    from ..config import Options
+    from ..documents.article import Article
+    from ..events.model import ActorRef, Event
+
+__all__ = [
+    "GoldArticle",
+    "GoldEvent",
+    "GoldTrap",
+    "RealNewsReport",
+    "Split",
+    "evaluate_realnews",
+    "held_out",
+    "read_realnews",
+    "score_articles",
+]
+
+Split = Literal["all", "studied", "held-out"]
+SideKey = str | None
+PLOVER = PLOVER_CATEGORIES
+_STATE_KEY = re.compile(r"[A-Z]{3}([A-Z]{3})?")
+# A share of the set, fixed by a hash of the record id, never studied (see module docstring).
+HELD_OUT_SHARE = 0.3
+
+
+def held_out(record_id: str) -> bool:
+    """Whether an article belongs to the held-out part (30 %, fixed by its id's hash)."""
+    digest = hashlib.sha256(record_id.encode("utf-8")).digest()
+    return int.from_bytes(digest[:4], "big") / 2**32 < HELD_OUT_SHARE
+
+
+@dataclass(frozen=True, slots=True)
+class GoldEvent:
+    """One annotated event: sides as written in the gold file, PLOVER category, modality."""
+
+    at: tuple[int, int]
+    source: str | None
+    target: str | None
+    category: str
+    modality: str
+    date: str | None
+    optional: bool
+
+
+@dataclass(frozen=True, slots=True)
+class GoldTrap:
+    """A passage no event (or no event of ``category``) may be coded from."""
+
+    at: tuple[int, int]
+    category: str | None
+    why: str
+
+
+@dataclass(frozen=True, slots=True)
+class GoldArticle:
+    """One annotated record of a corpus."""
+
+    path: Path
+    corpus: str
+    record_id: str
+    date: str
+    kind: str
+    events: tuple[GoldEvent, ...]
+    traps: tuple[GoldTrap, ...]
+
+    @property
+    def held_out(self) -> bool:
+        return held_out(self.record_id)
+
+
+def _span(value: object, where: str) -> tuple[int, int]:
+    if (
+        not isinstance(value, list)
+        or len(value) != 2
+        or not all(isinstance(v, int) for v in value)
+        or not 0 <= value[0] < value[1]
+    ):
+        raise UnreadableInput(f"{where}: 'at' must be [start, end] with 0 <= start < end")
+    return value[0], value[1]
+
+
+def _side(value: object, where: str) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, str) and (
+        _STATE_KEY.fullmatch(value) or (value.startswith("org:") and len(value) > 4)
+    ):
+        return value
+    raise UnreadableInput(f"{where}: side {value!r} is neither ISO3[+SECTOR], org:NAME nor null")
+
+
+def _gold_file(path: Path) -> GoldArticle:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise UnreadableInput(f"{path}: {exc}") from None
+    if not isinstance(data, dict):
+        raise UnreadableInput(f"{path}: not a mapping")
+    for key in ("corpus", "id", "date"):
+        if key not in data:
+            raise UnreadableInput(f"{path}: missing {key!r}")
+    events = []
+    for i, raw in enumerate(data.get("events") or []):
+        where = f"{path}: event {i}"
+        if raw.get("category") not in PLOVER:
+            raise UnreadableInput(f"{where}: unknown PLOVER category {raw.get('category')!r}")
+        if raw.get("modality") not in MODALITIES:
+            raise UnreadableInput(f"{where}: unknown modality {raw.get('modality')!r}")
+        when = raw.get("date")
+        events.append(
+            GoldEvent(
+                at=_span(raw.get("at"), where),
+                source=_side(raw.get("source"), where),
+                target=_side(raw.get("target"), where),
+                category=raw["category"],
+                modality=raw["modality"],
+                date=None if when is None else str(when),
+                optional=bool(raw.get("optional", False)),
+            )
+        )
+    traps = []
+    for i, raw in enumerate(data.get("traps") or []):
+        where = f"{path}: trap {i}"
+        category = raw.get("category")
+        if category is not None and category not in PLOVER:
+            raise UnreadableInput(f"{where}: unknown PLOVER category {category!r}")
+        traps.append(GoldTrap(_span(raw.get("at"), where), category, str(raw.get("why", ""))))
+    return GoldArticle(
+        path=path,
+        corpus=str(data["corpus"]),
+        record_id=str(data["id"]),
+        date=str(data["date"]),
+        kind=str(data.get("kind", "political")),
+        events=tuple(events),
+        traps=tuple(traps),
+    )
+
+
+def read_realnews(gold: Path) -> list[GoldArticle]:
+    """Every ``*.yaml`` gold file of a directory (or one file), in name order."""
+    paths = sorted(gold.glob("*.yaml")) if gold.is_dir() else [gold]
+    if not paths:
+        raise UnreadableInput(f"{gold}: no *.yaml gold files")
+    return [_gold_file(p) for p in paths]
+
+
+# --- sides --------------------------------------------------------------------------------
+
+
+def side_key(actor_id: str | None, country: str | None) -> SideKey:
+    """What two sides must share to be the same side: a state's country, else the actor id."""
+    if country:
+        return country
+    return actor_id or None
+
+
+def _predicted_key(ref: ActorRef | None) -> SideKey:
+    return None if ref is None else side_key(ref.actor_id, ref.country)
+
+
+def _gold_key(value: str | None, on: date | None, kb: KnowledgeBase) -> SideKey:
+    from ..actors.resolve import resolve_actor
+
+    if value is None:
+        return None
+    if not value.startswith("org:"):
+        return value[:3]
+    actor = resolve_actor(value[4:], on, kb)
+    if actor.kind == "unresolved":
+        return value  # cannot match any prediction: a recall miss, as it should be
+    return side_key(actor.actor_id, actor.country)
+
+
+# --- reading the records ------------------------------------------------------------------
+
+
+def _raw_texts(path: Path) -> dict[str, str]:
+    """The record id (JSONL ``id`` or CSV ``url``) → the record's ``text``, as stored."""
+    text = path.read_text(encoding="utf-8")
+    if path.suffix == ".jsonl":
+        rows: Iterable[dict[str, Any]] = (json.loads(line) for line in text.splitlines() if line)
+        return {str(r["id"]): str(r["text"]) for r in rows}
+    csv.field_size_limit(2**31 - 1)
+    return {r["url"]: r["text"] for r in csv.DictReader(io.StringIO(text))}
+
+
+def _articles(path: Path, wanted: set[str], options: Options) -> dict[str, Article]:
+    """Our readers' Articles for the wanted record ids of one corpus file."""
+    from ..documents.article import Article
+    from ..documents.readers import read_inputs
+
+    found: dict[str, Article] = {}
+    for result in read_inputs([str(path)], options.documents):
+        if not isinstance(result, Article):
+            continue
+        for key in (result.external_id, result.url):
+            if key in wanted:
+                found[key] = result
+    return found
+
+
+# --- scoring ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Predicted:
+    """One predicted event mention in record coordinates."""
+
+    source: SideKey
+    target: SideKey
+    category: str
+    modality: str
+    date: str | None
+    trigger: tuple[int, int]
+    sides: tuple[tuple[int, int], ...]
+    sentence: tuple[int, int]
+    text: str
+    confidence: float
+
+    @property
+    def dyad(self) -> tuple[SideKey, SideKey]:
+        return self.source, self.target
+
+    @property
+    def coded(self) -> tuple[SideKey, SideKey, str]:
+        return self.source, self.target, self.category
+
+
+def predicted_from(event: Event, article: Article) -> Predicted:
+    """An Event's keys and spans, its spans mapped to the record's text."""
+    to_input = article.provenance.input_span
+    sides = tuple(
+        to_input(ref.start, ref.end) for ref in (event.source, event.target) if ref is not None
+    )
+    start = article.text.find(event.sentence) if event.sentence else -1
+    sentence = to_input(start, start + len(event.sentence)) if start >= 0 else (0, 0)
+    return Predicted(
+        source=_predicted_key(event.source),
+        target=_predicted_key(event.target),
+        category=event.plover.category,
+        modality=event.modality,
+        date=None if event.event_date is None else event.event_date.value,
+        trigger=to_input(event.trigger.start, event.trigger.end),
+        sides=sides,
+        sentence=sentence,
+        text=event.sentence,
+        confidence=event.confidence,
+    )
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+@dataclass(slots=True)
+class Counts:
+    """Tallies of one level (dyad, or dyad + category)."""
+
+    correct: int = 0
+    spurious: int = 0
+    excused: int = 0
+    gold: int = 0
+    found: int = 0
+
+    @property
+    def precision(self) -> float:
+        judged = self.correct + self.spurious
+        return self.correct / judged if judged else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.found / self.gold if self.gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def line(self, name: str) -> str:
+        return (
+            f"  {name:<16} P {self.precision:.3f}  R {self.recall:.3f}  F1 {self.f1:.3f}"
+            f"   ({self.correct} right, {self.spurious} spurious, {self.excused} excused;"
+            f" {self.found} of {self.gold} gold found)"
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """A spurious prediction, a missed gold event or a violated trap, for study."""
+
+    kind: str
+    record_id: str
+    what: str
+    passage: str
+
+
+@dataclass(slots=True)
+class RealNewsReport:
+    """Scores on a set of gold articles (definitions in the module docstring)."""
+
+    name: str
+    articles: int = 0
+    predicted_mentions: int = 0
+    dyad: Counts = field(default_factory=Counts)
+    coded: Counts = field(default_factory=Counts)
+    modality_right: int = 0
+    modality_judged: int = 0
+    date_right: int = 0
+    date_judged: int = 0
+    traps: int = 0
+    traps_violated: int = 0
+    gold_categories: Counter[str] = field(default_factory=Counter)
+    findings: list[Finding] = field(default_factory=list)
+    # (confidence, correct) of every judged predicted tuple: its best mention's confidence.
+    scored: list[tuple[float, bool]] = field(default_factory=list)
+
+    @property
+    def modality_accuracy(self) -> float:
+        return self.modality_right / self.modality_judged if self.modality_judged else 0.0
+
+    @property
+    def date_accuracy(self) -> float:
+        return self.date_right / self.date_judged if self.date_judged else 0.0
+
+    def summary(self) -> dict[str, float | int]:
+        """The figures the gate pins, by name."""
+        return {
+            "articles": self.articles,
+            "dyad_precision": self.dyad.precision,
+            "dyad_recall": self.dyad.recall,
+            "dyad_f1": self.dyad.f1,
+            "precision": self.coded.precision,
+            "recall": self.coded.recall,
+            "f1": self.coded.f1,
+            "modality_accuracy": self.modality_accuracy,
+            "date_accuracy": self.date_accuracy,
+            "traps": self.traps,
+            "traps_violated": self.traps_violated,
+        }
+
+    def format(self, *, findings: bool = False) -> str:
+        lines = [
+            f"{self.name}: {self.articles} articles, {self.coded.gold} required gold events"
+            f" (distinct tuples), {self.predicted_mentions} predicted event mentions",
+            self.dyad.line("dyad"),
+            self.coded.line("dyad+category"),
+            f"  modality accuracy {self.modality_accuracy:.3f} ({self.modality_right} of"
+            f" {self.modality_judged} matched)   date accuracy {self.date_accuracy:.3f}"
+            f" ({self.date_right} of {self.date_judged} matched and dated)",
+            f"  traps violated {self.traps_violated} of {self.traps}",
+        ]
+        if findings:
+            for f in self.findings:
+                lines.append(f"    [{f.kind}] {f.record_id}: {f.what}\n        {f.passage}")
+        return "\n".join(lines)
+
+
+def _label(t: tuple[SideKey, SideKey, str] | tuple[SideKey, SideKey]) -> str:
+    parts = [str(x) if x is not None else "-" for x in t]
+    return f"{parts[0]} -> {parts[1]}" + (f" {parts[2]}" if len(parts) > 2 else "")
+
+
+def _snippet(text: str, span: tuple[int, int], width: int = 160) -> str:
+    return " ".join(text[span[0] : span[1]].split())[:width]
+
+
+def score_article(
+    gold: GoldArticle,
+    record_text: str,
+    predicted: Sequence[Predicted],
+    kb: KnowledgeBase,
+    report: RealNewsReport,
+) -> None:
+    """Add one article's tallies to ``report``."""
+    on = _date_or_none(gold.date)
+    keyed = [
+        (e, _gold_key(e.source, on, kb), _gold_key(e.target, on, kb), e.category)
+        for e in gold.events
+    ]
+    report.articles += 1
+    report.predicted_mentions += len(predicted)
+    for e, *_ in keyed:
+        if not e.optional:
+            report.gold_categories[e.category] += 1
+    for level, counts, cut in (("dyad", report.dyad, 2), ("coded", report.coded, 3)):
+        required = {tuple(k[1 : 1 + cut]) for k in keyed if not k[0].optional}
+        optional = {tuple(k[1 : 1 + cut]) for k in keyed if k[0].optional} - required
+        mentions: dict[tuple[Any, ...], list[Predicted]] = {}
+        for p in predicted:
+            mentions.setdefault((p.source, p.target, p.category)[:cut], []).append(p)
+        counts.gold += len(required)
+        counts.found += len(required & mentions.keys())
+        for key, group in mentions.items():
+            best = max(group, key=lambda p: p.confidence)
+            if key in required:
+                counts.correct += 1
+                if level == "coded":
+                    report.scored.append((best.confidence, True))
+            elif key in optional:
+                counts.excused += 1
+            else:
+                counts.spurious += 1
+                if level == "coded":
+                    report.scored.append((best.confidence, False))
+                    report.findings.append(
+                        Finding(
+                            "spurious",
+                            gold.record_id,
+                            f"{_label(key)}  ({best.modality}, trigger"
+                            f" {record_text[best.trigger[0] : best.trigger[1]]!r})",
+                            " ".join(best.text.split())[:240],
+                        )
+                    )
+        if level == "coded":
+            for e, source, target, category in keyed:
+                if not e.optional and (source, target, category) not in mentions:
+                    report.findings.append(
+                        Finding(
+                            "missed",
+                            gold.record_id,
+                            f"{_label((source, target, category))}  ({e.modality}, {e.date})",
+                            _snippet(record_text, e.at),
+                        )
+                    )
+            _score_attributes(keyed, mentions, report)
+    for trap in gold.traps:
+        report.traps += 1
+        hits = [
+            p
+            for p in predicted
+            if (trap.category is None or p.category == trap.category)
+            and any(_overlaps(span, trap.at) for span in (p.trigger, *p.sides))
+        ]
+        if hits:
+            report.traps_violated += 1
+            report.findings.append(
+                Finding(
+                    "trap",
+                    gold.record_id,
+                    f"{_label(hits[0].coded)} ({trap.why})",
+                    _snippet(record_text, trap.at),
+                )
+            )
+
+
+def _score_attributes(
+    keyed: Sequence[tuple[GoldEvent, SideKey, SideKey, str]],
+    mentions: dict[tuple[Any, ...], list[Predicted]],
+    report: RealNewsReport,
+) -> None:
+    for e, source, target, category in keyed:
+        group = mentions.get((source, target, category))
+        if e.optional or not group:
+            continue
+        here = [p for p in group if _overlaps(p.sentence, e.at)]
+        chosen = (here or group)[0]
+        report.modality_judged += 1
+        report.modality_right += chosen.modality == e.modality
+        if e.date is not None:
+            report.date_judged += 1
+            report.date_right += chosen.date == e.date
+
+
+def _date_or_none(text: str) -> date | None:
+    try:
+        return date.fromisoformat(text[:10])
+    except ValueError:
+        return None
+
+
+def score_articles(
+    golds: Sequence[GoldArticle],
+    records: dict[tuple[str, str], str],
+    predictions: dict[tuple[str, str], list[Predicted]],
+    kb: KnowledgeBase,
+    name: str,
+) -> RealNewsReport:
+    """Score predictions (by (corpus, record id)) against gold articles."""
+    report = RealNewsReport(name)
+    for gold in golds:
+        key = (gold.corpus, gold.record_id)
+        score_article(gold, records[key], predictions.get(key, []), kb, report)
+    return report
+
+
+@dataclass(frozen=True, slots=True)
+class RealNewsResult:
+    """The three reports of one run: all articles, the studied part and the held-out part."""
+
+    reports: tuple[RealNewsReport, ...]
+    min_confidence: float
+
+    def format(self, *, findings: bool = False) -> str:
+        head = f"real-news gold set, events with confidence >= {self.min_confidence:g}"
+        parts = [head] + [r.format(findings=findings and r.name == "all") for r in self.reports]
+        return "\n\n".join(parts)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "min_confidence": self.min_confidence,
+            "reports": {r.name: r.summary() for r in self.reports},
+        }
+
+
+def evaluate_realnews(
+    gold: Path,
+    corpora: Path,
+    options: Options,
+    *,
+    min_confidence: float = 0.0,
+    split: Split = "all",
+) -> RealNewsResult:
+    """Code every gold article with the configured pipeline and score it.
+
+    Raises ``UnreadableInput`` for a bad gold file, a missing corpus, a record that is not in
+    its corpus, or a passage that falls outside its record's text.
+    """
+    from ..actors.data_access import load_knowledge_base
+    from ..engines.articles import code_articles
+    from ..nlp.pipeline import build_pipeline, build_selector
+
+    golds = read_realnews(gold)
+    if split != "all":
+        golds = [g for g in golds if g.held_out == (split == "held-out")]
+    records: dict[tuple[str, str], str] = {}
+    articles: dict[tuple[str, str], Article] = {}
+    for corpus in sorted({g.corpus for g in golds}):
+        path = corpora / corpus
+        if not path.is_file():
+            raise UnreadableInput(f"{path}: corpus not found (give --corpora)")
+        wanted = {g.record_id for g in golds if g.corpus == corpus}
+        raw = _raw_texts(path)
+        found = _articles(path, wanted, options)
+        for record_id in sorted(wanted):
+            if record_id not in raw or record_id not in found:
+                raise UnreadableInput(f"{corpus}: no record {record_id!r}")
+            records[(corpus, record_id)] = raw[record_id]
+            articles[(corpus, record_id)] = found[record_id]
+    for g in golds:
+        length = len(records[(g.corpus, g.record_id)])
+        for span in [e.at for e in g.events] + [t.at for t in g.traps]:
+            if span[1] > length:
+                raise UnreadableInput(f"{g.path}: passage {list(span)} beyond the text")
+    nlp = build_pipeline(options.pipeline)
+    selector = build_selector(options.pipeline)
+    keys = list(articles)
+    predictions: dict[tuple[str, str], list[Predicted]] = {}
+    coded = code_articles(nlp, (articles[k] for k in keys), options.pipeline.batch_size, selector)
+    for key, result in zip(keys, coded, strict=True):
+        predictions[key] = [
+            predicted_from(e, result.article)
+            for e in result.events
+            if e.confidence >= min_confidence
+        ]
+    kb = load_knowledge_base()
+    parts = [("all", golds)]
+    if split == "all":
+        parts += [
+            ("studied", [g for g in golds if not g.held_out]),
+            ("held-out", [g for g in golds if g.held_out]),
+        ]
+    reports = tuple(score_articles(gs, records, predictions, kb, name) for name, gs in parts)
+    return RealNewsResult(reports, min_confidence)
+
+
+def roc_auc(scored: Sequence[tuple[float, bool]]) -> float:
+    """The probability that a right prediction outscores a wrong one (ties count half)."""
+    right = [s for s, ok in scored if ok]
+    wrong = [s for s, ok in scored if not ok]
+    if not right or not wrong:
+        return math.nan
+    wins = sum((r > w) + 0.5 * (r == w) for r in right for w in wrong)
+    return wins / (len(right) * len(wrong))

@@ -1,0 +1,172 @@
+"""The real-news evaluation (issue 13): gold reading, tuple scoring, traps, the split.
+
+Unit tests build gold articles and predictions by hand; the gate on our annotated articles is
+in ``test_realnews_gate.py`` and skips when ``../shared`` is absent.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from eventwire.actors import load_knowledge_base
+from eventwire.errors import UnreadableInput
+from eventwire.evaluate.realnews import (
+    GoldArticle,
+    GoldEvent,
+    GoldTrap,
+    Predicted,
+    RealNewsReport,
+    held_out,
+    read_realnews,
+    roc_auc,
+    score_article,
+)
+
+TEXT = "Russia accused Ukraine of shelling. The film Kill Bill opened. NATO met Japan."
+
+
+def gold_event(
+    source: str | None,
+    target: str | None,
+    category: str,
+    *,
+    at: tuple[int, int] = (0, 34),
+    modality: str = "asserted",
+    when: str | None = "2024-01-02",
+    optional: bool = False,
+) -> GoldEvent:
+    return GoldEvent(at, source, target, category, modality, when, optional)
+
+
+def predicted(
+    source: str | None,
+    target: str | None,
+    category: str,
+    *,
+    trigger: tuple[int, int] = (7, 14),
+    sentence: tuple[int, int] = (0, 35),
+    modality: str = "asserted",
+    when: str | None = "2024-01-02",
+    confidence: float = 0.5,
+) -> Predicted:
+    return Predicted(
+        source, target, category, modality, when, trigger, (), sentence, "s", confidence
+    )
+
+
+def article(*events: GoldEvent, traps: tuple[GoldTrap, ...] = ()) -> GoldArticle:
+    return GoldArticle(Path("x.yaml"), "c.jsonl", "doc-1", "2024-01-02", "political", events, traps)
+
+
+def score(gold: GoldArticle, preds: list[Predicted]) -> RealNewsReport:
+    report = RealNewsReport("all")
+    score_article(gold, TEXT, preds, load_knowledge_base(), report)
+    return report
+
+
+def test_right_spurious_and_missed_tuples_are_counted_once_each() -> None:
+    gold = article(
+        gold_event("RUSGOV", "UKR", "ACCUSE"),
+        gold_event("RUS", "UKR", "ACCUSE"),  # the same tuple: one gold event
+        gold_event("UKRMIL", "RUS", "ASSAULT", modality="alleged"),
+    )
+    report = score(
+        gold,
+        [
+            predicted("RUS", "UKR", "ACCUSE"),
+            predicted("RUS", "UKR", "ACCUSE", confidence=0.9),  # a second mention
+            predicted("UKR", "RUS", "PROTEST"),  # right dyad, wrong category
+        ],
+    )
+    assert (report.coded.correct, report.coded.spurious, report.coded.gold) == (1, 1, 2)
+    assert report.coded.precision == 0.5 and report.coded.recall == 0.5
+    assert (report.dyad.correct, report.dyad.spurious, report.dyad.found) == (2, 0, 2)
+    assert [f.kind for f in report.findings] == ["spurious", "missed"]
+
+
+def test_optional_gold_excuses_a_prediction_but_is_never_a_miss() -> None:
+    report = score(
+        article(gold_event("RUS", "UKR", "ACCUSE", optional=True)),
+        [predicted("RUS", "UKR", "ACCUSE")],
+    )
+    assert (report.coded.correct, report.coded.spurious, report.coded.excused) == (0, 0, 1)
+    assert report.coded.gold == 0
+
+
+def test_organisations_resolve_through_the_knowledge_base() -> None:
+    nato = load_knowledge_base().lookup("NATO")[0].actor_id
+    report = score(
+        article(gold_event("org:NATO", "JPN", "CONSULT")),
+        [predicted(nato, "JPN", "CONSULT")],
+    )
+    assert report.coded.correct == 1
+
+
+def test_unknown_organisation_never_matches() -> None:
+    report = score(
+        article(gold_event("org:No Such Front", "JPN", "ASSAULT")),
+        [predicted(None, "JPN", "ASSAULT")],
+    )
+    assert report.coded.correct == 0 and report.coded.spurious == 1
+
+
+def test_modality_and_date_judged_on_the_mention_in_the_gold_sentence() -> None:
+    gold = article(gold_event("RUS", "UKR", "ACCUSE", when="2024-01-01"))
+    report = score(
+        gold,
+        [
+            predicted("RUS", "UKR", "ACCUSE", sentence=(62, 78), modality="denied", when=None),
+            predicted("RUS", "UKR", "ACCUSE", when="2024-01-01"),
+        ],
+    )
+    assert (report.modality_right, report.modality_judged) == (1, 1)
+    assert (report.date_right, report.date_judged) == (1, 1)
+
+
+def test_a_trap_is_violated_by_an_event_whose_trigger_falls_inside_it() -> None:
+    trap = GoldTrap((36, 62), None, "film title")
+    kill = predicted(None, None, "ASSAULT", trigger=(45, 49), sentence=(36, 62))
+    assert score(article(traps=(trap,)), [kill]).traps_violated == 1
+    other = GoldTrap((36, 62), "PROTEST", "only protests are wrong here")
+    assert score(article(traps=(other,)), [kill]).traps_violated == 0
+
+
+def test_held_out_split_is_fixed_and_about_thirty_percent() -> None:
+    ids = [f"XIN_ENG_{i:08d}" for i in range(2000)]
+    share = sum(map(held_out, ids)) / len(ids)
+    assert 0.27 < share < 0.33
+    assert [held_out(i) for i in ids[:50]] == [held_out(i) for i in ids[:50]]
+
+
+def test_roc_auc() -> None:
+    assert roc_auc([(0.9, True), (0.1, False)]) == 1.0
+    assert roc_auc([(0.1, True), (0.9, False)]) == 0.0
+    assert roc_auc([(0.5, True), (0.5, False)]) == 0.5
+
+
+@pytest.mark.parametrize(
+    ("event", "message"),
+    [
+        ("{at: [0, 5], source: RUS, target: UKR, category: FIGHT, modality: asserted}", "FIGHT"),
+        ("{at: [0, 5], source: RUS, target: UKR, category: ACCUSE, modality: maybe}", "maybe"),
+        ("{at: [5, 1], source: RUS, target: UKR, category: ACCUSE, modality: asserted}", "'at'"),
+        (
+            "{at: [0, 5], source: Russia, target: UKR, category: ACCUSE, modality: asserted}",
+            "Russia",
+        ),
+    ],
+)
+def test_bad_gold_files_are_refused_with_the_reason(
+    tmp_path: Path, event: str, message: str
+) -> None:
+    path = tmp_path / "a.yaml"
+    path.write_text(f"corpus: c.jsonl\nid: x\ndate: 2024-01-02\nevents: [{event}]\n")
+    with pytest.raises(UnreadableInput, match=message):
+        read_realnews(tmp_path)
+
+
+def test_an_empty_gold_directory_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(UnreadableInput, match="no"):
+        read_realnews(tmp_path)
