@@ -194,15 +194,17 @@ def read_realnews(gold: Path) -> list[GoldArticle]:
 # --- sides --------------------------------------------------------------------------------
 
 
-def side_key(actor_id: str | None, country: str | None) -> SideKey:
-    """What two sides must share to be the same side: a state's country, else the actor id."""
+def side_key(actor_id: str | None, country: str | None, code: str | None) -> SideKey:
+    """What two sides must share to be the same side: a state's country, else the code (an
+    organisation's, or the one a person's role gives: Kofi Annan as Secretary-General is
+    ``IGOUNO``), else the actor id."""
     if country:
         return country
-    return actor_id or None
+    return code or actor_id or None
 
 
 def _predicted_key(ref: ActorRef | None) -> SideKey:
-    return None if ref is None else side_key(ref.actor_id, ref.country)
+    return None if ref is None else side_key(ref.actor_id, ref.country, ref.code)
 
 
 def _gold_key(value: str | None, on: date | None, kb: KnowledgeBase) -> SideKey:
@@ -215,7 +217,7 @@ def _gold_key(value: str | None, on: date | None, kb: KnowledgeBase) -> SideKey:
     actor = resolve_actor(value[4:], on, kb)
     if actor.kind == "unresolved":
         return value  # cannot match any prediction: a recall miss, as it should be
-    return side_key(actor.actor_id, actor.country)
+    return side_key(actor.actor_id, actor.country, actor.code)
 
 
 # --- reading the records ------------------------------------------------------------------
@@ -539,7 +541,10 @@ class RealNewsResult:
 
     def format(self, *, findings: bool = False) -> str:
         head = f"real-news gold set, events with confidence >= {self.min_confidence:g}"
-        parts = [head] + [r.format(findings=findings and r.name == "all") for r in self.reports]
+        # Findings are listed for the part that may be studied: never the held-out part of a
+        # whole run (``--split held-out`` asks for them explicitly).
+        study = "studied" if len(self.reports) > 1 else self.reports[0].name
+        parts = [head] + [r.format(findings=findings and r.name == study) for r in self.reports]
         return "\n\n".join(parts)
 
     def to_json(self) -> dict[str, Any]:

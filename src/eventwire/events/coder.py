@@ -51,6 +51,7 @@ from .arguments import find_arguments
 from .attachment import attach_date, attach_location
 from .confidence import ConfidenceWeights, event_confidence
 from .coreference import propagate_dates
+from .intentions import as_statement, in_purpose_clause
 from .mentions import ArgumentActor, MentionIndex, actor_ref
 from .modality import assess_modality, find_denials
 from .model import Attribution, Event, Modality, Plover, Trigger
@@ -102,6 +103,9 @@ class CoderOptions:
 
     ``min_confidence``: events below it are not emitted (0.0 keeps all; analyses filter on
     ``confidence`` later, and an event dropped here cannot be recovered).
+    ``intentions_as_statements``: code an announced act as the statement of intent (AGREE,
+    THREATEN) and a refused cooperative act as the refusal (REJECT), as the PLOVER manual and
+    CAMEO do (True; ``intentions``); False keeps the act with modality intended or negated.
     ``symmetric_both_directions``: code joint actions in both directions (see module doc).
     ``self_event_codes``: CAMEO codes for which source and target may be the same actor.
     ``denial_code`` / ``denial_plover``: the denier's event (see module doc).
@@ -129,6 +133,7 @@ class CoderOptions:
     """
 
     min_confidence: float = 0.0
+    intentions_as_statements: bool = True
     symmetric_both_directions: bool = False
     self_event_codes: tuple[str, ...] = ()
     denial_code: str = "016"
@@ -205,11 +210,22 @@ class EventCoder:
         for sentence_index, sentence in enumerate(sentences):
             candidates = self.code_sentence(doc, sentence, sentence_index, index)
             events.extend(
-                c.event for c in candidates if c.event.confidence >= self.options.min_confidence
+                self._as_coded(c)
+                for c in candidates
+                if c.event.confidence >= self.options.min_confidence
             )
         dated = propagate_dates(doc, events, self.lexicon, sentences)
         forget_doc_text(doc)
         return dated, [a.quote for a in attributed]
+
+    def _as_coded(self, candidate: EventCandidate) -> Event:
+        """The event as PLOVER codes it: an announced act as the statement of intent, a
+        refused cooperative act as the refusal (``intentions``)."""
+        if not self.options.intentions_as_statements:
+            return candidate.event
+        match = candidate.match
+        purpose = match is not None and in_purpose_clause(match.token)
+        return as_statement(candidate.event, self.ontology, purpose_clause=purpose)
 
     def code_sentence(
         self, doc: Doc, sentence: Span, sentence_index: int, index: MentionIndex

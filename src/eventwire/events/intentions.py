@@ -2,15 +2,17 @@
 
 CAMEO codes "X will meet Y", "X is willing to withdraw", "X said it would release Y" not as the
 act but as the expression of intent to do it: cooperative acts under 03 "Express intent to…"
-(AGREE in PLOVER), hostile acts under 13 "Threaten…" (THREATEN). The PLV gold data follows this
-convention. eventwire's document coder keeps the act with modality ``intended`` (the design's
-choice: analysts select intentions explicitly); relation-classification mode, which answers
-"which category links these two actors" in CAMEO's terms, uses :func:`intention_code` to
-re-code intended acts.
+(AGREE in PLOVER), hostile acts under 13 "Threaten…" (THREATEN). The PLOVER manual says the same
+("cooperative actions … reported in future tense … should be coded as AGREE"; a stated
+intention to harm is a threat), and so does the PLV gold data.
 
 The same holds for refusals: CAMEO codes "X will not lift the embargo", "X refused to send
 peacekeepers", "X and Y failed to reach agreement" not as a negated act but as the rejection
-(12 "Reject…", PLOVER REJECT) — :func:`refusal_code`, used by relation mode likewise.
+(12 "Reject…", PLOVER REJECT) — :func:`refusal_code`.
+
+:func:`as_statement` applies both, in the document coder and in relation mode alike (issue 13:
+until then the document coder kept "will visit Moscow" as an *intended* CONSULT, which no
+PLOVER data set contains and an analyst counting visits must not see).
 
 >>> intention_code("040"), intention_code("0841"), intention_code("190"), intention_code("112")
 ('036', '0353', '138', None)
@@ -20,7 +22,16 @@ peacekeepers", "X and Y failed to reach agreement" not as a negated act but as t
 
 from __future__ import annotations
 
-__all__ = ["intention_code", "refusal_code"]
+import dataclasses
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from .model import Event
+    from .ontology import Ontology
+
+__all__ = ["as_statement", "in_purpose_clause", "intention_code", "refusal_code"]
 
 # Longest prefix wins. Sources: the CAMEO 03 and 13 sub-code labels (Express intent to … /
 # Threaten …) matched to the act codes they announce.
@@ -99,3 +110,41 @@ def refusal_code(code: str) -> str | None:
         if found is not None:
             return found
     return None
+
+
+def as_statement(event: Event, ontology: Ontology, *, purpose_clause: bool = False) -> Event:
+    """An intended act re-coded as the (asserted) statement of intent, a negated cooperative
+    act as its (asserted) refusal; any other event unchanged. An act in a purpose clause
+    ("sent troops *to fight* rebels") states why, not a promise, and stays as it is."""
+    if event.modality == "intended":
+        if purpose_clause:
+            return event
+        code = intention_code(event.cameo)
+    elif event.modality == "negated":
+        code = refusal_code(event.cameo)
+    else:
+        return event
+    if code is None:
+        return event
+    cameo = ontology.lookup(code)
+    if cameo.plover is None:
+        return event
+    return dataclasses.replace(
+        event,
+        cameo=code,
+        plover=cameo.plover,
+        goldstein=cameo.goldstein,
+        quad_class=cameo.quad_class,
+        modality="asserted",
+    )
+
+
+def in_purpose_clause(token: Token) -> bool:
+    """Whether ``token`` heads (or is an object in) a purpose infinitive: an adverbial clause or
+    a noun's infinitive with "to" ("sent funds *to fight*", "operations *to detain*")."""
+    verb = token
+    if token.dep_ in ("dobj", "pobj") and token.head.pos_ == "VERB":
+        verb = token.head
+    return verb.dep_ in ("advcl", "acl") and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
+    )

@@ -39,7 +39,7 @@ from spacy.tokens import Doc, Span, Token
 from ..actors.model import UNRESOLVED, Actor
 from .clause import contact_purpose_head
 from .coder import EventCandidate, EventCoder
-from .intentions import intention_code, refusal_code
+from .intentions import as_statement, in_purpose_clause
 from .mentions import ArgumentActor, MentionIndex, actor_ref
 from .model import Event
 from .triggers import TriggerMatch, find_triggers
@@ -134,40 +134,8 @@ def classify_relation(
 
 
 def _as_statement(event: Event, coder: EventCoder, match: TriggerMatch | None) -> Event:
-    """An intended act re-coded as the (asserted) statement of intent, a negated cooperative
-    act as its (asserted) refusal, as CAMEO codes them (module docstring)."""
-    if event.modality == "intended":
-        if match is not None and _in_purpose_clause(match.token):
-            return event
-        code = intention_code(event.cameo)
-    elif event.modality == "negated":
-        code = refusal_code(event.cameo)
-    else:
-        return event
-    if code is None:
-        return event
-    cameo = coder.ontology.lookup(code)
-    if cameo.plover is None:
-        return event
-    return dataclasses.replace(
-        event,
-        cameo=code,
-        plover=cameo.plover,
-        goldstein=cameo.goldstein,
-        quad_class=cameo.quad_class,
-        modality="asserted",
-    )
-
-
-def _in_purpose_clause(token: Token) -> bool:
-    """Whether ``token`` heads (or is an object in) a purpose infinitive: an adverbial clause or
-    a noun's infinitive with "to" ("sent funds *to fight*", "operations *to detain*")."""
-    verb = token
-    if token.dep_ in ("dobj", "pobj") and token.head.pos_ == "VERB":
-        verb = token.head
-    return verb.dep_ in ("advcl", "acl") and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
-    )
+    purpose = match is not None and in_purpose_clause(match.token)
+    return as_statement(event, coder.ontology, purpose_clause=purpose)
 
 
 def _contact_vehicles(candidates: Sequence[EventCandidate]) -> set[int]:
