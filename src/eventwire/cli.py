@@ -279,6 +279,53 @@ def evaluate(
     click.echo(result.format())
 
 
+@cli.command()
+@click.option(
+    "--gold",
+    required=True,
+    type=click.Path(exists=True),
+    help="Our real-news gold set (a directory of YAML files; only its studied part is used).",
+)
+@click.option(
+    "--corpora",
+    type=click.Path(exists=True, file_okay=False),
+    default="../shared/corpora",
+    show_default=True,
+    help="The folder holding the corpora the gold files name.",
+)
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, writable=True),
+    required=True,
+    help="Where to write the fitted model (JSON coefficients).",
+)
+@click.option(
+    "--c",
+    "strength",
+    type=click.FloatRange(min=0.0, min_open=True),
+    default=0.5,
+    show_default=True,
+    help="Inverse L2 regularisation strength of the logistic regression.",
+)
+@click.pass_context
+def calibrate(ctx: click.Context, gold: str, corpora: str, out: str, strength: float) -> None:
+    """Fit the confidence model on the studied part of our real-news gold set and write it as
+    JSON coefficients (the shipped one is src/eventwire/events/data/confidence_model.json).
+    Needs scikit-learn (pip install 'eventwire[calibrate]')."""
+    from pathlib import Path
+
+    from .evaluate.calibrate import fit_confidence_model
+
+    options = _options(ctx)
+    try:
+        result = fit_confidence_model(Path(gold), Path(corpora), options, c=strength)
+    except EventwireError as exc:
+        raise click.ClickException(str(exc)) from None
+    Path(out).write_text(json.dumps(result.model.to_json(), indent=1) + "\n", encoding="utf-8")
+    click.echo(result.format())
+    click.echo(f"wrote {out}")
+
+
 @cli.command("config")
 @click.pass_context
 def config_cmd(ctx: click.Context) -> None:

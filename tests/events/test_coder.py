@@ -82,9 +82,10 @@ def code(coder: EventCoder, annotate, text: str, **kwargs) -> list[Event]:  # ty
         # Negation through "no plans to".
         (
             "Antony Blinken said he has no plans to meet Lavrov.",
-            [("USAGOV", "040", "RUSGOV", "negated")],
+            # Issue 13: a refused cooperative act is the refusal, as PLOVER and CAMEO code it.
+            [("USAGOV", "125", "RUSGOV", "asserted")],
         ),
-        ("Kim did not sign the agreement with Putin.", [("PRKGOV", "057", "RUSGOV", "negated")]),
+        ("Kim did not sign the agreement with Putin.", [("PRKGOV", "127", "RUSGOV", "asserted")]),
         # Control: the pledger is the source of the controlled verb; the act is intended.
         (
             "Kim Jong Un pledged to deepen ties with Russia.",
@@ -111,18 +112,23 @@ def code(coder: EventCoder, annotate, text: str, **kwargs) -> list[Event]:  # ty
             "Russia could attack Ukraine if the talks fail.",
             [("RUS", "190", "UKR", "hypothetical")],
         ),
-        ("Moscow will meet with Pyongyang next week.", [("RUS", "040", "PRK", "intended")]),
+        # Issue 13: a future meeting is an (asserted) expression of intent to meet: AGREE.
+        ("Moscow will meet with Pyongyang next week.", [("RUS", "036", "PRK", "asserted")]),
         # Particle and preposition from the lexicon ("walk out of"), reported speech.
         (
             "Lavrov said Russia would walk out of Ukraine.",
-            [("RUS", "161", "UKR", "intended")],
+            [("RUS", "1313", "UKR", "asserted")],
         ),
         (
             "Russia refused to meet Ukraine.",
-            [("RUS", "120", "UKR", "asserted"), ("RUS", "040", "UKR", "negated")],
+            [("RUS", "120", "UKR", "asserted"), ("RUS", "125", "UKR", "asserted")],
         ),
-        # The denial has no dyad of its own here (no accuser is named); the act is denied.
-        ("Russia denied attacking Ukraine.", [("RUS", "190", "UKR", "denied")]),
+        # The act is denied; the denial is a REJECT with no recipient (no accuser is named),
+        # which PLOVER codes (issue 13).
+        (
+            "Russia denied attacking Ukraine.",
+            [("RUS", "016", None, "asserted"), ("RUS", "190", "UKR", "denied")],
+        ),
         # Self-events are skipped.
         ("Moscow criticized Russia.", []),
     ],
@@ -161,14 +167,18 @@ def test_event_fields_are_filled(coder: EventCoder, annotate) -> None:  # type: 
     assert (
         event.trigger.text == "signed" and text[event.trigger.start : event.trigger.end] == "signed"
     )
-    assert (event.plover.category, event.goldstein, event.quad_class) == ("AGREE", 8.0, 1)
+    # Signing is SUPPORT in PLOVER (a promise to sign is AGREE; issue 13).
+    assert (event.plover.category, event.goldstein, event.quad_class) == ("SUPPORT", 8.0, 1)
     assert event.event_date is not None
     assert (event.event_date.text, event.event_date.value, event.event_date.granularity) == (
         "June",
         "2024-06",
         "month",
     )
-    assert 0.8 <= event.confidence <= 1.0
+    assert 0.0 < event.confidence < 1.0  # the calibrated probability
+    rule = EventCoder(coder.lexicon, options=CoderOptions(calibrated_confidence=False))
+    (recipe,) = rule(annotate(text, ACTORS, article_date=date(2024, 12, 5)))._.events
+    assert 0.8 <= recipe.confidence <= 1.0  # the rule recipe: resolved, direct, specific
 
 
 def test_article_date_is_the_fallback_date(coder: EventCoder, annotate) -> None:  # type: ignore[no-untyped-def]
@@ -207,9 +217,14 @@ def test_both_directions_option_codes_joint_actions_twice(annotate) -> None:  # 
     ]
 
 
-def test_one_sided_events_only_when_asked(annotate) -> None:  # type: ignore[no-untyped-def]
+def test_one_sided_events_follow_plover(annotate) -> None:  # type: ignore[no-untyped-def]
+    # PLOVER codes an attack with no recipient (issue 13); SANCTION needs one.
     text = "Russia attacked on Tuesday."
-    assert EventCoder(SMALL_LEXICON)(annotate(text, ACTORS))._.events == []
+    assert dyads(EventCoder(SMALL_LEXICON)(annotate(text, ACTORS))._.events) == [
+        ("RUS", "190", None, "asserted")
+    ]
+    dyadic = EventCoder(SMALL_LEXICON, options=CoderOptions(recipientless_categories=()))
+    assert dyadic(annotate(text, ACTORS))._.events == []
     relaxed = EventCoder(SMALL_LEXICON, options=CoderOptions(require_source_and_target=False))
     assert dyads(relaxed(annotate(text, ACTORS))._.events) == [("RUS", "190", None, "asserted")]
 

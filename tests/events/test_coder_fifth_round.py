@@ -91,7 +91,8 @@ def test_fifth_round_sides(
             ("RUS", "RETREAT", "UKR"),
         ),
         # a refused permission keeps its party (the refusal is the modality)
-        ("Russia refused to allow France to land flights.", ("RUS", "CONCEDE", "FRA")),
+        # a refused concession is the refusal (issue 13)
+        ("Russia refused to allow France to land flights.", ("RUS", "REJECT", "FRA")),
     ],
 )
 def test_fifth_round_named_sides(

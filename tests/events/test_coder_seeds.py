@@ -93,7 +93,8 @@ def doc_003(chain: Language) -> Doc:
 
 
 def test_treaty_signing(doc_000: Doc) -> None:
-    signing = [e for e in find(doc_000._.events, "RUSGOV", "PRKGOV", "AGREE") if e.cameo == "057"]
+    # PLOVER codes signing as SUPPORT (a promise to sign is AGREE; issue 13).
+    signing = [e for e in find(doc_000._.events, "RUSGOV", "PRKGOV", "SUPPORT") if e.cameo == "057"]
     assert len(signing) == 1
     (event,) = signing
     assert event.goldstein == 8.0 and event.modality == "asserted"
@@ -102,8 +103,9 @@ def test_treaty_signing(doc_000: Doc) -> None:
 
 
 def test_no_asserted_meeting_that_is_not_planned(doc_000: Doc) -> None:
-    meetings = list(find(doc_000._.events, "USAGOV", "RUSGOV", "CONSULT"))
-    assert meetings and all(e.modality == "negated" for e in meetings)
+    # "no plans to meet Lavrov": no meeting, but the refusal to meet (REJECT; issue 13).
+    assert not any(find(doc_000._.events, "USAGOV", "RUSGOV", "CONSULT"))
+    assert any(e.cameo == "125" for e in find(doc_000._.events, "USAGOV", "RUSGOV", "REJECT"))
 
 
 def test_one_accusation_per_accuser(doc_000: Doc, doc_003: Doc) -> None:
@@ -130,7 +132,8 @@ def test_alleged_supply_and_its_denial(doc_003: Doc) -> None:
 
 
 def test_pledge_and_talks(doc_003: Doc) -> None:
-    assert any(e.modality == "intended" for e in find(doc_003._.events, "PRKGOV", "RUS", ""))
+    # The pledge to deepen ties is an (asserted) expression of intent: AGREE (issue 13).
+    assert any(e.modality == "asserted" for e in find(doc_003._.events, "PRKGOV", "RUS", "AGREE"))
     assert any(find(doc_003._.events, "PRKGOV", "RUSGOV", "CONSULT"))
 
 
@@ -162,7 +165,8 @@ def test_no_consultation_with_the_radio(doc_000: Doc) -> None:
 
 
 def test_offer_to_drop_the_nato_goal_is_an_intended_concession(doc_003b: Doc) -> None:
-    drops = list(find(doc_003b._.events, "UKR", "", "CONCEDE"))
+    # An offered concession stays an intended CONCEDE in PLOVER (not AGREE; issue 13).
+    drops = list(find(doc_003b._.events, "UKR", "IGOWSTNAT", "CONCEDE"))
     assert drops and all(e.modality == "intended" for e in drops)
 
 

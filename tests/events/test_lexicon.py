@@ -124,13 +124,13 @@ def test_plover_override_and_default() -> None:
     assert pardon is not None and pardon.plover is not None
     assert pardon.resolve_plover().category == "CONCEDE"  # type: ignore[union-attr]
     signing = lexicon.match_verb("sign", None, None, ["treaty"])
-    assert signing is not None and signing.resolve_plover().category == "AGREE"  # type: ignore[union-attr]
+    assert signing is not None and signing.resolve_plover().category == "SUPPORT"  # type: ignore[union-attr]
 
 
 USER_FILE = """
 version: 1
 entries:
-  - {lemma: sign, object_lemmas: [treaty], code: "057", plover: SUPPORT}
+  - {lemma: sign, object_lemmas: [treaty], code: "057", plover: AGREE}
   - {lemma: parley, prep: with, code: "046"}
   - {lemma: frobnicate, code: "999"}
   - {lemma: snub, code: 120}
@@ -147,7 +147,7 @@ def test_user_file_extends_overrides_and_reports_problems(tmp_path: Path) -> Non
     lexicon = load_lexicon([path])
     signing = lexicon.match_verb("sign", None, None, ["treaty"])
     assert signing is not None and signing.plover is not None
-    assert signing.plover.category == "SUPPORT"
+    assert signing.plover.category == "AGREE"  # the user's override of the table's SUPPORT
     parley = lexicon.match_verb("parley", None, "with", [])
     assert parley is not None and parley.code == "046"
     problems = {problem.index: str(problem) for problem in lexicon.problems}

@@ -27,7 +27,7 @@ HEADER = (
 @pytest.mark.parametrize(
     ("code", "label", "goldstein", "quad", "category"),
     [
-        ("057", "Sign formal agreement", 8.0, 1, "AGREE"),
+        ("057", "Sign formal agreement", 8.0, 1, "SUPPORT"),
         ("112", "Accuse", -2.0, 3, "ACCUSE"),
         ("190", "Use conventional military force", -10.0, 4, "ASSAULT"),
         ("042", "Make a visit", 1.9, 1, "CONSULT"),

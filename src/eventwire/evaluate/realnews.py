@@ -33,7 +33,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -52,14 +52,18 @@ if TYPE_CHECKING:
 
 __all__ = [
     "GoldArticle",
+    "GoldCorpus",
     "GoldEvent",
     "GoldTrap",
     "RealNewsReport",
     "Split",
+    "code_gold_corpus",
     "evaluate_realnews",
     "held_out",
+    "load_gold_corpus",
     "read_realnews",
     "score_articles",
+    "tuple_labels",
 ]
 
 Split = Literal["all", "studied", "held-out"]
@@ -517,6 +521,22 @@ def _date_or_none(text: str) -> date | None:
         return None
 
 
+def tuple_labels(
+    gold: GoldArticle, predicted: Sequence[Predicted], kb: KnowledgeBase
+) -> list[bool | None]:
+    """Per prediction: True when a required gold event has its dyad and category, None when
+    only optional ones have it (excused), False otherwise (spurious)."""
+    on = _date_or_none(gold.date)
+    required: set[tuple[SideKey, SideKey, str]] = set()
+    optional: set[tuple[SideKey, SideKey, str]] = set()
+    for e in gold.events:
+        key = (_gold_key(e.source, on, kb), _gold_key(e.target, on, kb), e.category)
+        (optional if e.optional else required).add(key)
+    return [
+        True if p.coded in required else None if p.coded in optional else False for p in predicted
+    ]
+
+
 def score_articles(
     golds: Sequence[GoldArticle],
     records: dict[tuple[str, str], str],
@@ -538,39 +558,49 @@ class RealNewsResult:
 
     reports: tuple[RealNewsReport, ...]
     min_confidence: float
+    # Per report: the confidence's ROC AUC (right against spurious dyad+category tuples, all
+    # predictions) and (threshold, precision, recall) at CURVE_THRESHOLDS.
+    curves: tuple[tuple[float, tuple[tuple[float, float, float], ...]], ...] = ()
 
     def format(self, *, findings: bool = False) -> str:
         head = f"real-news gold set, events with confidence >= {self.min_confidence:g}"
         # Findings are listed for the part that may be studied: never the held-out part of a
         # whole run (``--split held-out`` asks for them explicitly).
         study = "studied" if len(self.reports) > 1 else self.reports[0].name
-        parts = [head] + [r.format(findings=findings and r.name == study) for r in self.reports]
+        parts = [head]
+        for i, r in enumerate(self.reports):
+            text = r.format(findings=findings and r.name == study)
+            if i < len(self.curves):
+                auc, curve = self.curves[i]
+                points = "  ".join(f"{t:.1f}: {p:.2f}/{rc:.2f}" for t, p, rc in curve)
+                text += f"\n  confidence ROC AUC {auc:.3f}; precision/recall at thresholds {points}"
+            parts.append(text)
         return "\n\n".join(parts)
 
     def to_json(self) -> dict[str, Any]:
-        return {
-            "min_confidence": self.min_confidence,
-            "reports": {r.name: r.summary() for r in self.reports},
-        }
+        reports: dict[str, Any] = {}
+        for i, r in enumerate(self.reports):
+            reports[r.name] = r.summary()
+            if i < len(self.curves):
+                auc, curve = self.curves[i]
+                reports[r.name]["confidence_roc_auc"] = auc
+                reports[r.name]["curve"] = [
+                    {"threshold": t, "precision": p, "recall": rc} for t, p, rc in curve
+                ]
+        return {"min_confidence": self.min_confidence, "reports": reports}
 
 
-def evaluate_realnews(
-    gold: Path,
-    corpora: Path,
-    options: Options,
-    *,
-    min_confidence: float = 0.0,
-    split: Split = "all",
-) -> RealNewsResult:
-    """Code every gold article with the configured pipeline and score it.
+@dataclass(frozen=True, slots=True)
+class GoldCorpus:
+    """Gold articles with their records' text and our readers' Articles, by (corpus, id)."""
 
-    Raises ``UnreadableInput`` for a bad gold file, a missing corpus, a record that is not in
-    its corpus, or a passage that falls outside its record's text.
-    """
-    from ..actors.data_access import load_knowledge_base
-    from ..engines.articles import code_articles
-    from ..nlp.pipeline import build_pipeline, build_selector
+    golds: list[GoldArticle]
+    records: dict[tuple[str, str], str]
+    articles: dict[tuple[str, str], Article]
 
+
+def load_gold_corpus(gold: Path, corpora: Path, options: Options, split: Split) -> GoldCorpus:
+    """Read the gold files of one part and the records they name (see ``evaluate_realnews``)."""
     golds = read_realnews(gold)
     if split != "all":
         golds = [g for g in golds if g.held_out == (split == "held-out")]
@@ -593,26 +623,80 @@ def evaluate_realnews(
         for span in [e.at for e in g.events] + [t.at for t in g.traps]:
             if span[1] > length:
                 raise UnreadableInput(f"{g.path}: passage {list(span)} beyond the text")
+    return GoldCorpus(golds, records, articles)
+
+
+def code_gold_corpus(
+    corpus: GoldCorpus, options: Options, *, calibrated: bool = True
+) -> dict[tuple[str, str], list[tuple[Predicted, dict[str, float]]]]:
+    """Code every article as ingest would; each prediction with the calibration model's
+    features (computed from the rule confidence when ``calibrated`` is False)."""
+    from ..engines.articles import coded_article, make_doc
+    from ..events.calibration import countries_in, event_features
+    from ..nlp.pipeline import build_pipeline, build_selector
+
     nlp = build_pipeline(options.pipeline)
     selector = build_selector(options.pipeline)
-    keys = list(articles)
-    predictions: dict[tuple[str, str], list[Predicted]] = {}
-    coded = code_articles(nlp, (articles[k] for k in keys), options.pipeline.batch_size, selector)
-    for key, result in zip(keys, coded, strict=True):
-        predictions[key] = [
-            predicted_from(e, result.article)
-            for e in result.events
-            if e.confidence >= min_confidence
+    if not calibrated and "eventwire_coder" in nlp.pipe_names:
+        coder: Any = nlp.get_pipe("eventwire_coder")
+        coder.options = replace(coder.options, calibrated_confidence=False)
+    keys = list(corpus.articles)
+    found: dict[tuple[str, str], list[tuple[Predicted, dict[str, float]]]] = {}
+    for key in keys:
+        article = corpus.articles[key]
+        selection = None if selector is None else selector.select(article.text)
+        doc = nlp(make_doc(nlp, article, selection))
+        states = countries_in(doc)
+        coded = coded_article(article, doc, selection)
+        found[key] = [
+            (predicted_from(e, article), event_features(e, doc, states)) for e in coded.events
         ]
+    return found
+
+
+def evaluate_realnews(
+    gold: Path,
+    corpora: Path,
+    options: Options,
+    *,
+    min_confidence: float = 0.0,
+    split: Split = "all",
+) -> RealNewsResult:
+    """Code every gold article with the configured pipeline and score it.
+
+    Raises ``UnreadableInput`` for a bad gold file, a missing corpus, a record that is not in
+    its corpus, or a passage that falls outside its record's text.
+    """
+    from ..actors.data_access import load_knowledge_base
+
+    corpus = load_gold_corpus(gold, corpora, options, split)
+    coded = code_gold_corpus(corpus, options)
+    predictions = {k: [p for p, _ in v] for k, v in coded.items()}
     kb = load_knowledge_base()
+    golds = corpus.golds
     parts = [("all", golds)]
     if split == "all":
         parts += [
             ("studied", [g for g in golds if not g.held_out]),
             ("held-out", [g for g in golds if g.held_out]),
         ]
-    reports = tuple(score_articles(gs, records, predictions, kb, name) for name, gs in parts)
-    return RealNewsResult(reports, min_confidence)
+    reports = []
+    curves = []
+    for name, gs in parts:
+        kept = {k: [p for p in v if p.confidence >= min_confidence] for k, v in predictions.items()}
+        reports.append(score_articles(gs, corpus.records, kept, kb, name))
+        curve = []
+        for threshold in CURVE_THRESHOLDS:
+            above = {k: [p for p in v if p.confidence >= threshold] for k, v in predictions.items()}
+            r = score_articles(gs, corpus.records, above, kb, name)
+            curve.append((threshold, r.coded.precision, r.coded.recall))
+        all_scored = score_articles(gs, corpus.records, predictions, kb, name).scored
+        curves.append((roc_auc(all_scored), tuple(curve)))
+    return RealNewsResult(tuple(reports), min_confidence, tuple(curves))
+
+
+# Thresholds at which the precision/recall curve of the confidence is reported.
+CURVE_THRESHOLDS = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
 
 
 def roc_auc(scored: Sequence[tuple[float, bool]]) -> float:

@@ -71,6 +71,10 @@ _INTENT_BY_PREFIX: dict[str, str] = {
 }
 
 
+# CAMEO 080 "Yield" (PLOVER CONCEDE): the code of an announced retreat, release or easing.
+ANNOUNCED_RETREAT = "080"
+
+
 def intention_code(code: str) -> str | None:
     """The CAMEO code of announcing the act ``code``, or None when CAMEO has none (statements,
     requests, accusations, rejections and threats are already speech acts)."""
@@ -114,12 +118,19 @@ def refusal_code(code: str) -> str | None:
 
 def as_statement(event: Event, ontology: Ontology, *, purpose_clause: bool = False) -> Event:
     """An intended act re-coded as the (asserted) statement of intent, a negated cooperative
-    act as its (asserted) refusal; any other event unchanged. An act in a purpose clause
+    act as its (asserted) refusal; any other event unchanged. PLOVER's exceptions: an announced
+    retreat (release, withdrawal, easing) is an asserted CONCEDE, and an announced concession
+    stays an intended CONCEDE, not AGREE. An act in a purpose clause
     ("sent troops *to fight* rebels") states why, not a promise, and stays as it is."""
     if event.modality == "intended":
         if purpose_clause:
             return event
-        code = intention_code(event.cameo)
+        if event.plover.category == "CONCEDE":
+            return event  # PLOVER: a future concession stays a CONCEDE (with its future mode)
+        if event.plover.category == "RETREAT":
+            code = ANNOUNCED_RETREAT  # PLOVER: "announced … would withdraw troops" is CONCEDE
+        else:
+            code = intention_code(event.cameo)
     elif event.modality == "negated":
         code = refusal_code(event.cameo)
     else:
