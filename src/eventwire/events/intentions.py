@@ -122,6 +122,7 @@ def as_statement(event: Event, ontology: Ontology, *, purpose_clause: bool = Fal
     retreat (release, withdrawal, easing) is an asserted CONCEDE, and an announced concession
     stays an intended CONCEDE, not AGREE. An act in a purpose clause
     ("sent troops *to fight* rebels") states why, not a promise, and stays as it is."""
+    code: str | None
     if event.modality == "intended":
         if purpose_clause:
             return event
