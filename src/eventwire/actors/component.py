@@ -295,7 +295,10 @@ class ActorResolver:
         """A name piece: follow the document first for short names, then the knowledge base."""
         text = doc[piece.start : piece.end].text
         if piece.short_only or piece.kind == "person":
-            earlier = history.by_name(text) if piece.end - piece.start == 1 else None
+            if piece.end - piece.start == 1:
+                earlier = history.by_name(text)
+            else:
+                earlier = history.by_full_name([t.text for t in doc[piece.start : piece.end]])
             if earlier is not None:
                 return replace(earlier, confidence=self.confidence.coref_name)
         if piece.kind != "name":

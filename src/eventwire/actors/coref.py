@@ -123,6 +123,17 @@ class History:
                 return mention.actor
         return None
 
+    def by_full_name(self, words: list[str]) -> Actor | None:
+        """The latest person all of whose ``words`` name them ("Sam Rainsy" after "Cambodian
+        dissident Sam Rainsy", whom the knowledge base does not know), or None."""
+        keys = {fold(w) for w in words}
+        if len(keys) < 2:
+            return None
+        for mention in reversed(self.persons):
+            if keys <= mention.surnames:
+                return mention.actor
+        return None
+
     def by_office(self, word: str) -> Actor | None:
         """The latest person whose office contains ``word`` ("minister"), or None."""
         key = fold(word)

@@ -577,8 +577,17 @@ class EventCoder:
                 for target in targets:
                     if self._is_self_event(source, target, code):
                         continue
-                    if self.options.require_source_and_target and target is None:
-                        continue
+                    if (
+                        self.options.require_source_and_target
+                        and target is None
+                        and not (
+                            source is not None
+                            and source.actor.resolved
+                            and source.via == "mention"
+                            and plover.category in self.options.recipientless_categories
+                        )
+                    ):
+                        continue  # a denial with no accuser is a REJECT PLOVER codes alone
                     key = (_side_key(source), _side_key(target), code, denial.trigger.i)
                     if key in seen:
                         continue

@@ -1,0 +1,63 @@
+"""The real-news evaluation gate (issue 13): our annotated articles, coded by the shipped
+pipeline, must not fall below pinned floors.
+
+The floors sit just below the figures reached (``docs/evaluation.md`` gives them with the date
+and commit); the pipeline is deterministic, so a drop below a floor is a real regression, not
+noise — raise the floors when the figures rise. Skips when ``../shared`` is absent.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from eventwire.evaluate.realnews import evaluate_realnews, read_realnews
+from tests.conftest import REPO, shared_path
+
+GOLD = REPO / "tests" / "eval" / "realnews"
+
+# Pinned on the whole set (all modalities, no confidence threshold) and, for the confidence,
+# on the held-out part the model never saw. Reached: see docs/evaluation.md.
+FLOORS = {
+    "dyad_precision": 0.33,
+    "dyad_recall": 0.28,
+    "precision": 0.22,
+    "recall": 0.17,
+    "modality_accuracy": 0.85,
+}
+MAX_TRAPS_VIOLATED = 14
+MIN_HELD_OUT_AUC = 0.68
+
+
+def test_the_gold_set_is_the_size_the_issue_asks_for() -> None:
+    golds = read_realnews(GOLD)
+    events = [e for g in golds for e in g.events]
+    assert len(golds) >= 60 and len(events) >= 400
+    assert {g.corpus for g in golds} == {"gigaword_afp_xinhua.jsonl", "wikinews/wikinews_2019.csv"}
+
+
+@pytest.fixture(scope="module")
+def result(options):  # type: ignore[no-untyped-def]
+    corpora = shared_path("corpora")
+    return evaluate_realnews(GOLD, Path(corpora), options)
+
+
+@pytest.mark.shared
+@pytest.mark.slow
+def test_real_news_floors(result) -> None:  # type: ignore[no-untyped-def]
+    figures = result.reports[0].summary()
+    low = {k: (figures[k], floor) for k, floor in FLOORS.items() if figures[k] < floor}
+    assert not low, f"below the pinned floors (reached, floor): {low}"
+    assert figures["traps_violated"] <= MAX_TRAPS_VIOLATED
+
+
+@pytest.mark.shared
+@pytest.mark.slow
+def test_confidence_separates_right_from_wrong_on_unseen_articles(result) -> None:  # type: ignore[no-untyped-def]
+    held_out = [r.name for r in result.reports].index("held-out")
+    auc, curve = result.curves[held_out]
+    assert auc >= MIN_HELD_OUT_AUC
+    # Raising the threshold from 0 to 0.3 must buy precision on the unseen part.
+    precision = {round(t, 1): p for t, p, _ in curve}
+    assert precision[0.3] > precision[0.0]

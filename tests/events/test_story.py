@@ -1,0 +1,80 @@
+"""Unnamed sides placed in the story's country, full-name references, and recipient-less
+events (issue 13), through the whole pipeline."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from spacy.language import Language
+
+from eventwire.events.model import Event
+
+
+def coded(nlp: Language, text: str) -> list[tuple[str | None, str, str | None, str]]:
+    doc = nlp.make_doc(text)
+    doc._.article_date = date(1997, 4, 1)
+    doc._.doc_id = "story"
+    events: list[Event] = nlp(doc)._.events
+    return [
+        (
+            e.source.code if e.source else None,
+            e.plover.category,
+            e.target.code if e.target else None,
+            e.modality,
+        )
+        for e in events
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a person the knowledge base does not know keeps the sides the first mention gave,
+        # and a title with an unknown name is that state's office-holder
+        (
+            "Cambodian dissident Sam Rainsy led a rally in Phnom Penh on Sunday. On Monday Sam"
+            " Rainsy blamed Prime Minister Hun Sen for the grenade attack in Cambodia.",
+            ("KHMOPP", "ACCUSE", "KHMGOV", "asserted"),
+        ),
+        # unnamed groups take the country their story is in
+        (
+            "Zairean officials said local residents attacked the UNHCR convoy in Zaire.",
+            ("CODCVL", "ASSAULT", "IGOUNOREFHCR", "asserted"),
+        ),
+        (
+            "Thai police arrested 30 protesters in Bangkok on Monday. The protesters accused"
+            " the police of brutality in Thailand.",
+            ("THACVL", "ACCUSE", "THACOP", "asserted"),
+        ),
+        # PLOVER codes a denial, a condemnation or an attack with no recipient
+        ("Syria on Monday denied any role in the murder.", ("SYR", "REJECT", None, "asserted")),
+        (
+            "Australia on Thursday condemned the bomb attacks.",
+            ("AUS", "ACCUSE", None, "asserted"),
+        ),
+    ],
+)
+def test_sides_placed_and_recipientless_events(
+    nlp: Language, text: str, expected: tuple[str | None, str, str | None, str]
+) -> None:
+    assert expected in coded(nlp, text)
+
+
+def test_a_story_told_from_two_capitals_places_nobody(nlp: Language) -> None:
+    events = coded(nlp, "Police arrested protesters, officials in France and Germany said.")
+    assert events and all(e[0] is None and e[2] is None for e in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # one-sided readings of a phone-call verb, of a noun, or of an announced act
+        "Ukraine has called for Russia to be excluded from the organization.",
+        "The war in Iraq dominated the talks.",
+        "Russia will attack soon, analysts said.",
+    ],
+)
+def test_no_one_sided_noise(nlp: Language, text: str) -> None:
+    one_sided = [e for e in coded(nlp, text) if e[0] is not None and e[2] is None]
+    assert not one_sided
