@@ -11,13 +11,14 @@ the spurious events had such a side (issue 13).
 A side is placed when it is unresolved and is either a noun the knowledge base knows as a group
 or an office of a sector ("police" → COP, "residents" → CVL, "rebels" → REB, "the second prime
 minister" → GOV; ``sectors.yaml``) or a person the NER found (whose title, if any, gives the
-sector: "Prime Minister Hun Sen" → GOV). It takes the one country named by the places of its own sentence; failing that,
-the story's country: the country with most mentions in the document (actors of states, their
-parts and their people, and places), when it leads the next by ``lead`` times and is mentioned
-at least twice. (Counting the dateline's country too was tried and lost 3 right dyads of 63 on
-the gold set: Xinhua and AFP often file world news from their home desks.) A group becomes that country's sector (``KHMCOP``); a person the country alone
-when no title says more. Pronouns, and anything the story does not place, stay unresolved; so
-does an event whose two sides are the same words.
+sector: "Prime Minister Hun Sen" → GOV). It takes the one country named by the places of its
+own sentence; failing that, the story's country: the country with most mentions in the
+document (actors of states, their parts and their people, and places), when it leads the next
+by ``lead`` times and is mentioned at least twice. (Counting the dateline's country too was
+tried and lost 3 right dyads of 63 on the gold set: Xinhua and AFP often file world news from
+their home desks.) A group becomes that country's sector (``KHMCOP``); a person the country
+alone when no title says more. Pronouns, and anything the story does not place, stay
+unresolved; so does an event whose two sides are the same words.
 """
 
 from __future__ import annotations
