@@ -130,6 +130,8 @@ def test_a_trap_is_violated_by_an_event_whose_trigger_falls_inside_it() -> None:
     assert score(article(traps=(trap,)), [kill]).traps_violated == 1
     other = GoldTrap((36, 62), "PROTEST", "only protests are wrong here")
     assert score(article(traps=(other,)), [kill]).traps_violated == 0
+    maybe = predicted(None, None, "ASSAULT", trigger=(45, 49), modality="hypothetical")
+    assert score(article(traps=(trap,)), [maybe]).traps_violated == 0
 
 
 def test_held_out_split_is_fixed_and_about_thirty_percent() -> None:

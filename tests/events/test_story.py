@@ -78,3 +78,32 @@ def test_a_story_told_from_two_capitals_places_nobody(nlp: Language) -> None:
 def test_no_one_sided_noise(nlp: Language, text: str) -> None:
     one_sided = [e for e in coded(nlp, text) if e[0] is not None and e[2] is None]
     assert not one_sided
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a counterfactual governs its complement; second-hand reports are allegations
+        (
+            "Protesters oppose a bill that would have allowed the Chinese government to"
+            " extradite people to China.",
+            "hypothetical",
+        ),
+        ("According to Syrian officials, Turkey attacked Syria on Monday.", "alleged"),
+        ("Turkey attacked Syria on Monday, sources said.", "alleged"),
+        ("Turkey attacked Syria on Monday.", "asserted"),
+    ],
+)
+def test_modality_of_counterfactuals_and_second_hand_reports(
+    nlp: Language, text: str, expected: str
+) -> None:
+    modalities = {m for *_, m in coded(nlp, text)}
+    assert modalities == {expected}
+
+
+def test_a_statement_of_intent_is_dated_when_it_is_made(nlp: Language) -> None:
+    doc = nlp.make_doc("Indonesia will sign an agreement with Russia on April 29.")
+    doc._.article_date = date(1997, 4, 1)
+    (event,) = nlp(doc)._.events
+    assert event.plover.category == "AGREE" and event.modality == "asserted"
+    assert event.event_date is not None and event.event_date.value == "1997-04-01"

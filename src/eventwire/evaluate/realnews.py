@@ -16,8 +16,10 @@ Scoring is per article, over **distinct tuples**, as an analyst counts events:
   recall is over the tuples of required gold events;
 * modality and date are scored on matched gold events (dyad + category), each against the
   predicted mention in the same sentence when there is one, else the article's first mention;
-* a trap is violated when an event's trigger or one of its sides falls inside the trap's
-  passage (and, for a trap with a category, the event has that category).
+* a trap is violated when an asserted event's trigger or one of its sides falls inside the
+  trap's passage (and, for a trap with a category, the event has that category): the events an
+  analyst sees by default. "A bill that would have allowed X to extradite" is a trap for an
+  asserted extradition, not for the hypothetical one.
 
 The set is split once and for all into a studied part and a held-out part by a hash of each
 article's id (``held_out`` below): rules are written from the studied part's errors only.
@@ -481,7 +483,8 @@ def score_article(
         hits = [
             p
             for p in predicted
-            if (trap.category is None or p.category == trap.category)
+            if p.modality == "asserted"
+            and (trap.category is None or p.category == trap.category)
             and any(_overlaps(span, trap.at) for span in (p.trigger, *p.sides))
         ]
         if hits:

@@ -57,7 +57,7 @@ from .coreference import propagate_dates
 from .intentions import as_statement, in_purpose_clause
 from .mentions import ArgumentActor, MentionIndex, actor_ref
 from .modality import assess_modality, find_denials
-from .model import Attribution, Event, Modality, Plover, Trigger
+from .model import Attribution, Event, EventDate, Modality, Plover, Trigger
 from .ontology import Ontology, load_ontology
 from .quotes import DEFAULT_MIN_WORDS, Quote, attribute_quotes, doc_text, forget_doc_text
 from .reported import find_reported_events
@@ -270,7 +270,7 @@ class EventCoder:
         for sentence_index, sentence in enumerate(sentences):
             candidates = self.code_sentence(doc, sentence, sentence_index, index)
             events.extend(
-                self._as_coded(c)
+                self._as_coded(c, doc._.article_date)
                 for c in candidates
                 if c.event.confidence >= self.options.min_confidence
             )
@@ -295,14 +295,28 @@ class EventCoder:
         forget_doc_text(doc)
         return dated, [a.quote for a in attributed]
 
-    def _as_coded(self, candidate: EventCandidate) -> Event:
+    def _as_coded(self, candidate: EventCandidate, article_date: date | None) -> Event:
         """The event as PLOVER codes it: an announced act as the statement of intent, a
-        refused cooperative act as the refusal (``intentions``)."""
+        refused cooperative act as the refusal (``intentions``). A statement of intent is
+        dated when it is made, not when the act is planned for: "will visit Russia on Nov. 29"
+        in a story of Nov. 23 is an AGREE of Nov. 23 (a later date is the act's)."""
         if not self.options.intentions_as_statements:
             return candidate.event
         match = candidate.match
         purpose = match is not None and in_purpose_clause(match.token)
-        return as_statement(candidate.event, self.ontology, purpose_clause=purpose)
+        event = as_statement(candidate.event, self.ontology, purpose_clause=purpose)
+        when = event.event_date
+        if (
+            event is not candidate.event
+            and candidate.event.modality == "intended"
+            and article_date is not None
+            and when is not None
+            and when.value[:10] > article_date.isoformat()[: len(when.value[:10])]
+        ):
+            event = dataclasses.replace(
+                event, event_date=EventDate(None, article_date.isoformat(), "day")
+            )
+        return event
 
     def code_sentence(
         self, doc: Doc, sentence: Span, sentence_index: int, index: MentionIndex

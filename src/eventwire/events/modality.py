@@ -16,7 +16,11 @@ the dependency tree and collects cues:
   that", "*allegations* that", "said *without evidence*"), or with "allegedly"; the accuser is
   the attribution.
 * **hypothetical** — a condition ("*if*", "*unless*") on the clause or a modal of possibility
-  ("could", "might", "may", "should", "must", "can").
+  ("could", "might", "may", "should", "must", "can"); a counterfactual ("*would have*
+  allowed X to extradite", "*could have* attacked"), which also makes what it governs
+  hypothetical.
+* **alleged**, too — "*according to* X" on the clause, or a report by an unnamed source
+  ("…, *sources* said", "*witnesses* said"): the news has it second-hand (issue 13).
 * **intended** — future or intention: "will", "would", "shall" ("would walk out"), "going to",
   a controlling verb of intention ("*pledged* to", "*plans* to", "*offered* to", "*vowed*",
   "*agreed* to": the agreement is asserted, what was agreed is intended), a noun of intention
@@ -161,6 +165,9 @@ FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "wo", "’ll"})
 POSSIBILITY_AUX = frozenset({"could", "might", "may", "should", "must", "can", "ca"})
 CONDITION_MARKS = frozenset({"if", "unless", "whether"})
 ALLEGATION_ADVERBS = frozenset({"allegedly", "reportedly", "purportedly", "supposedly"})
+# Subjects of a reporting verb that make what they report second-hand ("…, sources said").
+UNNAMED_SOURCES = frozenset({"source", "witness", "report", "rumor", "rumour", "insider"})
+REPORTING_VERBS = frozenset({"say", "tell", "report", "claim", "add", "state"})
 # Words that, as the complement of "call"/"describe as" over a claim noun, dismiss it.
 DISMISSIVE_WORDS = frozenset(
     {
@@ -217,7 +224,7 @@ def assess_modality(trigger: Token, index: MentionIndex) -> ModalityJudgement:
     def note(modality: Modality, cue: Token, attribution: tuple[ArgumentActor, ...] = ()) -> None:
         found.setdefault(modality, (cue, attribution))
 
-    _local_cues(trigger, note, own=True)
+    _local_cues(trigger, note, own=True, index=index)
     node = trigger
     local = True  # still inside the trigger's own clause or a clause that controls it
     for _ in range(_MAX_HOPS):
@@ -242,18 +249,18 @@ def assess_modality(trigger: Token, index: MentionIndex) -> ModalityJudgement:
         if purpose_of is not None and purpose_of.i == head.i:
             # "called Erdogan to apologize": done during the call, as sure as the call is.
             if local:
-                _local_cues(head, note, own=True)
+                _local_cues(head, note, own=True, index=index)
         elif dep == "conj":
             # A coordinated verb shares the first verb's auxiliaries and negation ("will not
             # meet or call"), not its meaning: in "denied sending drones and accused the EU",
             # the denial's scope is its own complement, not the accusation.
             if local and not _has_subject(node):
-                _local_cues(head, note, own=True)
+                _local_cues(head, note, own=True, index=index)
             else:
                 local = False
         elif dep in _CONTROL_DEPS:
             if local:
-                _local_cues(head, note, own=False)
+                _local_cues(head, note, own=False, index=index)
             _scope_cues(head, node, index, note)
         elif dep == "acl" and head.pos_ in ("NOUN", "PROPN"):
             if local:
@@ -271,7 +278,7 @@ def assess_modality(trigger: Token, index: MentionIndex) -> ModalityJudgement:
             # A nominal trigger (or the noun above it) inside a clause: the clause's cues
             # apply to it ("did not hold talks"), as long as we are still local.
             if local and head.pos_ in ("VERB", "AUX") and _clause_carries(node, head):
-                _local_cues(head, note, own=False)
+                _local_cues(head, note, own=False, index=index)
             _scope_cues(head, node, index, note)
         else:
             local = False
@@ -312,7 +319,7 @@ def find_denials(sentence: Span, index: MentionIndex) -> list[Denial]:
 # -- cue collection ---------------------------------------------------------------------------
 
 
-def _local_cues(verb: Token, note: _Note, *, own: bool) -> None:
+def _local_cues(verb: Token, note: _Note, *, own: bool, index: MentionIndex | None = None) -> None:
     lemma = verb.lemma_.lower()
     if not own:
         if lemma in FAILURE_VERBS:
@@ -346,10 +353,22 @@ def _local_cues(verb: Token, note: _Note, *, own: bool) -> None:
                 note("hypothetical", child)
         elif child.dep_ == "advmod" and word in ALLEGATION_ADVERBS:
             note("alleged", child)
+        elif child.dep_ == "prep" and word == "according":
+            sources = [g for t in child.children if t.lower_ == "to" for g in t.children]
+            found = tuple(index.resolve_all(sources)) if index is not None else ()
+            note("alleged", child, found)
         elif child.dep_ == "advmod" and word == "never":
             note("negated", child)
+    if _counterfactual(verb):
+        note("hypothetical", verb)  # "would have attacked": it did not happen
     if lemma == "go" and verb.tag_ == "VBG" and any(c.dep_ == "xcomp" for c in verb.children):
         note("intended", verb)  # "going to meet"
+
+
+def _counterfactual(verb: Token) -> bool:
+    """ "would have allowed", "could have attacked": a modal with the perfect "have"."""
+    auxiliaries = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    return "have" in auxiliaries and bool(auxiliaries & (FUTURE_AUX | POSSIBILITY_AUX))
 
 
 def _nominal_cues(noun: Token, note: _Note) -> None:
@@ -379,8 +398,19 @@ def _scope_cues(governor: Token, via: Token, index: MentionIndex, note: _Note) -
             note("hypothetical", governor)
         elif lemma in ("say", "state", "assert", "insist") and _without_evidence(governor):
             note("alleged", governor, tuple(index.resolve_all(implicit_subject(governor, 0))))
+        elif lemma in REPORTING_VERBS and _unnamed_source(governor):
+            note("alleged", governor)
+        elif _counterfactual(governor):
+            note("hypothetical", governor)  # "a bill that would have allowed X to extradite"
     elif governor.pos_ in ("NOUN", "PROPN") and lemma in ALLEGATION_NOUNS:
         note("alleged", governor, _accusers_of_claim(governor, index))
+
+
+def _unnamed_source(verb: Token) -> bool:
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in UNNAMED_SOURCES
+        for c in verb.children
+    )
 
 
 def _without_evidence(verb: Token) -> bool:

@@ -128,6 +128,16 @@ def _placed(
     root = span.root
     if root.pos_ == "PRON":
         return ref
+    organisation = _appositive_organisation(doc, span) or _earlier_organisation(doc, span)
+    if organisation is not None:
+        return dataclasses.replace(
+            ref,
+            actor_id=organisation.actor_id,
+            name=organisation.name,
+            code=organisation.code,
+            country=organisation.country,
+            sector=organisation.sector,
+        )
     vocabulary = kb.vocabulary(root.lemma_.lower()) or kb.vocabulary(root.lower_)
     if vocabulary is None and root.ent_type_ == "PERSON":
         vocabulary = _title(span, kb)  # "Prime Minister Hun Sen": the office gives the sector
@@ -144,6 +154,55 @@ def _placed(
     if root.ent_type_ == "PERSON" and span.root.pos_ == "PROPN":
         return dataclasses.replace(ref, code=country, country=country)
     return ref
+
+
+_ORGANISATION_KINDS = frozenset({"igo", "group"})
+
+
+def _organisation(span: Span) -> Actor | None:
+    actor = span._.actor
+    if isinstance(actor, Actor) and actor.kind in _ORGANISATION_KINDS:
+        return actor
+    return None
+
+
+def _appositive_organisation(doc: Doc, span: Span) -> Actor | None:
+    """The organisation a person's apposition names: "Paul Wolfowitz, president of the World
+    Bank" speaks for the World Bank (a head of an organisation the knowledge base does not
+    list on that date)."""
+    root = span.root
+    if root.ent_type_ != "PERSON":
+        return None
+    apposition = [t for t in root.children if t.dep_ == "appos"]
+    if not apposition:
+        return None
+    lo = min(t.left_edge.i for t in apposition)
+    hi = max(t.right_edge.i for t in apposition) + 1
+    for mention in doc._.actor_mentions:
+        if lo <= mention.start and mention.end <= hi:
+            found = _organisation(mention)
+            if found is not None:
+                return found
+    return None
+
+
+def _earlier_organisation(doc: Doc, span: Span) -> Actor | None:
+    """The organisation a definite description refers to: "the council" after "the UN
+    Security Council", "the bank" after "the World Bank" — the latest organisation mentioned
+    before whose name ends in the description's noun."""
+    root = span.root
+    if root.pos_ != "NOUN" or root.i == 0 or doc[root.i - 1].lower_ != "the":
+        return None
+    if span.start < root.i - 1:
+        return None  # "the council" alone, not "a new council" or "the city council"
+    word = root.lemma_.lower()
+    for mention in reversed(doc._.actor_mentions):
+        if mention.start >= span.start:
+            continue
+        found = _organisation(mention)
+        if found is not None and found.name.split()[-1].lower() == word:
+            return found
+    return None
 
 
 def _title(span: Span, kb: KnowledgeBase) -> Vocabulary | None:
