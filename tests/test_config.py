@@ -14,6 +14,7 @@ def test_defaults_load_and_are_typed() -> None:
     assert options.pipeline.batch_size > 0
     assert "eventwire_coder" in options.pipeline.components
     assert isinstance(options.documents.encodings, tuple)
+    assert options.analysis.min_confidence == 0.3
 
 
 def test_user_file_then_overrides_take_precedence(tmp_path: Path) -> None:
@@ -49,3 +50,12 @@ def test_missing_config_file_is_an_error(tmp_path: Path) -> None:
 def test_digest_changes_with_settings() -> None:
     assert load_options().digest() == load_options().digest()
     assert load_options().digest() != load_options(overrides={"pipeline.batch_size": 3}).digest()
+
+
+def test_analysis_threshold_is_set_by_file_and_left_out_of_the_run_digest(tmp_path: Path) -> None:
+    user = tmp_path / "show-all.toml"
+    user.write_text("[analysis]\nmin_confidence = 0\n")
+    options = load_options(user)
+    assert options.analysis.min_confidence == 0
+    # The threshold changes what the reads show, not what an ingest stores.
+    assert options.digest() == load_options().digest()

@@ -88,10 +88,27 @@ def _period_options(func: F) -> F:
                 show_default=True,
                 help="Only events of this modality; 'all' for every modality.",
             ),
+            click.option(
+                "--min-confidence",
+                type=click.FloatRange(0.0, 1.0),
+                default=None,
+                help="Only events whose calibrated confidence (the probability that the event"
+                " is right) is at least this; 0 shows every stored event. Default: the config's"
+                " [analysis] min_confidence (0.3 as shipped).",
+            ),
         ]
     ):
         func = option(func)
     return func
+
+
+def _min_confidence(ctx: click.Context, given: float | None) -> float:
+    """--min-confidence, or the config's [analysis] min_confidence when it is not given."""
+    return _options(ctx).analysis.min_confidence if given is None else given
+
+
+def _titled(title: str, threshold: float) -> str:
+    return f"{title}, confidence ≥ {threshold:g}" if threshold else title
 
 
 def _filter_options(func: F) -> F:
@@ -119,9 +136,10 @@ def _filter_options(func: F) -> F:
     return _period_options(func)
 
 
-def _event_filter(limit: int | None = None, **given: Any) -> EventFilter:
+def _event_filter(ctx: click.Context, limit: int | None = None, **given: Any) -> EventFilter:
     from .analysis.filters import EventFilter
 
+    given["min_confidence"] = _min_confidence(ctx, given["min_confidence"])
     given["modality"] = _modality(given["modality"])
     given["since"] = _day(given["since"], end=False)
     given["until"] = _day(given["until"], end=True)
@@ -265,14 +283,15 @@ def _guarded(call: Callable[[], Any]) -> Any:
 @click.pass_context
 def events(ctx: click.Context, /, db: str | None, limit: int, fmt: str, **filters: Any) -> None:
     """List merged events, filtered by actor, country, CAMEO code or PLOVER category, quad
-    class, modality (asserted by default), date range and words of the sentence.
+    class, modality (asserted by default), date range, words of the sentence and calibrated
+    confidence (the config's [analysis] min_confidence by default).
 
     Example: eventwire events --country USA --since 2019-01-01 --code 19 --format csv
     """
-    selection = _event_filter(limit=limit or None, **filters)
+    selection = _event_filter(ctx, limit=limit or None, **filters)
     with _reading(ctx, db) as store:
         frame = _guarded(lambda: store.events(selection))
-        title = f"events in {store.path}"
+        title = _titled(f"events in {store.path}", selection.min_confidence or 0)
     _emit(frame, fmt, title, _EVENT_VIEW)
 
 
@@ -289,10 +308,12 @@ def timeline(
     since: str | None,
     until: str | None,
     modality: str,
+    min_confidence: float | None,
     fmt: str,
 ) -> None:
     """Every merged event ACTOR (actor id, code such as RUSGOV, or country such as RUS) took
     part in, oldest first, with its role, counterpart and sentence."""
+    threshold = _min_confidence(ctx, min_confidence)
     with _reading(ctx, db) as store:
         frame = _guarded(
             lambda: store.timeline(
@@ -300,9 +321,10 @@ def timeline(
                 modality=_modality(modality),
                 since=_day(since, end=False),
                 until=_day(until, end=True),
+                min_confidence=threshold,
             )
         )
-    _emit(frame, fmt, f"timeline of {actor}", _TIMELINE_VIEW)
+    _emit(frame, fmt, _titled(f"timeline of {actor}", threshold), _TIMELINE_VIEW)
 
 
 @click.command()
@@ -326,10 +348,14 @@ def dyad(
     since: str | None,
     until: str | None,
     modality: str,
+    min_confidence: float | None,
     fmt: str,
 ) -> None:
     """Events between A and B per period: counts by quad class, Goldstein sum and mean, and
-    each count as a share of all events coded in the period (raw counts track news volume)."""
+    each count as a share of all events coded in the period (raw counts track news volume).
+    The confidence threshold selects the events counted; the share's denominator is every
+    event of the period."""
+    threshold = _min_confidence(ctx, min_confidence)
     with _reading(ctx, db) as store:
         frame = _guarded(
             lambda: store.dyad(
@@ -340,10 +366,11 @@ def dyad(
                 modality=_modality(modality),
                 since=_day(since, end=False),
                 until=_day(until, end=True),
+                min_confidence=threshold,
             )
         )
     arrow = "→" if directed else "–"
-    _emit(frame, fmt, f"{a} {arrow} {b} per {freq}", _SERIES_VIEW)
+    _emit(frame, fmt, _titled(f"{a} {arrow} {b} per {freq}", threshold), _SERIES_VIEW)
 
 
 @click.command()
@@ -367,10 +394,12 @@ def network(
     since: str | None,
     until: str | None,
     modality: str,
+    min_confidence: float | None,
     fmt: str,
 ) -> None:
     """The directed network of who acts on whom: one row per edge, weighted by events and
     mean Goldstein, with mentions and counts by quad class, heaviest first."""
+    threshold = _min_confidence(ctx, min_confidence)
     with _reading(ctx, db) as store:
         frame = _guarded(
             lambda: store.network(
@@ -379,9 +408,10 @@ def network(
                 level=cast("Level", level),
                 modality=_modality(modality),
                 include_self=include_self,
+                min_confidence=threshold,
             )
         )
-    _emit(frame, fmt, "network", _NETWORK_VIEW)
+    _emit(frame, fmt, _titled("network", threshold), _NETWORK_VIEW)
 
 
 @click.command()
@@ -403,11 +433,12 @@ def network(
 @_filter_options
 @click.pass_context
 def export(ctx: click.Context, /, db: str | None, fmt: str, output: str, **filters: Any) -> None:
-    """Export merged events (same filters as `events`, asserted by default) as CSV, Parquet,
-    JSON lines or a GDELT 2.0 event table, with the codebook and versions it was made with."""
+    """Export merged events (same filters as `events`: asserted, at the config's confidence
+    threshold by default) as CSV, Parquet, JSON lines or a GDELT 2.0 event table, with the
+    codebook, versions and filter it was made with."""
     from .analysis.export import export_events
 
-    selection = _event_filter(**filters)
+    selection = _event_filter(ctx, **filters)
     with _reading(ctx, db) as store:
         result = _guarded(
             lambda: export_events(store.con, output, cast("ExportFormat", fmt), selection)
@@ -448,10 +479,12 @@ def _plot_since(store: Store, since: str | None) -> date | None:
     return None if start is None else start - timedelta(days=PLOT_HISTORY_DAYS)
 
 
-def _note(store: Store, frame: pd.DataFrame, modality: str) -> str:
+def _note(store: Store, frame: pd.DataFrame, modality: str, threshold: float) -> str:
     from .versions import package_version
 
     scope = "all modalities" if modality == "all" else f"{modality} only"
+    if threshold:
+        scope += f", confidence ≥ {threshold:g}"
     return (
         f"eventwire {package_version()} · {store.path} · {int(frame['events'].sum())}"
         f" merged events ({scope}); a report repeated by many sources counts once"
@@ -473,12 +506,14 @@ def plot_dyad(
     since: str | None,
     until: str | None,
     modality: str,
+    min_confidence: float | None,
 ) -> None:
     """Plot events between A and B per period by quad class, over the mean Goldstein score.
 
     Without --since the plot starts three years before the earliest stored article."""
     from .analysis.plots import plot_series
 
+    threshold = _min_confidence(ctx, min_confidence)
     with _reading(ctx, db) as store:
         frame = _guarded(
             lambda: store.dyad(
@@ -488,9 +523,10 @@ def plot_dyad(
                 modality=_modality(modality),
                 since=_plot_since(store, since),
                 until=_day(until, end=True),
+                min_confidence=threshold,
             )
         )
-        note = _note(store, frame, modality) if len(frame) else ""
+        note = _note(store, frame, modality, threshold) if len(frame) else ""
     path = _guarded(
         lambda: plot_series(frame, f"{a} – {b}: events per {freq}", output, freq=freq, note=note)
     )
@@ -510,12 +546,14 @@ def plot_timeline(
     since: str | None,
     until: str | None,
     modality: str,
+    min_confidence: float | None,
 ) -> None:
     """Plot the events ACTOR took part in per period by quad class, over the mean Goldstein.
 
     Without --since the plot starts three years before the earliest stored article."""
     from .analysis.plots import plot_series
 
+    threshold = _min_confidence(ctx, min_confidence)
     with _reading(ctx, db) as store:
         frame = _guarded(
             lambda: store.actor_series(
@@ -524,9 +562,10 @@ def plot_timeline(
                 modality=_modality(modality),
                 since=_plot_since(store, since),
                 until=_day(until, end=True),
+                min_confidence=threshold,
             )
         )
-        note = _note(store, frame, modality) if len(frame) else ""
+        note = _note(store, frame, modality, threshold) if len(frame) else ""
     path = _guarded(
         lambda: plot_series(frame, f"{actor}: events per {freq}", output, freq=freq, note=note)
     )

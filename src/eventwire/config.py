@@ -20,6 +20,7 @@ from typing import Any
 from .errors import ConfigError
 
 __all__ = [
+    "AnalysisOptions",
     "DocumentOptions",
     "EventOptions",
     "Options",
@@ -70,6 +71,13 @@ class EventOptions:
 
 
 @dataclass(frozen=True)
+class AnalysisOptions:
+    """What the analyses, exports and plots show by default ([analysis])."""
+
+    min_confidence: float
+
+
+@dataclass(frozen=True)
 class StoreOptions:
     """The DuckDB store: default path and the event merge window ([store])."""
 
@@ -86,14 +94,17 @@ class Options:
     documents: DocumentOptions
     events: EventOptions
     store: StoreOptions
+    analysis: AnalysisOptions
     sources: tuple[str, ...] = field(default=())
 
     def digest(self) -> str:
-        """A hash of every setting, recorded with each run so results can be traced to config."""
+        """A hash of every setting an ingest reads, recorded with each run so results can be
+        traced to config; ``[analysis]`` is left out, as it changes what the reads show, not
+        what a run stores."""
         payload = {
             f.name: dataclasses.asdict(getattr(self, f.name))
             for f in dataclasses.fields(self)
-            if f.name != "sources"
+            if f.name not in ("sources", "analysis")
         }
         return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()[:16]
 
@@ -103,6 +114,7 @@ _SECTIONS: dict[str, type[Any]] = {
     "documents": DocumentOptions,
     "events": EventOptions,
     "store": StoreOptions,
+    "analysis": AnalysisOptions,
 }
 
 

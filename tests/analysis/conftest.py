@@ -1,5 +1,6 @@
-"""A store filled with the hand-made corpus of tests/store/builders.py, built once; and copies
-of a store after each of the stages that change what merging derives."""
+"""A store filled with the hand-made corpus of tests/store/builders.py, built once; copies of a
+store after each of the stages that change what merging derives; and a store of events of
+confidence 0.1 and 0.9."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from eventwire.store import Store, open_store
-from tests.store.builders import fill, ingest, later_ingests
+from tests.store.builders import confidence_corpus, fill, ingest, later_ingests
 
 # One ingest; a second that adds events to existing dyads and periods; a report that bridges
 # two events into one (``later_ingests``).
@@ -45,3 +46,12 @@ def merged_stages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
             ingest(store, items)
         paths[stage].write_bytes(live.read_bytes())
     return paths
+
+
+@pytest.fixture(scope="session")
+def confidence_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store of ``builders.confidence_corpus``: one event at 0.9, three at 0.1."""
+    path = tmp_path_factory.mktemp("confidence") / "confidence.duckdb"
+    with open_store(path) as store:
+        fill(store, confidence_corpus())
+    return path

@@ -127,3 +127,92 @@ def test_commands_have_help_and_are_documented() -> None:
         result = run(*str(name).split(), "--help")
         assert result.exit_code == 0 and "Usage:" in result.output
         assert f"`eventwire {name}" in docs, name
+
+
+# --- the confidence threshold (store of builders.confidence_corpus: one event at 0.9, three at
+# 0.1) -----------------------------------------------------------------------------------------
+def csv_rows(result: click.testing.Result) -> list[dict[str, str]]:
+    assert result.exit_code == 0, result.output
+    return list(csv.DictReader(io.StringIO(result.output)))
+
+
+def test_events_hide_low_confidence_by_default_and_show_all_at_zero(confidence_db: Path) -> None:
+    db = ["--db", str(confidence_db), "--format", "csv"]
+    shown = csv_rows(run("events", *db))
+    assert [(r["source_code"], r["target_code"], r["confidence"]) for r in shown] == [
+        ("RUS", "PRKGOV", "0.9")
+    ]
+    every = csv_rows(run("events", *db, "--min-confidence", "0"))
+    assert sorted(float(r["confidence"]) for r in every) == [0.1, 0.1, 0.1, 0.9]
+    table = run("events", "--db", str(confidence_db))
+    assert "1 rows" in table.output and "confidence ≥ 0.3" in table.output
+
+
+def test_the_config_file_sets_the_default_threshold(confidence_db: Path, tmp_path: Path) -> None:
+    from eventwire.cli import cli
+
+    user = tmp_path / "all.toml"
+    user.write_text("[analysis]\nmin_confidence = 0\n")
+    args = ["events", "--db", str(confidence_db), "--format", "csv"]
+    result = CliRunner().invoke(cli, ["--config", str(user), *args])
+    assert len(csv_rows(result)) == 4
+    # --min-confidence overrides the file.
+    result = CliRunner().invoke(cli, ["--config", str(user), *args, "--min-confidence", "0.5"])
+    assert len(csv_rows(result)) == 1
+
+
+def test_timeline_dyad_and_network_apply_the_default_threshold(confidence_db: Path) -> None:
+    db = ["--db", str(confidence_db), "--format", "csv"]
+    assert [r["cameo"] for r in csv_rows(run("timeline", "PRK", *db))] == ["057"]
+    assert len(csv_rows(run("timeline", "PRK", *db, "--min-confidence", "0"))) == 3
+    dyad = csv_rows(run("dyad", "RUS", "PRK", *db))
+    # March's events of the dyad: the signing only; its share is of all three March events.
+    assert [(r["period"], r["events"], r["all_events"]) for r in dyad] == [("2024-03-01", "1", "3")]
+    every = csv_rows(run("dyad", "RUS", "PRK", *db, "--min-confidence", "0"))
+    assert [(r["events"], r["all_events"]) for r in every] == [("2", "3"), ("1", "1")]
+    edges = csv_rows(run("network", *db))
+    assert [(r["source"], r["target"], r["events"]) for r in edges] == [("RUS", "PRK", "1")]
+    assert len(csv_rows(run("network", *db, "--min-confidence", "0"))) == 3
+
+
+def test_export_applies_the_threshold_and_records_it(confidence_db: Path, tmp_path: Path) -> None:
+    out = tmp_path / "events.csv"
+    args = ["export", "--db", str(confidence_db), "--format", "csv", "-o", str(out)]
+    result = run(*args)
+    assert result.exit_code == 0, result.output
+    assert "wrote 1 events" in result.output
+    meta = json.loads(Path(f"{out}.meta.json").read_text(encoding="utf-8"))
+    assert meta["filter"]["min_confidence"] == "0.3"
+    assert "wrote 4 events" in run(*args, "--min-confidence", "0").output
+
+
+def test_plots_apply_the_threshold(confidence_db: Path, tmp_path: Path) -> None:
+    # Korea's only event is at 0.1: nothing to plot unless every event is asked for.
+    out = tmp_path / "kor.png"
+    args = ["plot", "timeline", "KOR", "--db", str(confidence_db), "-o", str(out)]
+    hidden = run(*args)
+    assert hidden.exit_code == 1 and "no events to plot" in hidden.output
+    shown = run(*args, "--min-confidence", "0")
+    assert shown.exit_code == 0, shown.output
+    assert out.stat().st_size > 1000
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["events"],
+        ["timeline", "PRK"],
+        ["dyad", "RUS", "PRK"],
+        ["network"],
+        ["export", "--format", "csv", "-o", "x.csv"],
+        ["plot", "dyad", "RUS", "PRK", "-o", "x.png"],
+        ["plot", "timeline", "PRK", "-o", "x.png"],
+    ],
+)
+@pytest.mark.parametrize("bad", ["1.5", "-0.1", "high"])
+def test_a_threshold_outside_0_to_1_is_a_usage_error(
+    confidence_db: Path, command: list[str], bad: str
+) -> None:
+    result = run(*command, "--db", str(confidence_db), "--min-confidence", bad)
+    assert result.exit_code == 2
+    assert "--min-confidence" in result.output and "Traceback" not in result.output

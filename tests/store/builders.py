@@ -50,6 +50,7 @@ def event(
     modality: Modality = "asserted",
     location: str | None = None,
     verb: str = "acted",
+    confidence: float = 0.8,
 ) -> Event:
     """An event "SOURCE VERB TARGET." with spans into that sentence."""
     sentence = f"{source} {verb} {target}."
@@ -69,7 +70,7 @@ def event(
         modality=modality,
         event_date=EventDate(when, when, granularity) if when else None,
         location=Location(location, location, None, None) if location else None,
-        confidence=0.8,
+        confidence=confidence,
     )
 
 
@@ -179,6 +180,41 @@ def corpus() -> list[tuple[Article, list[Event]]]:
             ],
         ),
         (undated, [event(undated, "Seoul", "Washington", "040", None, verb="consulted")]),
+    ]
+
+
+def confidence_corpus() -> list[tuple[Article, list[Event]]]:
+    """Two articles whose events are likely right (confidence 0.9) or likely wrong (0.1), all
+    asserted: in March 2024 RUS → PRK signs (0.9) and talks a week later (0.1), and USA → KOR
+    talks (0.1); in April PRK → RUS accuses (0.1). Four merged events, one at 0.9."""
+    march = article("march", date(2024, 3, 21), "dw.com")
+    april = article("april", date(2024, 4, 3), "apnews.com")
+    return [
+        (
+            march,
+            [
+                event(march, "Russia", "Pyongyang", "057", "2024-03-05", confidence=0.9),
+                event(
+                    march,
+                    "Russia",
+                    "Pyongyang",
+                    "040",
+                    "2024-03-12",
+                    sentence_index=1,
+                    confidence=0.1,
+                ),
+                event(
+                    march,
+                    "Washington",
+                    "Seoul",
+                    "040",
+                    "2024-03-20",
+                    sentence_index=2,
+                    confidence=0.1,
+                ),
+            ],
+        ),
+        (april, [event(april, "Pyongyang", "Russia", "112", "2024-04-02", confidence=0.1)]),
     ]
 
 

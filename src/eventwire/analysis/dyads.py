@@ -2,7 +2,10 @@
 
 Raw counts mostly track news volume, so every count also comes as a share of all events coded
 in the same period (same modality): a dyad's ``events_share`` rising while the world's volume is
-flat is a real change. Periods without events of the dyad are left out.
+flat is a real change. Periods without events of the dyad are left out. A ``min_confidence``
+selects the events counted, never the denominator: ``all_events`` stays every event of the
+period whatever its confidence, as it stands for the period's news volume (and
+``event_day_totals``, which the indexed reads take it from, has no confidence to count by).
 
 On a store at schema migration 4 or later, the dyad's events are found by side id (two pruned
 scans, one per direction) and the shares' denominators come from ``event_day_totals``, which
@@ -33,7 +36,7 @@ from ._sql import (
     side_in,
     side_matches,
 )
-from .filters import InvalidFilter
+from .filters import InvalidFilter, confidence_terms
 
 __all__ = [
     "QUAD_COLUMNS",
@@ -67,14 +70,18 @@ def period_series(
     modality: str | None = "asserted",
     since: date | None = None,
     until: date | None = None,
+    min_confidence: float | None = None,
     arrow: bool = False,
 ) -> Any:
-    """Per period: the events ``match_sql`` (a condition over ``events e``) selects, by quad
-    class, with Goldstein sum and mean, and each count as a share of all events of the period."""
+    """Per period: the events ``match_sql`` (a condition over ``events e``) selects, those with
+    a calibrated confidence of at least ``min_confidence`` when given, by quad class, with
+    Goldstein sum and mean, and each count as a share of all events of the period."""
     if freq not in FREQS:
         raise InvalidFilter(f"freq must be one of {', '.join(FREQS)}, not {freq!r}")
+    confident, confidence = confidence_terms(min_confidence)
+    hit = " AND ".join([f"({match_sql})", *confident])  # the threshold selects hits, not the scope
     clauses, clause_params = scope_clauses(modality, since, until)
-    scope, params = ["TRUE", *clauses], [*match_params, *clause_params]
+    scope, params = ["TRUE", *clauses], [*match_params, *confidence, *clause_params]
     quads = ", ".join(
         f"count(*) FILTER (hit AND quad_class = {number}) AS {name}"
         for number, name in enumerate(QUAD_COLUMNS, start=1)
@@ -83,7 +90,7 @@ def period_series(
     sql = f"""
         WITH tagged AS (
             SELECT CAST(date_trunc('{freq}', {EVENT_DAY}) AS DATE) AS period,
-                   e.quad_class, e.goldstein, coalesce({match_sql}, FALSE) AS hit
+                   e.quad_class, e.goldstein, coalesce({hit}, FALSE) AS hit
             FROM events e
             WHERE {" AND ".join(scope)} AND {EVENT_DAY} IS NOT NULL
         ), counted AS (
@@ -108,15 +115,20 @@ def indexed_period_series(
     modality: str | None = "asserted",
     since: date | None = None,
     until: date | None = None,
+    min_confidence: float | None = None,
     arrow: bool = False,
 ) -> Any:
     """``period_series`` of the events any of ``branches`` (conditions over ``events e`` on
     side ids, see ``_sql.side_in``) selects, on a store with ``event_day_totals``: the same
-    rows, with every event of the period counted from the daily totals."""
+    rows, with every event of the period counted from the daily totals (which the threshold
+    does not touch, as in ``period_series``)."""
     if freq not in FREQS:
         raise InvalidFilter(f"freq must be one of {', '.join(FREQS)}, not {freq!r}")
+    confident, confidence = confidence_terms(min_confidence)
     clauses, params = scope_clauses(modality, since, until, day=STORED_DAY)
-    scope = " AND ".join([*clauses, f"{STORED_DAY} IS NOT NULL"])
+    # The threshold is on the hits only; the totals below are every event of the period.
+    scope = " AND ".join([*clauses, f"{STORED_DAY} IS NOT NULL", *confident])
+    params = [*params, *confidence]
     selections = disjoint(branches)
     hits = " UNION ALL ".join(
         f"SELECT CAST(date_trunc('{freq}', {STORED_DAY}) AS DATE) AS period,"
@@ -157,12 +169,16 @@ def dyad_series(
     modality: str | None = "asserted",
     since: date | None = None,
     until: date | None = None,
+    min_confidence: float | None = None,
     arrow: bool = False,
 ) -> Any:
     """The series of events between ``a`` and ``b`` (actor ids, codes or countries); both
-    directions unless ``directed`` (then only a → b)."""
+    directions unless ``directed`` (then only a → b); only those with a calibrated confidence
+    of at least ``min_confidence`` count when it is given (the shares' denominator does not
+    change)."""
     scope: dict[str, Any] = {
-        "freq": freq, "modality": modality, "since": since, "until": until, "arrow": arrow
+        "freq": freq, "modality": modality, "since": since, "until": until,
+        "min_confidence": min_confidence, "arrow": arrow,
     }  # fmt: skip
     if has_query_tables(con):
         ids_a, ids_b = side_ids(con, a), side_ids(con, b)
@@ -185,11 +201,14 @@ def actor_series(
     modality: str | None = "asserted",
     since: date | None = None,
     until: date | None = None,
+    min_confidence: float | None = None,
     arrow: bool = False,
 ) -> Any:
-    """The series of events ``actor`` takes part in, on either side."""
+    """The series of events ``actor`` takes part in, on either side (``min_confidence`` as in
+    ``dyad_series``)."""
     scope: dict[str, Any] = {
-        "freq": freq, "modality": modality, "since": since, "until": until, "arrow": arrow
+        "freq": freq, "modality": modality, "since": since, "until": until,
+        "min_confidence": min_confidence, "arrow": arrow,
     }  # fmt: skip
     if has_query_tables(con):
         ids = side_ids(con, actor)

@@ -27,7 +27,7 @@ from ._sql import (
     side_matches,
 )
 
-__all__ = ["EVENT_COLUMNS", "EventFilter", "InvalidFilter", "select_events"]
+__all__ = ["EVENT_COLUMNS", "EventFilter", "InvalidFilter", "confidence_terms", "select_events"]
 
 
 class InvalidFilter(EventwireError):
@@ -35,6 +35,25 @@ class InvalidFilter(EventwireError):
 
 
 _QUADS = (1, 2, 3, 4)
+
+
+def confidence_terms(min_confidence: float | None) -> tuple[list[str], list[Any]]:
+    """The condition on ``events e`` that keeps the events whose calibrated confidence (the
+    probability that the event is right: ``eventwire.events.calibration``) is at least
+    ``min_confidence``, and its parameter; nothing for None or 0 (every stored event, even one
+    without a confidence, which any higher threshold leaves out). A value outside 0–1 is an
+    ``InvalidFilter``.
+
+    >>> confidence_terms(0.3)
+    (['e.confidence >= ?'], [0.3])
+    """
+    if min_confidence is None:
+        return [], []
+    if not 0 <= min_confidence <= 1:
+        raise InvalidFilter(f"min_confidence must be 0–1, not {min_confidence}")
+    if min_confidence == 0:
+        return [], []
+    return ["e.confidence >= ?"], [min_confidence]
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +64,8 @@ class EventFilter:
     ``target`` one side; ``country`` matches either side's country and ``location`` where the
     event happened; ``cameo`` is a code or a prefix ("05" selects 050–057 and their children);
     ``modality`` defaults to asserted (None: every modality); ``since``/``until`` bound the
-    event's day (inclusive); ``text`` is a case-insensitive substring of any mention's sentence.
+    event's day (inclusive); ``text`` is a case-insensitive substring of any mention's sentence;
+    ``min_confidence`` keeps the events whose calibrated confidence is at least that (0–1).
     """
 
     actor: str | None = None
@@ -60,6 +80,7 @@ class EventFilter:
     since: date | None = None
     until: date | None = None
     text: str | None = None
+    min_confidence: float | None = None
     limit: int | None = None
 
     def __post_init__(self) -> None:
@@ -73,6 +94,7 @@ class EventFilter:
             raise InvalidFilter(f"since {self.since} is after until {self.until}")
         if self.limit is not None and self.limit < 0:
             raise InvalidFilter(f"limit must not be negative, not {self.limit}")
+        confidence_terms(self.min_confidence)
 
     def where(self) -> tuple[str, list[Any]]:
         """The SQL condition over ``events e`` and its parameters ("TRUE" selects all)."""
@@ -147,7 +169,8 @@ class EventFilter:
                 " AND contains(lower(t.sentence), lower(?)))",
                 self.text,
             )
-        return terms, params
+        confident, values = confidence_terms(self.min_confidence)
+        return terms + confident, params + values
 
 
 # The columns of ``select_events``, in order (docs/analysis.md describes each).

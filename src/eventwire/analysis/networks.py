@@ -18,7 +18,7 @@ import duckdb
 
 from ._sql import EVENT_DAY, STORED_DAY, fetch, has_query_tables, scope_clauses
 from .dyads import QUAD_COLUMNS
-from .filters import InvalidFilter
+from .filters import InvalidFilter, confidence_terms
 
 __all__ = ["NETWORK_COLUMNS", "Level", "network"]
 
@@ -43,11 +43,13 @@ def network(
     level: Level = "country",
     modality: str | None = "asserted",
     include_self: bool = False,
+    min_confidence: float | None = None,
     arrow: bool = False,
 ) -> Any:
     """One row per directed edge source → target with events between ``since`` and ``until``
-    (inclusive): the number of events, of mentions, Goldstein sum and mean, and counts by quad
-    class; heaviest edges first.
+    (inclusive) and, when given, a calibrated confidence of at least ``min_confidence``: the
+    number of events, of mentions, Goldstein sum and mean, and counts by quad class; heaviest
+    edges first.
 
     ``level="country"`` joins actors into their country (RUSGOV and RUSMIL are RUS; actors
     without a country keep their code); ``level="actor"`` keeps codes (RUSGOV, IGOEUREU).
@@ -66,7 +68,8 @@ def network(
 
     day = STORED_DAY if has_query_tables(con) else EVENT_DAY
     clauses, params = scope_clauses(modality, since, until, day=day)
-    scope = ["TRUE", *clauses]
+    confident, confidence = confidence_terms(min_confidence)
+    scope, params = ["TRUE", *clauses, *confident], [*params, *confidence]
     quads = ", ".join(
         f"count(*) FILTER (e.quad_class = {number}) AS {name}"
         for number, name in enumerate(QUAD_COLUMNS, start=1)

@@ -24,6 +24,7 @@ from ._sql import (
     side_in,
     side_matches,
 )
+from .filters import confidence_terms
 
 __all__ = ["TIMELINE_COLUMNS", "timeline"]
 
@@ -57,15 +58,20 @@ def timeline(
     modality: str | None = "asserted",
     since: date | None = None,
     until: date | None = None,
+    min_confidence: float | None = None,
     arrow: bool = False,
 ) -> Any:
     """The events ``actor`` (actor id, code or country) took part in, oldest first (undated
-    last). ``role`` is ``source``, ``target`` or ``both``; ``counterpart`` is the other side's
-    code (None when the event has no other side)."""
+    last), those with a calibrated confidence of at least ``min_confidence`` when given.
+    ``role`` is ``source``, ``target`` or ``both``; ``counterpart`` is the other side's code
+    (None when the event has no other side)."""
+    confident, confidence = confidence_terms(min_confidence)
     ensure_codebook(con)
     if has_query_tables(con):
-        return _indexed_timeline(con, actor, modality, since, until, arrow)
+        scope, params = scope_clauses(modality, since, until, day=STORED_DAY)
+        return _indexed_timeline(con, actor, scope + confident, params + confidence, arrow)
     scope, params = scope_clauses(modality, since, until)
+    scope, params = scope + confident, params + confidence
     is_source, is_target = side_matches("source"), side_matches("target")
     sql = f"""
         SELECT {EVENT_DAY} AS day, e.date_value,
@@ -88,12 +94,7 @@ def timeline(
 
 
 def _indexed_timeline(
-    con: duckdb.DuckDBPyConnection,
-    actor: str,
-    modality: str | None,
-    since: date | None,
-    until: date | None,
-    arrow: bool,
+    con: duckdb.DuckDBPyConnection, actor: str, scope: list[str], params: list[Any], arrow: bool
 ) -> Any:
     """``timeline`` on a store at schema migration 4 or later: the actor's side ids select the
     events (one pruned scan per side) and the representative report's words are on the event,
@@ -102,8 +103,10 @@ def _indexed_timeline(
     Each scan reads only its side's counterpart (the source side's scan the target's code and
     name, the other the source's), and DuckDB returns the rows unordered: Arrow sorts them and
     looks up the CAMEO labels in 26–34 ms of CPU, where DuckDB's ORDER BY and join took 70–115
-    ms (``timeline("C150")`` on the 10 M-event benchmark, 72,177 rows; docs/performance.md)."""
-    scope, params = scope_clauses(modality, since, until, day=STORED_DAY)
+    ms (``timeline("C150")`` on the 10 M-event benchmark, 72,177 rows; docs/performance.md).
+
+    ``scope`` holds the conditions besides the actor's (on ``STORED_DAY``) and ``params``
+    their parameters."""
     ids = side_ids(con, actor)
     is_source, is_target = side_in("source", ids), side_in("target", ids)
     common = """e.cameo, e.plover_category, e.goldstein, e.quad_class, e.modality,

@@ -50,7 +50,8 @@ class StoreQueries:
         self, where: EventFilter | None = None, *, arrow: bool = False, **filters: Any
     ) -> Any:
         """Merged events, asserted only by default; filters as an ``EventFilter`` or as its
-        fields (``store.events(country="USA", since=date(2019, 1, 1), modality=None)``)."""
+        fields (``store.events(country="USA", since=date(2019, 1, 1), modality=None)``;
+        ``min_confidence=0.3`` keeps the events whose calibrated confidence is at least 0.3)."""
         selection = where or EventFilter(**filters)
         return select_events(self.con, selection, arrow=arrow)
 
@@ -61,10 +62,20 @@ class StoreQueries:
         modality: str | None = "asserted",
         since: date | None = None,
         until: date | None = None,
+        min_confidence: float | None = None,
         arrow: bool = False,
     ) -> Any:
-        """Every event ``actor`` (id, code or country) took part in, oldest first."""
-        return timeline(self.con, actor, modality=modality, since=since, until=until, arrow=arrow)
+        """Every event ``actor`` (id, code or country) took part in, oldest first; only those
+        with a calibrated confidence of at least ``min_confidence`` when given."""
+        return timeline(
+            self.con,
+            actor,
+            modality=modality,
+            since=since,
+            until=until,
+            min_confidence=min_confidence,
+            arrow=arrow,
+        )
 
     def dyad(
         self,
@@ -76,10 +87,12 @@ class StoreQueries:
         modality: str | None = "asserted",
         since: date | None = None,
         until: date | None = None,
+        min_confidence: float | None = None,
         arrow: bool = False,
     ) -> Any:
         """Events between ``a`` and ``b`` per period: counts by quad class, Goldstein sum and
-        mean, and each count as a share of all events of the period."""
+        mean, and each count as a share of all events of the period. ``min_confidence``
+        selects the events counted; ``all_events`` stays every event of the period."""
         return dyad_series(
             self.con,
             a,
@@ -89,6 +102,7 @@ class StoreQueries:
             modality=modality,
             since=since,
             until=until,
+            min_confidence=min_confidence,
             arrow=arrow,
         )
 
@@ -100,11 +114,19 @@ class StoreQueries:
         modality: str | None = "asserted",
         since: date | None = None,
         until: date | None = None,
+        min_confidence: float | None = None,
         arrow: bool = False,
     ) -> Any:
         """Like ``dyad`` for every event ``actor`` took part in."""
         return actor_series(
-            self.con, actor, freq=freq, modality=modality, since=since, until=until, arrow=arrow
+            self.con,
+            actor,
+            freq=freq,
+            modality=modality,
+            since=since,
+            until=until,
+            min_confidence=min_confidence,
+            arrow=arrow,
         )
 
     def network(
@@ -115,9 +137,11 @@ class StoreQueries:
         level: Level = "country",
         modality: str | None = "asserted",
         include_self: bool = False,
+        min_confidence: float | None = None,
         arrow: bool = False,
     ) -> Any:
-        """Directed edges weighted by events and mean Goldstein (see ``analysis.networks``)."""
+        """Directed edges weighted by events and mean Goldstein (see ``analysis.networks``);
+        only events with a calibrated confidence of at least ``min_confidence`` when given."""
         return network(
             self.con,
             since,
@@ -125,6 +149,7 @@ class StoreQueries:
             level=level,
             modality=modality,
             include_self=include_self,
+            min_confidence=min_confidence,
             arrow=arrow,
         )
 
