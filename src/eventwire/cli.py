@@ -227,7 +227,8 @@ def code(ctx: click.Context, file: Any) -> None:
     "--min-confidence",
     type=click.FloatRange(0.0, 1.0),
     default=None,
-    help="realnews: score only events at or above this confidence (default: [events]).",
+    help="realnews: score only events at or above this confidence (default: [analysis]"
+    " min_confidence, what analysts see).",
 )
 @click.option("--findings", is_flag=True, help="realnews: list spurious, missed and trap events.")
 @click.option("--json", "as_json", is_flag=True, help="realnews: the figures as JSON.")
@@ -256,7 +257,9 @@ def evaluate(
         if fmt == "realnews":
             from .evaluate.realnews import evaluate_realnews
 
-            threshold = options.events.min_confidence if min_confidence is None else min_confidence
+            threshold = (
+                options.analysis.min_confidence if min_confidence is None else min_confidence
+            )
             news = evaluate_realnews(
                 Path(gold),
                 Path(corpora),
