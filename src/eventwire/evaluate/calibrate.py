@@ -22,8 +22,9 @@ from .realnews import code_gold_corpus, load_gold_corpus, roc_auc, tuple_labels
 
 __all__ = ["CalibrationResult", "fit_confidence_model"]
 
-# L2 strength: with about 200 labelled events and 40 features, C=0.5 kept the studied part's
-# cross-validated AUC within 0.01 of the best over C in {0.1, 0.25, 0.5, 1, 2}.
+# L2 strength: on 148 labelled events and about 40 features, the studied part's 5-fold AUC was
+# 0.858, 0.867, 0.875 and 0.877 for C = 0.1, 0.25, 0.5 and 1: flat above 0.5, the weaker of the
+# two near-best settings is kept.
 DEFAULT_C = 0.5
 
 
