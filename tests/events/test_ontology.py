@@ -35,7 +35,7 @@ HEADER = (
         ("072", "Provide military aid", 8.3, 2, "AID"),
         ("0841", "Return, release person(s)", 7.0, 2, "RETREAT"),
         ("0831", "Accede to demands for change in leadership", 5.0, 2, "CONCEDE"),
-        ("163", "Impose embargo, boycott, or sanctions", -8.0, 4, "COERCE"),
+        ("163", "Impose embargo, boycott, or sanctions", -8.0, 4, "SANCTION"),
         ("141", "Demonstrate or rally", -6.5, 4, "PROTEST"),
         ("020", "Make an appeal or request", 3.0, 1, "REQUEST"),
         ("016", "Deny responsibility", -2.0, 1, "REJECT"),
@@ -172,6 +172,8 @@ def test_plover_table_is_followed_except_documented_project_decisions() -> None:
         seen.add(match.group(1))
         entry = ontology.lookup(match.group(1))
         if entry.plover_source == "project":
-            assert entry.code == "057"  # DESIGN.md codes treaty signing as AGREE (table: SUPPORT)
+            # The PLOVER manual codes international sanctions as SANCTION (table: COERCE).
+            assert entry.code == "163" and entry.plover is not None
+            assert entry.plover.category == "SANCTION"
             continue
         assert entry.plover is not None and entry.plover.category == match.group(2), entry.code

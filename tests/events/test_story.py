@@ -107,3 +107,27 @@ def test_a_statement_of_intent_is_dated_when_it_is_made(nlp: Language) -> None:
     (event,) = nlp(doc)._.events
     assert event.plover.category == "AGREE" and event.modality == "asserted"
     assert event.event_date is not None and event.event_date.value == "1997-04-01"
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        # the one town the sentence names, which is no actor
+        ("Australian police arrested 19 people during unrest in Sydney.", "AUS"),
+        ("Two Israeli settlers killed a Palestinian in Hebron's central market.", "PSE"),
+        # a material act on a state with nothing else named happens on its ground
+        ("Israeli jets struck Lebanon on Tuesday.", "LBN"),
+    ],
+)
+def test_events_are_placed(nlp: Language, text: str, country: str) -> None:
+    doc = nlp.make_doc(text)
+    doc._.article_date = date(2005, 11, 22)
+    events = nlp(doc)._.events
+    assert events and {e.location.country for e in events if e.location} == {country}
+
+
+def test_a_capital_named_as_an_actor_is_no_location(nlp: Language) -> None:
+    doc = nlp.make_doc("Germany urged Tehran to accept the proposal.")
+    doc._.article_date = date(2005, 11, 22)
+    events = nlp(doc)._.events
+    assert events and all(e.location is None for e in events)

@@ -50,7 +50,7 @@ from ..actors.kb import KnowledgeBase
 from ..errors import UnknownCameoCode
 from ..nlp.extensions import register_extensions
 from .arguments import find_arguments
-from .attachment import attach_date, attach_location
+from .attachment import attach_date, attach_location, fallback_location
 from .calibration import countries_in, event_features, load_confidence_model
 from .confidence import ConfidenceWeights, event_confidence
 from .coreference import propagate_dates
@@ -507,6 +507,25 @@ class EventCoder:
     ) -> Event:
         cameo = self.ontology.lookup(code)
         article_date: date | None = doc._.article_date
+        places = list(doc._.places)
+        location = attach_location(head, sentence, places)
+        if location is None:
+            actors = [(m.start, m.end) for m in doc._.actor_mentions]
+            state = (
+                target is not None
+                and target.actor.resolved
+                and target.actor.kind == "state"
+                and target.actor.sector is None  # the state itself, not its people abroad
+            )
+            location = fallback_location(
+                sentence,
+                places,
+                actors,
+                plover.category,
+                target.span.text if target is not None else None,
+                target.actor.country if target is not None else None,
+                state,
+            )
         return Event(
             doc_id=str(doc._.doc_id),
             sentence_index=sentence_index,
@@ -521,7 +540,7 @@ class EventCoder:
             modality=modality,
             attribution=_attribution(attribution),
             event_date=attach_date(head, sentence, list(doc._.timexes), article_date),
-            location=attach_location(head, sentence, list(doc._.places)),
+            location=location,
             confidence=event_confidence(
                 source,
                 target,
