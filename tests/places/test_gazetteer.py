@@ -38,6 +38,10 @@ from eventwire.places import Place, resolve_place
         ("Gaza", "Gaza Strip", "PSE", "region"),
         ("Europe", "Europe", None, "region"),
         ("Texas", "Texas", "USA", "region"),
+        # seats of power are where they stand (issue 13: the White House was in Casablanca)
+        ("the White House", "Washington", "USA", "city"),
+        ("the Kremlin", "Moscow", "RUS", "city"),
+        ("Downing Street", "London", "GBR", "city"),
     ],
 )
 def test_resolves(name: str, canonical: str, country: str | None, feature: str) -> None:
