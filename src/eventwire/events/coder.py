@@ -60,6 +60,7 @@ from .modality import assess_modality, find_denials
 from .model import Attribution, Event, EventDate, Modality, Plover, Trigger
 from .ontology import Ontology, load_ontology
 from .quotes import DEFAULT_MIN_WORDS, Quote, attribute_quotes, doc_text, forget_doc_text
+from .relevance import load_offtopic_cues
 from .reported import find_reported_events
 from .story import place_unnamed_sides
 from .triggers import LexiconLike, TriggerMatch, find_triggers
@@ -168,6 +169,9 @@ class CoderOptions:
     ``calibrated_confidence``: replace the rule recipe's confidence of each event of a document
     by the probability the shipped model (``calibration``) gives it — fitted on our own
     real-news annotations; False keeps the recipe's score (relation mode always does).
+    ``offtopic_penalty``: the factor on the confidence of events in a sport, entertainment,
+    markets or science story or sentence (``relevance``; 0.2 puts a calibrated 0.9 under the
+    analyses' 0.3 threshold); 1.0 turns it off.
     ``joint_action_categories``: PLOVER categories for which coordinated actors with no other
     party act on each other ("X and Y signed", "X and Y fought"); for others ("X and Y
     accused") they are co-sources and, without a target, give no dyad.
@@ -193,6 +197,7 @@ class CoderOptions:
     story_country_lead: float = 1.5
     placed_side_penalty: float = 0.85
     calibrated_confidence: bool = True
+    offtopic_penalty: float = 0.2
     weights: ConfidenceWeights = field(default_factory=ConfidenceWeights)
 
 
@@ -292,8 +297,30 @@ class EventCoder:
                 )
                 for e in dated
             ]
+        if self.options.offtopic_penalty < 1.0 and dated:
+            dated = self._offtopic_penalised(doc, dated, sentences)
         forget_doc_text(doc)
         return dated, [a.quote for a in attributed]
+
+    def _offtopic_penalised(
+        self, doc: Doc, events: list[Event], sentences: list[Span]
+    ) -> list[Event]:
+        """Events of an off-topic story or sentence with their confidence multiplied by
+        ``offtopic_penalty`` (``relevance``)."""
+        cues = load_offtopic_cues()
+        lemmas = [t.lemma_.lower() for t in doc if t.is_alpha]
+        whole = cues.story_topic(lemmas) is not None
+        penalty = self.options.offtopic_penalty
+        out = []
+        for event in events:
+            offtopic = whole
+            if not offtopic and 0 <= event.sentence_index < len(sentences):
+                words = [t.lemma_.lower() for t in sentences[event.sentence_index]]
+                offtopic = cues.sentence_is_offtopic(words)
+            if offtopic:
+                event = dataclasses.replace(event, confidence=round(event.confidence * penalty, 3))
+            out.append(event)
+        return out
 
     def _as_coded(self, candidate: EventCandidate, article_date: date | None) -> Event:
         """The event as PLOVER codes it: an announced act as the statement of intent, a

@@ -1,0 +1,62 @@
+"""Off-topic stories and sentences (issue 13): sport, entertainment, markets, science."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+
+from eventwire.errors import ConfigError
+from eventwire.events.relevance import load_offtopic_cues
+
+
+def words(text: str) -> list[str]:
+    return text.split(" ")
+
+
+def test_a_sport_story_is_off_topic_and_an_election_is_not() -> None:
+    cues = load_offtopic_cues()
+    rugby = words("the coach picked the squad for the rugby league cup at the stadium") * 3
+    assert cues.story_topic(rugby + ["minister"] * 40) == "sport"
+    election = words("the party won the race and claimed victory over its rival team") * 5
+    assert cues.story_topic(election) is None
+
+
+def test_one_topic_word_in_a_long_political_story_is_not_enough() -> None:
+    cues = load_offtopic_cues()
+    story = ["stadium", "cup", "league"] + ["government"] * 1000  # 3 distinct, 0.3 % of words
+    assert cues.story_topic(story) is None
+
+
+@pytest.mark.parametrize(
+    ("lemmas", "offtopic"),
+    [
+        (words("he took three wickets before lunch"), False),  # lemmas are compared
+        (words("he took three wicket before lunch"), True),
+        (words("the film topped the box office"), True),
+        (words("the army shelled the town"), False),
+    ],
+)
+def test_sentence_phrases(lemmas: list[str], offtopic: bool) -> None:
+    assert load_offtopic_cues().sentence_is_offtopic(lemmas) is offtopic
+
+
+def test_a_malformed_cue_file_is_a_config_error(tmp_path: Path) -> None:
+    path = tmp_path / "cues.yaml"
+    path.write_text("topics: {sport: football}\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"cues\.yaml"):
+        load_offtopic_cues(path)
+
+
+def test_events_of_a_sport_story_fall_under_the_analysts_threshold(nlp: Language) -> None:
+    text = (
+        "Britain beat New Zealand in the rugby league cup final at the stadium on Saturday. "
+        "The coach praised the squad after the tournament. Britain will tour New Zealand "
+        "next season, and the league said the championship trophy stays in London."
+    )
+    doc = nlp.make_doc(text)
+    doc._.article_date = date(2005, 12, 11)
+    events = nlp(doc)._.events
+    assert events and all(e.confidence < 0.3 for e in events)
