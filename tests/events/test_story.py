@@ -131,3 +131,30 @@ def test_a_capital_named_as_an_actor_is_no_location(nlp: Language) -> None:
     doc._.article_date = date(2005, 11, 22)
     events = nlp(doc)._.events
     assert events and all(e.location is None for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a warning that only predicts is no threat; one that promises harm is
+        ("Hamas leader Khaled Meshaal warned that the Palestinian authorities could collapse.", []),
+        (
+            "Iran warned that Israel would pay a heavy price for the attack.",
+            [("IRN", "THREATEN", "ISR", "asserted")],
+        ),
+        (
+            "China warned the United States not to interfere.",
+            [("CHN", "THREATEN", "USA", "asserted")],
+        ),
+        # a third party's forecast of an attack is no threat by the attacker: it stays intended
+        (
+            "US military commanders have warned that Sunni insurgents will step up their"
+            " attacks in Iraq.",
+            [(None, "ASSAULT", "IRQ", "intended")],
+        ),
+    ],
+)
+def test_forecasts_are_not_threats(
+    nlp: Language, text: str, expected: list[tuple[str | None, str, str | None, str]]
+) -> None:
+    assert coded(nlp, text) == expected

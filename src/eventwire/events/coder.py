@@ -54,6 +54,7 @@ from .attachment import attach_date, attach_location, fallback_location
 from .calibration import countries_in, event_features, load_confidence_model
 from .confidence import ConfidenceWeights, event_confidence
 from .coreference import propagate_dates
+from .forecasts import is_forecast_warning, predicted_by_another
 from .intentions import as_statement, in_purpose_clause
 from .mentions import ArgumentActor, MentionIndex, actor_ref
 from .modality import assess_modality, find_denials
@@ -275,9 +276,14 @@ class EventCoder:
         for sentence_index, sentence in enumerate(sentences):
             candidates = self.code_sentence(doc, sentence, sentence_index, index)
             events.extend(
-                self._as_coded(c, doc._.article_date)
+                self._as_coded(doc, c)
                 for c in candidates
                 if c.event.confidence >= self.options.min_confidence
+                and not (
+                    c.match is not None
+                    and c.event.plover.category == "THREATEN"
+                    and is_forecast_warning(doc, c.match.token, sentence)
+                )
             )
         if self.options.place_unnamed_sides:
             events = place_unnamed_sides(
@@ -322,14 +328,20 @@ class EventCoder:
             out.append(event)
         return out
 
-    def _as_coded(self, candidate: EventCandidate, article_date: date | None) -> Event:
+    def _as_coded(self, doc: Doc, candidate: EventCandidate) -> Event:
         """The event as PLOVER codes it: an announced act as the statement of intent, a
         refused cooperative act as the refusal (``intentions``). A statement of intent is
         dated when it is made, not when the act is planned for: "will visit Russia on Nov. 29"
         in a story of Nov. 23 is an AGREE of Nov. 23 (a later date is the act's)."""
         if not self.options.intentions_as_statements:
             return candidate.event
+        article_date: date | None = doc._.article_date
         match = candidate.match
+        source = candidate.event.source
+        if match is not None and predicted_by_another(
+            doc, match.token, source.country or source.code if source else None
+        ):
+            return candidate.event  # a forecast by a third party: the act stays intended
         purpose = match is not None and in_purpose_clause(match.token)
         event = as_statement(candidate.event, self.ontology, purpose_clause=purpose)
         when = event.event_date
