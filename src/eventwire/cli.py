@@ -310,8 +310,21 @@ def evaluate(
     show_default=True,
     help="Inverse L2 regularisation strength of the logistic regression.",
 )
+@click.option(
+    "--candidates",
+    type=click.Path(exists=True, dir_okay=False),
+    help="Our right/wrong labels of candidate events of other studied articles (JSON lines;"
+    " tests/eval/candidates.jsonl), added to the gold set's.",
+)
 @click.pass_context
-def calibrate(ctx: click.Context, gold: str, corpora: str, out: str, strength: float) -> None:
+def calibrate(
+    ctx: click.Context,
+    gold: str,
+    corpora: str,
+    out: str,
+    strength: float,
+    candidates: str | None,
+) -> None:
     """Fit the confidence model on the studied part of our real-news gold set and write it as
     JSON coefficients (the shipped one is src/eventwire/events/data/confidence_model.json).
     Needs scikit-learn (pip install 'eventwire[calibrate]')."""
@@ -321,7 +334,13 @@ def calibrate(ctx: click.Context, gold: str, corpora: str, out: str, strength: f
 
     options = _options(ctx)
     try:
-        result = fit_confidence_model(Path(gold), Path(corpora), options, c=strength)
+        result = fit_confidence_model(
+            Path(gold),
+            Path(corpora),
+            options,
+            c=strength,
+            candidates=Path(candidates) if candidates else None,
+        )
     except EventwireError as exc:
         raise click.ClickException(str(exc)) from None
     Path(out).write_text(json.dumps(result.model.to_json(), indent=1) + "\n", encoding="utf-8")

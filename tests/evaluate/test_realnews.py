@@ -171,3 +171,23 @@ def test_bad_gold_files_are_refused_with_the_reason(
 def test_an_empty_gold_directory_is_refused(tmp_path: Path) -> None:
     with pytest.raises(UnreadableInput, match="no"):
         read_realnews(tmp_path)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        '{"corpus": "c.jsonl", "id": "x", "at": [1, 2], "source": "RUS", "target": null,'
+        ' "category": "ACCUSE", "label": "maybe"}',
+        '{"corpus": "c.jsonl", "id": "x", "source": "RUS", "target": null,'
+        ' "category": "ACCUSE", "label": "right"}',
+        "not json",
+    ],
+)
+def test_a_malformed_labelled_candidate_is_refused_with_its_line(tmp_path: Path, line: str) -> None:
+    from eventwire.config import load_options
+    from eventwire.evaluate.calibrate import candidate_rows
+
+    path = tmp_path / "candidates.jsonl"
+    path.write_text(line + "\n", encoding="utf-8")
+    with pytest.raises(UnreadableInput, match=r"candidates\.jsonl:1"):
+        candidate_rows(path, tmp_path, load_options())

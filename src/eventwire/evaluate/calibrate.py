@@ -3,20 +3,26 @@
 Every event the pipeline codes in the **studied** part of the gold set (the held-out part is
 never seen) is labelled by its dyad and category: right when a required gold event of its
 article has them, wrong when no gold event does; events that only optional gold events match
-are left out. A logistic regression (scikit-learn, L2, ``C`` below) is fitted on the
-``event_features`` of those events, computed from the rule recipe's confidence; its
-coefficients, intercept as ``bias``, are what ``data/confidence_model.json`` ships.
+are left out. To these come our right/wrong labels of candidate events coded from other
+articles of the studied corpora (``tests/eval/candidates.jsonl``: the corpus, record id,
+trigger offsets and the labelled source, target and category; a candidate counts when the
+pipeline still codes that tuple at that trigger, "unsure" ones never). A logistic regression
+(scikit-learn, L2, ``C`` below) is fitted on the ``event_features`` of those events, computed
+from the rule recipe's confidence; its coefficients, intercept as ``bias``, are what
+``data/confidence_model.json`` ships.
 
 scikit-learn is needed only here: ``pip install 'eventwire[calibrate]'``.
 """
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ..config import Options
-from ..errors import ConfigError
+from ..errors import ConfigError, UnreadableInput
 from ..events.calibration import ConfidenceModel
 from .realnews import code_gold_corpus, load_gold_corpus, roc_auc, tuple_labels
 
@@ -40,14 +46,65 @@ class CalibrationResult:
 
     def format(self) -> str:
         return (
-            f"fitted on {self.events} coded events of the studied part ({self.right} right);"
+            f"fitted on {self.events} coded events ({self.right} right);"
             f" ROC AUC, 5-fold cross-validated: model {self.cross_validated_auc:.3f},"
             f" rule recipe {self.rule_auc:.3f}"
         )
 
 
+def candidate_rows(
+    path: Path, corpora: Path, options: Options
+) -> tuple[list[dict[str, float]], list[int], int]:
+    """Feature rows and labels of the labelled candidates the pipeline still codes, and how
+    many labelled candidates there were (``UnreadableInput`` for a malformed line)."""
+    from .realnews import GoldCorpus, _articles, _raw_texts
+
+    labelled: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    total = 0
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+            key = (str(item["corpus"]), str(item["id"]))
+            if item["label"] not in ("right", "wrong", "unsure"):
+                raise ValueError(f"label {item['label']!r}")
+            start, end = item["at"]
+            item["at"] = (int(start), int(end))
+        except (ValueError, KeyError, TypeError) as exc:
+            raise UnreadableInput(f"{path}:{number}: not a labelled candidate ({exc})") from None
+        labelled.setdefault(key, []).append(item)
+        total += 1
+    records: dict[tuple[str, str], str] = {}
+    articles = {}
+    for corpus in sorted({k[0] for k in labelled}):
+        wanted = {k[1] for k in labelled if k[0] == corpus}
+        found = _articles(corpora / corpus, wanted, options)
+        raw = _raw_texts(corpora / corpus)
+        for record_id in wanted & found.keys():
+            records[(corpus, record_id)] = raw[record_id]
+            articles[(corpus, record_id)] = found[record_id]
+    coded = code_gold_corpus(GoldCorpus([], records, articles), options, calibrated=False)
+    rows: list[dict[str, float]] = []
+    labels: list[int] = []
+    for key, items in labelled.items():
+        for predicted, features in coded.get(key, []):
+            for item in items:
+                same = (item["source"], item["target"], item["category"]) == predicted.coded
+                if same and tuple(item["at"]) == predicted.trigger and item["label"] != "unsure":
+                    rows.append(features)
+                    labels.append(int(item["label"] == "right"))
+                    break
+    return rows, labels, total
+
+
 def fit_confidence_model(
-    gold: Path, corpora: Path, options: Options, *, c: float = DEFAULT_C
+    gold: Path,
+    corpora: Path,
+    options: Options,
+    *,
+    c: float = DEFAULT_C,
+    candidates: Path | None = None,
 ) -> CalibrationResult:
     """Fit the model on the studied part of the gold set (module docstring)."""
     try:
@@ -74,6 +131,12 @@ def fit_confidence_model(
                 continue
             rows.append(features)
             labels.append(int(label))
+    from_candidates = 0
+    if candidates is not None and candidates.is_file():
+        extra_rows, extra_labels, _ = candidate_rows(candidates, corpora, options)
+        rows += extra_rows
+        labels += extra_labels
+        from_candidates = len(extra_labels)
     if len(set(labels)) < 2:
         raise ConfigError("calibrate: the studied part gave no right or no wrong events")
     vectorizer = DictVectorizer(sparse=False)
@@ -88,7 +151,8 @@ def fit_confidence_model(
     weights["bias"] = round(weights["bias"], 4)
     description = (
         f"logistic regression (C={c}) fitted by eventwire calibrate on {len(labels)} coded events"
-        f" of the studied part of tests/eval/realnews ({sum(labels)} right)"
+        f" ({sum(labels)} right): {len(labels) - from_candidates} of the studied part of"
+        f" tests/eval/realnews, {from_candidates} labelled candidates"
     )
     rule = [r["rule_confidence"] for r in rows]
     return CalibrationResult(
