@@ -59,7 +59,7 @@ from .intentions import as_statement, in_purpose_clause
 from .mentions import ArgumentActor, MentionIndex, actor_ref
 from .modality import assess_modality, find_denials
 from .model import Attribution, Event, EventDate, Modality, Plover, Trigger
-from .ontology import Ontology, load_ontology
+from .ontology import PLOVER_CATEGORIES, Ontology, load_ontology
 from .quotes import DEFAULT_MIN_WORDS, Quote, attribute_quotes, doc_text, forget_doc_text
 from .relevance import load_offtopic_cues
 from .reported import find_reported_events
@@ -103,21 +103,9 @@ SUPPORT_VERBS = frozenset(
 )
 
 
-# PLOVER manual, "Requires recipient: No" (every category but COOPERATE, AID and SANCTION).
-RECIPIENTLESS_CATEGORIES: tuple[str, ...] = (
-    "AGREE",
-    "CONSULT",
-    "SUPPORT",
-    "CONCEDE",
-    "RETREAT",
-    "REQUEST",
-    "ACCUSE",
-    "REJECT",
-    "THREATEN",
-    "PROTEST",
-    "MOBILIZE",
-    "COERCE",
-    "ASSAULT",
+# PLOVER manual, "Requires recipient: No": every category but COOPERATE, AID and SANCTION.
+RECIPIENTLESS_CATEGORIES: tuple[str, ...] = tuple(
+    c for c in PLOVER_CATEGORIES if c not in ("COOPERATE", "AID", "SANCTION")
 )
 
 
