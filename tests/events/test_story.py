@@ -158,3 +158,13 @@ def test_forecasts_are_not_threats(
     nlp: Language, text: str, expected: list[tuple[str | None, str, str | None, str]]
 ) -> None:
     assert coded(nlp, text) == expected
+
+
+def test_a_denial_answers_the_accusation_reported_before(nlp: Language) -> None:
+    events = coded(
+        nlp,
+        "The United States accused Iran of sending drones to Russia on Monday. Iran denied the"
+        " charge on Tuesday.",
+    )
+    assert ("IRN", "REJECT", "USA", "asserted") in events
+    assert ("USA", "ACCUSE", "IRN", "asserted") in events

@@ -63,7 +63,7 @@ from .ontology import PLOVER_CATEGORIES, Ontology, load_ontology
 from .quotes import DEFAULT_MIN_WORDS, Quote, attribute_quotes, doc_text, forget_doc_text
 from .relevance import load_offtopic_cues
 from .reported import find_reported_events
-from .story import place_unnamed_sides
+from .story import answer_accusers, place_unnamed_sides
 from .triggers import LexiconLike, TriggerMatch, find_triggers
 
 __all__ = [
@@ -281,6 +281,7 @@ class EventCoder:
                 lead=self.options.story_country_lead,
                 penalty=self.options.placed_side_penalty,
             )
+        events = answer_accusers(events)
         dated = propagate_dates(doc, events, self.lexicon, sentences)
         if self.options.calibrated_confidence and dated:
             model = load_confidence_model()

@@ -34,7 +34,12 @@ from ..actors.model import Actor
 from ..actors.resolve import sector_actor
 from .model import ActorRef, Event
 
-__all__ = ["StoryCountry", "place_unnamed_sides"]
+__all__ = ["StoryCountry", "answer_accusers", "place_unnamed_sides"]
+
+# How many sentences back a denial looks for the accusation it answers: the same sentence and
+# the three before it (a denial answers what the story has just reported).
+_DENIAL_REACH = 3
+_DENIAL_CODE = "016"
 
 # Kinds of actor whose country says where a story is (organisations and regions do not).
 _PLACING_KINDS = frozenset({"state", "person"})
@@ -215,3 +220,30 @@ def _title(span: Span, kb: KnowledgeBase) -> Vocabulary | None:
             if found is not None and found.office is not None:
                 return found
     return None
+
+
+def _side(ref: ActorRef | None) -> str | None:
+    return None if ref is None else (ref.country or ref.code or ref.actor_id)
+
+
+def answer_accusers(events: Sequence[Event]) -> list[Event]:
+    """A denial with no accuser named answers the latest accusation against the denier
+    reported just before: "The US accused Iran of sending drones. … Iran denied it" is a REJECT
+    of Iran's towards the US (PLOVER would otherwise code it with no recipient)."""
+    out: list[Event] = []
+    for i, event in enumerate(events):
+        if event.cameo == _DENIAL_CODE and event.target is None and event.source is not None:
+            denier = _side(event.source)
+            for earlier in reversed(events[:i]):
+                if event.sentence_index - earlier.sentence_index > _DENIAL_REACH:
+                    break
+                if (
+                    earlier.plover.category == "ACCUSE"
+                    and earlier.source is not None
+                    and _side(earlier.target) == denier
+                    and _side(earlier.source) != denier
+                ):
+                    event = dataclasses.replace(event, target=earlier.source)
+                    break
+        out.append(event)
+    return out
