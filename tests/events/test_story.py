@@ -168,3 +168,24 @@ def test_a_denial_answers_the_accusation_reported_before(nlp: Language) -> None:
     )
     assert ("IRN", "REJECT", "USA", "asserted") in events
     assert ("USA", "ACCUSE", "IRN", "asserted") in events
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the lower chamber is the legislature, not the state acting on its own president
+        (
+            "The United States House of Representatives impeached President Donald Trump.",
+            ("USALEG", "ACCUSE", "USAGOV", "asserted"),
+        ),
+        # suspects, attackers and prisoners are people of the story's country
+        (
+            "French police arrested the suspect in Paris.",
+            ("FRACOP", "COERCE", "FRACVL", "asserted"),
+        ),
+    ],
+)
+def test_legislatures_and_suspects(
+    nlp: Language, text: str, expected: tuple[str | None, str, str | None, str]
+) -> None:
+    assert expected in coded(nlp, text)
