@@ -264,13 +264,13 @@ class EventCoder:
         for sentence_index, sentence in enumerate(sentences):
             candidates = self.code_sentence(doc, sentence, sentence_index, index)
             events.extend(
-                self._as_coded(doc, c)
+                self._as_coded(doc, index, c)
                 for c in candidates
                 if c.event.confidence >= self.options.min_confidence
                 and not (
                     c.match is not None
                     and c.event.plover.category == "THREATEN"
-                    and is_forecast_warning(doc, c.match.token, sentence)
+                    and is_forecast_warning(index, c.match.token)
                 )
             )
         if self.options.place_unnamed_sides:
@@ -317,7 +317,7 @@ class EventCoder:
             out.append(event)
         return out
 
-    def _as_coded(self, doc: Doc, candidate: EventCandidate) -> Event:
+    def _as_coded(self, doc: Doc, index: MentionIndex, candidate: EventCandidate) -> Event:
         """The event as PLOVER codes it: an announced act as the statement of intent, a
         refused cooperative act as the refusal (``intentions``). A statement of intent is
         dated when it is made, not when the act is planned for: "will visit Russia on Nov. 29"
@@ -328,7 +328,7 @@ class EventCoder:
         match = candidate.match
         source = candidate.event.source
         if match is not None and predicted_by_another(
-            doc, match.token, source.country or source.code if source else None
+            index, match.token, source.country or source.code if source else None
         ):
             return candidate.event  # a forecast by a third party: the act stays intended
         purpose = match is not None and in_purpose_clause(match.token)

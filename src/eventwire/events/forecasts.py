@@ -11,13 +11,14 @@ second most common spurious THREATEN on the studied Gigaword sample).
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Token
 
-from ..actors.model import Actor
+from .mentions import MentionIndex
 
 __all__ = ["is_forecast_warning", "predicted_by_another"]
 
-REPORTING_VERBS = frozenset(
+# Verbs whose clausal complement is someone's account of what will happen.
+FORECASTING_VERBS = frozenset(
     {"say", "warn", "tell", "predict", "expect", "believe", "fear", "forecast", "add", "state"}
 )
 # Pronouns that, as the subject of the reported clause, stand for the reporter itself.
@@ -30,13 +31,12 @@ _POSSIBILITY = frozenset({"could", "may", "might", "can"})
 _CONSEQUENCE_VERBS = frozenset({"pay", "face", "suffer", "regret", "bear", "lose"})
 
 
-def _country_of(doc: Doc, token: Token) -> str | None:
-    for mention in doc._.actor_mentions:
-        if mention.start <= token.i < mention.end:
-            actor = mention._.actor
-            if isinstance(actor, Actor):
-                return actor.country or actor.code or None
-    return None
+def _country_of(index: MentionIndex, token: Token) -> str | None:
+    mention = index.mention_at(token)
+    if mention is None:
+        return None
+    actor = index.actor_of(mention)
+    return (actor.country or actor.code or None) if actor.resolved else None
 
 
 def _subject(verb: Token) -> Token | None:
@@ -52,21 +52,21 @@ def _clause_verb(token: Token) -> Token:
     return node
 
 
-def predicted_by_another(doc: Doc, trigger: Token, actor_country: str | None) -> bool:
+def predicted_by_another(index: MentionIndex, trigger: Token, actor_country: str | None) -> bool:
     """Whether the act of ``trigger`` is reported by someone other than its actor ("X said Y
     will attack"): the clause it sits in is the complement of a reporting verb whose subject
     is an actor of another country (a pronoun stands for the reporter and counts as itself)."""
     verb = _clause_verb(trigger)
-    if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in REPORTING_VERBS:
+    if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in FORECASTING_VERBS:
         return False
     reporter = _subject(verb.head)
     if reporter is None or reporter.lower_ in _SELF:
         return False
-    country = _country_of(doc, reporter)
+    country = _country_of(index, reporter)
     return country is not None and country != actor_country
 
 
-def is_forecast_warning(doc: Doc, trigger: Token, sentence: Span) -> bool:
+def is_forecast_warning(index: MentionIndex, trigger: Token) -> bool:
     """Whether a "warn" trigger only predicts: it warns no one (no object), and what it warns
     of is a mere possibility ("could collapse") or an act of another actor that is no
     consequence for the warned ("insurgents will step up attacks", but not "Israel would pay
@@ -84,6 +84,6 @@ def is_forecast_warning(doc: Doc, trigger: Token, sentence: Span) -> bool:
     if clause.lemma_.lower() in _CONSEQUENCE_VERBS:
         return False
     warner = _subject(trigger)
-    own = _country_of(doc, warner) if warner is not None else None
-    other = _country_of(doc, subject)
+    own = _country_of(index, warner) if warner is not None else None
+    other = _country_of(index, subject)
     return other is None or own is None or other != own
