@@ -449,13 +449,20 @@ class EventCoder:
             return True
         return (
             target is None
-            and source is not None
-            and source.actor.resolved
-            and source.via == "mention"
+            and self._acts_alone(source, category)
             and not match.is_nominal
             and modality == "asserted"
-            and category in self.options.recipientless_categories
             and not match.entry.code.startswith(_NEEDS_RECIPIENT_CODES)
+        )
+
+    def _acts_alone(self, source: ArgumentActor | None, category: str) -> bool:
+        """Whether ``source`` may be coded acting with no recipient: an actor named directly
+        (not reached through a pronoun or a larger phrase) in a category PLOVER codes alone."""
+        return (
+            source is not None
+            and source.actor.resolved
+            and source.via == "mention"
+            and category in self.options.recipientless_categories
         )
 
     def build_event(
@@ -641,12 +648,7 @@ class EventCoder:
                     if (
                         self.options.require_source_and_target
                         and target is None
-                        and not (
-                            source is not None
-                            and source.actor.resolved
-                            and source.via == "mention"
-                            and plover.category in self.options.recipientless_categories
-                        )
+                        and not self._acts_alone(source, plover.category)
                     ):
                         continue  # a denial with no accuser is a REJECT PLOVER codes alone
                     key = (_side_key(source), _side_key(target), code, denial.trigger.i)
