@@ -57,7 +57,7 @@ def candidate_rows(
 ) -> tuple[list[dict[str, float]], list[int], int]:
     """Feature rows and labels of the labelled candidates the pipeline still codes, and how
     many labelled candidates there were (``UnreadableInput`` for a malformed line)."""
-    from .realnews import GoldCorpus, _articles, _raw_texts
+    from .realnews import GoldCorpus, load_records
 
     labelled: dict[tuple[str, str], list[dict[str, Any]]] = {}
     total = 0
@@ -75,15 +75,7 @@ def candidate_rows(
             raise UnreadableInput(f"{path}:{number}: not a labelled candidate ({exc})") from None
         labelled.setdefault(key, []).append(item)
         total += 1
-    records: dict[tuple[str, str], str] = {}
-    articles = {}
-    for corpus in sorted({k[0] for k in labelled}):
-        wanted = {k[1] for k in labelled if k[0] == corpus}
-        found = _articles(corpora / corpus, wanted, options)
-        raw = _raw_texts(corpora / corpus)
-        for record_id in wanted & found.keys():
-            records[(corpus, record_id)] = raw[record_id]
-            articles[(corpus, record_id)] = found[record_id]
+    records, articles = load_records(corpora, labelled, options)
     coded = code_gold_corpus(GoldCorpus([], records, articles), options, calibrated=False)
     rows: list[dict[str, float]] = []
     labels: list[int] = []

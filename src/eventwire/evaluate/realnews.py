@@ -58,6 +58,7 @@ __all__ = [
     "evaluate_realnews",
     "held_out",
     "load_gold_corpus",
+    "load_records",
     "read_realnews",
     "score_articles",
     "tuple_labels",
@@ -470,25 +471,36 @@ class GoldCorpus:
     articles: dict[tuple[str, str], Article]
 
 
+def load_records(
+    corpora: Path, keys: Iterable[tuple[str, str]], options: Options
+) -> tuple[dict[tuple[str, str], str], dict[tuple[str, str], Article]]:
+    """The stored ``text`` and our readers' Article of each (corpus, record id), by that key
+    (``UnreadableInput`` for a corpus or a record that is not there)."""
+    wanted: dict[str, set[str]] = {}
+    for corpus, record_id in keys:
+        wanted.setdefault(corpus, set()).add(record_id)
+    records: dict[tuple[str, str], str] = {}
+    articles: dict[tuple[str, str], Article] = {}
+    for corpus in sorted(wanted):
+        path = corpora / corpus
+        if not path.is_file():
+            raise UnreadableInput(f"{path}: corpus not found (give --corpora)")
+        raw = _raw_texts(path)
+        found = _articles(path, wanted[corpus], options)
+        for record_id in sorted(wanted[corpus]):
+            if record_id not in raw or record_id not in found:
+                raise UnreadableInput(f"{corpus}: no record {record_id!r}")
+            records[(corpus, record_id)] = raw[record_id]
+            articles[(corpus, record_id)] = found[record_id]
+    return records, articles
+
+
 def load_gold_corpus(gold: Path, corpora: Path, options: Options, split: Split) -> GoldCorpus:
     """Read the gold files of one part and the records they name (see ``evaluate_realnews``)."""
     golds = read_realnews(gold)
     if split != "all":
         golds = [g for g in golds if g.held_out == (split == "held-out")]
-    records: dict[tuple[str, str], str] = {}
-    articles: dict[tuple[str, str], Article] = {}
-    for corpus in sorted({g.corpus for g in golds}):
-        path = corpora / corpus
-        if not path.is_file():
-            raise UnreadableInput(f"{path}: corpus not found (give --corpora)")
-        wanted = {g.record_id for g in golds if g.corpus == corpus}
-        raw = _raw_texts(path)
-        found = _articles(path, wanted, options)
-        for record_id in sorted(wanted):
-            if record_id not in raw or record_id not in found:
-                raise UnreadableInput(f"{corpus}: no record {record_id!r}")
-            records[(corpus, record_id)] = raw[record_id]
-            articles[(corpus, record_id)] = found[record_id]
+    records, articles = load_records(corpora, {(g.corpus, g.record_id) for g in golds}, options)
     for g in golds:
         length = len(records[(g.corpus, g.record_id)])
         for span in [e.at for e in g.events] + [t.at for t in g.traps]:
