@@ -278,6 +278,7 @@ class EventCoder:
                 doc,
                 events,
                 self.knowledge_base,
+                sentences,
                 lead=self.options.story_country_lead,
                 penalty=self.options.placed_side_penalty,
             )

@@ -24,6 +24,7 @@ unresolved; so does an event whose two sides are the same words.
 from __future__ import annotations
 
 import dataclasses
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
 
@@ -53,10 +54,10 @@ class StoryCountry:
     by_sentence: dict[int, str]
 
     @classmethod
-    def of(cls, doc: Doc, lead: float) -> StoryCountry:
+    def of(cls, doc: Doc, lead: float, starts: Sequence[int]) -> StoryCountry:
+        """``starts``: the character offset of each sentence of ``doc``, in order."""
         counts: Counter[str] = Counter()
         per_sentence: dict[int, set[str]] = {}
-        starts = [s.start_char for s in doc.sents]
         for span in doc._.actor_mentions:
             actor = span._.actor
             if isinstance(actor, Actor) and actor.country and actor.kind in _PLACING_KINDS:
@@ -81,24 +82,27 @@ class StoryCountry:
 
 
 def _sentence_of(starts: Sequence[int], char: int) -> int:
-    from bisect import bisect_right
-
     return max(0, bisect_right(starts, char) - 1)
 
 
 def place_unnamed_sides(
-    doc: Doc, events: Sequence[Event], kb: KnowledgeBase, *, lead: float, penalty: float
+    doc: Doc,
+    events: Sequence[Event],
+    kb: KnowledgeBase,
+    sentences: Sequence[Span],
+    *,
+    lead: float,
+    penalty: float,
 ) -> list[Event]:
     """``events`` with their unnamed sides placed (module docstring); a placed event's
     confidence is multiplied by ``penalty`` (a placed side is a guess, if a good one)."""
     if not events:
         return list(events)
-    story = StoryCountry.of(doc, lead)
-    starts = [s.start_char for s in doc.sents]
+    # ``sentences`` are the doc's, in the order events count them by ``sentence_index``.
+    story = StoryCountry.of(doc, lead, [s.start_char for s in sentences])
     placed: list[Event] = []
     for event in events:
-        where = _sentence_of(starts, event.trigger.start)
-        country = story.by_sentence.get(where, story.country)
+        country = story.by_sentence.get(event.sentence_index, story.country)
         source = _placed(doc, event.source, country, kb)
         target = _placed(doc, event.target, country, kb)
         if source is event.source and target is event.target:
