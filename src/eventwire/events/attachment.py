@@ -141,7 +141,7 @@ def fallback_location(
     target_is_state: bool,
 ) -> Location | None:
     """Where an event is when no place is attached to it (rules 2 and 3 of the module
-    docstring); ``actors`` are the token spans of the document's actor mentions."""
+    docstring); ``actors`` are the token spans of the sentence's actor mentions."""
     others: list[tuple[Span, Place]] = []
     for span in places:
         if not (sentence.start <= span.start and span.end <= sentence.end):

@@ -307,12 +307,16 @@ class EventCoder:
         lemmas = [t.lemma_.lower() for t in doc if t.is_alpha]
         whole = cues.story_topic(lemmas) is not None
         penalty = self.options.offtopic_penalty
+        judged: dict[int, bool] = {}  # sentence index -> off-topic (events share sentences)
         out = []
         for event in events:
             offtopic = whole
-            if not offtopic and 0 <= event.sentence_index < len(sentences):
-                words = [t.lemma_.lower() for t in sentences[event.sentence_index]]
-                offtopic = cues.sentence_is_offtopic(words)
+            index = event.sentence_index
+            if not offtopic and 0 <= index < len(sentences):
+                if index not in judged:
+                    words = [t.lemma_.lower() for t in sentences[index]]
+                    judged[index] = cues.sentence_is_offtopic(words)
+                offtopic = judged[index]
             if offtopic:
                 event = dataclasses.replace(event, confidence=round(event.confidence * penalty, 3))
             out.append(event)
@@ -546,7 +550,11 @@ class EventCoder:
         places = list(doc._.places)
         location = attach_location(head, sentence, places)
         if location is None:
-            actors = [(m.start, m.end) for m in doc._.actor_mentions]
+            actors = [
+                (m.start, m.end)
+                for m in doc._.actor_mentions
+                if sentence.start <= m.start < sentence.end
+            ]
             state = (
                 target is not None
                 and target.actor.resolved
