@@ -563,22 +563,26 @@ def evaluate_realnews(
             ("studied", [g for g in golds if not g.held_out]),
             ("held-out", [g for g in golds if g.held_out]),
         ]
+    # Each threshold's predictions are filtered once and each part scored once at each: the
+    # report at ``min_confidence`` and the curve's points; the curve starts at 0, which keeps
+    # every prediction (confidences are probabilities), so its scores give the ROC AUC.
+    thresholds = sorted({min_confidence, *CURVE_THRESHOLDS})
+    above = {
+        t: {k: [p for p in v if p.confidence >= t] for k, v in predictions.items()}
+        for t in thresholds
+    }
     reports = []
     curves = []
     for name, gs in parts:
-        kept = {k: [p for p in v if p.confidence >= min_confidence] for k, v in predictions.items()}
-        reports.append(score_articles(gs, corpus.records, kept, kb, name))
-        curve = []
-        for threshold in CURVE_THRESHOLDS:
-            above = {k: [p for p in v if p.confidence >= threshold] for k, v in predictions.items()}
-            r = score_articles(gs, corpus.records, above, kb, name)
-            curve.append((threshold, r.coded.precision, r.coded.recall))
-        all_scored = score_articles(gs, corpus.records, predictions, kb, name).scored
-        curves.append((roc_auc(all_scored), tuple(curve)))
+        at = {t: score_articles(gs, corpus.records, above[t], kb, name) for t in thresholds}
+        reports.append(at[min_confidence])
+        curve = tuple((t, at[t].coded.precision, at[t].coded.recall) for t in CURVE_THRESHOLDS)
+        curves.append((roc_auc(at[CURVE_THRESHOLDS[0]].scored), curve))
     return RealNewsResult(tuple(reports), min_confidence, tuple(curves))
 
 
-# Thresholds at which the precision/recall curve of the confidence is reported.
+# Thresholds at which the precision/recall curve of the confidence is reported; the first, 0,
+# keeps every prediction.
 CURVE_THRESHOLDS = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
 
 
