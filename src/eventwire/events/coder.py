@@ -407,6 +407,18 @@ class EventCoder:
         targets = frame.targets
         if frame.symmetric and not symmetric:
             targets = frame.inside_targets  # "X and Y condemned the attack on Z": Z
+        # A fixed phrase of the trigger is never its recipient ("comes into *force*", "took
+        # into *custody*"); an object word stays one ("expelled *diplomats*").
+        fixed = {match.token.i} | {
+            w.i
+            for w in (match.particle_token, match.object_token)
+            if w is not None and w.dep_ in ("pobj", "prt")
+        }
+        targets = [
+            t
+            for t in targets
+            if t.actor.resolved or not fixed.issuperset(range(t.span.start, t.span.end))
+        ]
         pairs = _pairs(frame.sources, targets, symmetric, self.options)
         out: list[EventCandidate] = []
         for source, target in pairs:
