@@ -414,11 +414,11 @@ class EventCoder:
             for w in (match.particle_token, match.object_token)
             if w is not None and w.dep_ in ("pobj", "prt")
         }
-        targets = [
+        targets = tuple(
             t
             for t in targets
             if t.actor.resolved or not fixed.issuperset(range(t.span.start, t.span.end))
-        ]
+        )
         pairs = _pairs(frame.sources, targets, symmetric, self.options)
         out: list[EventCandidate] = []
         for source, target in pairs:
