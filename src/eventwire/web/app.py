@@ -3,8 +3,7 @@ security headers on every response, and domain errors turned into JSON (``/api``
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Awaitable, Callable
-from contextlib import asynccontextmanager
+from collections.abc import Awaitable, Callable
 from importlib import resources
 from pathlib import Path
 
@@ -72,13 +71,10 @@ def create_app(db: str | Path, options: Options | None = None) -> FastAPI:
     """The application serving the store at ``db`` (opened read-only when the app starts)."""
     settings = options or load_options()
 
-    @asynccontextmanager
-    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        app.state.reader = StoreReader(db, settings.web)
-        try:
-            yield
-        finally:
-            app.state.reader.close()
+    # Opened now, so a bad path fails here; it lives as long as the app (the ``serve``
+    # command closes it when the server stops; an ASGI test client may start and stop the
+    # app's lifespan many times).
+    store_reader = StoreReader(db, settings.web)
 
     app = FastAPI(
         title="eventwire",
@@ -86,8 +82,8 @@ def create_app(db: str | Path, options: Options | None = None) -> FastAPI:
         description="Political event data from international news: the record of one store.",
         docs_url=None,  # Swagger UI loads from a CDN with inline script: /api-docs is ours
         redoc_url=None,
-        lifespan=lifespan,
     )
+    app.state.reader = store_reader
     app.state.min_confidence = settings.analysis.min_confidence
     app.state.options = settings
     app.add_middleware(GZipMiddleware, minimum_size=2_000)

@@ -37,4 +37,7 @@ def serve(ctx: click.Context, db: str | None, host: str | None, port: int | None
         f"serving {options.store.path} at http://{options.web.host}:{options.web.port}/",
         err=True,
     )
-    uvicorn.run(app, host=options.web.host, port=options.web.port, log_level="warning")
+    try:
+        uvicorn.run(app, host=options.web.host, port=options.web.port, log_level="warning")
+    finally:
+        app.state.reader.close()
