@@ -1,0 +1,66 @@
+"""Patterns of real news that the whole pipeline (actors layer and coder) must code, written for
+these tests after misses in the studied part of our gold set (issue 13)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from spacy.language import Language
+
+
+def triples(nlp: Language, text: str) -> set[tuple[str | None, str, str | None]]:
+    doc = nlp.make_doc(text)
+    doc._.article_date = date(2019, 12, 19)
+    return {
+        (
+            e.source.country if e.source else None,
+            e.plover.category,
+            e.target.country if e.target else None,
+        )
+        for e in nlp(doc)._.events
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Iranian students protested outside the German embassy.", ("IRN", "PROTEST", "DEU")),
+        (
+            "Thousands of Iranians demonstrated in front of the British embassy on Sunday.",
+            ("IRN", "PROTEST", "GBR"),
+        ),
+        ("Hundreds of South Koreans rallied near the Japanese embassy.", ("KOR", "PROTEST", "JPN")),
+    ],
+)
+def test_a_protest_at_an_embassy_is_against_its_state(
+    nlp: Language, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in triples(nlp, text)
+
+
+def test_a_protest_elsewhere_has_no_recipient(nlp: Language) -> None:
+    found = triples(nlp, "Iranian students protested outside the university in Tehran.")
+    assert ("IRN", "PROTEST", None) in found
+
+
+def test_a_plural_demonym_names_the_state(nlp: Language) -> None:
+    doc = nlp("Saudis and Pakistanis welcomed the decision.")
+    assert {m._.actor.country for m in doc._.actor_mentions} == {"SAU", "PAK"}
+
+
+def _modalities(nlp: Language, text: str) -> dict[str, str]:
+    doc = nlp.make_doc(text)
+    doc._.article_date = date(2019, 12, 19)
+    return {e.plover.category: e.modality for e in nlp(doc)._.events}
+
+
+def test_what_someone_is_told_to_do_has_not_happened(nlp: Language) -> None:
+    found = _modalities(nlp, "The Mexican government pressed the US government to provide aid.")
+    assert found.get("REQUEST") == "asserted"
+    assert found.get("AID", "hypothetical") == "hypothetical"
+
+
+def test_what_someone_is_told_happened_is_reported_speech(nlp: Language) -> None:
+    found = _modalities(nlp, "Russia told reporters that Ukraine had attacked Belgorod.")
+    assert found.get("ASSAULT") == "asserted"
