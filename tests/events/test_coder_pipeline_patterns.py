@@ -64,3 +64,11 @@ def test_what_someone_is_told_to_do_has_not_happened(nlp: Language) -> None:
 def test_what_someone_is_told_happened_is_reported_speech(nlp: Language) -> None:
     found = _modalities(nlp, "Russia told reporters that Ukraine had attacked Belgorod.")
     assert found.get("ASSAULT") == "asserted"
+
+
+def test_calling_someone_names_is_a_denunciation_not_a_phone_call(nlp: Language) -> None:
+    found = triples(nlp, "Mexico's foreign minister called the gunman a terrorist.")
+    assert ("MEX", "ACCUSE", None) in found
+    assert not any(category == "CONSULT" for _, category, _ in found)
+    assert not triples(nlp, "The prime minister called him humble.")
+    assert ("RUS", "CONSULT", "TUR") in triples(nlp, "Putin called Erdogan on Tuesday.")

@@ -380,6 +380,9 @@ def _match_entry(
         if object_token is None:
             return None
         score += _OBJECT_POINTS
+    elif entry.code.startswith("04") and any(c.dep_ == "oprd" for c in children):
+        # "called him humble", "called the deal a disaster": naming, not a phone call.
+        return None
     prep_token: Token | None = None
     if entry.prep:
         prep_token = _prep_child(token, entry.prep, children)
