@@ -72,3 +72,34 @@ def test_calling_someone_names_is_a_denunciation_not_a_phone_call(nlp: Language)
     assert not any(category == "CONSULT" for _, category, _ in found)
     assert not triples(nlp, "The prime minister called him humble.")
     assert ("RUS", "CONSULT", "TUR") in triples(nlp, "Putin called Erdogan on Tuesday.")
+
+
+def test_a_dateline_places_what_was_said_there() -> None:
+    from eventwire.events.attachment import dateline_location
+
+    placed = dateline_location("NEW DELHI", "AGREE", ["IND", "RUS"])
+    assert placed is not None and placed.country == "IND" and placed.text == "New Delhi"
+    # The whole dateline line, as some readers keep it.
+    kept = dateline_location("SRINAGAR, India, April 7 , 1997 (AFP)", "ACCUSE", ["IND"])
+    assert kept is not None and kept.country == "IND"
+    assert dateline_location("NEW DELHI", "ASSAULT", ["IND", "PAK"]) is None  # a deed
+    assert dateline_location("NEW DELHI", "AGREE", ["USA", "RUS"]) is None  # not their country
+    assert dateline_location("India", "AGREE", ["IND"]) is None  # a country says nothing
+    assert dateline_location(None, "AGREE", ["IND"]) is None
+
+
+def test_the_coder_reads_the_articles_dateline(nlp: Language) -> None:
+    from eventwire.documents.article import Article, Provenance
+    from eventwire.engines.articles import code_articles
+
+    text = "India and Russia agreed on Monday to expand their defence cooperation."
+    article = Article(
+        text=text,
+        external_id="d1",
+        published=date(2006, 12, 4),
+        dateline="NEW DELHI",
+        provenance=Provenance(path="<test>", reader="test", record=1),
+    )
+    (coded,) = code_articles(nlp, [article], 4)
+    assert coded.events
+    assert all(e.location is not None and e.location.text == "New Delhi" for e in coded.events)

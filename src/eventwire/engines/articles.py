@@ -104,6 +104,7 @@ def make_doc(nlp: Language, article: Article, selection: Selection | None = None
         doc = prepare_doc(nlp, selection)
     doc._.doc_id = article.external_id or article.id
     doc._.article_date = article.published
+    doc._.dateline = article.dateline
     return doc
 
 

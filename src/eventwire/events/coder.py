@@ -50,7 +50,7 @@ from ..actors.kb import KnowledgeBase
 from ..errors import UnknownCameoCode
 from ..nlp.extensions import register_extensions
 from .arguments import find_arguments
-from .attachment import attach_date, attach_location, fallback_location
+from .attachment import attach_date, attach_location, dateline_location, fallback_location
 from .calibration import countries_in, event_features, load_confidence_model
 from .confidence import ConfidenceWeights, event_confidence
 from .coreference import propagate_dates
@@ -581,6 +581,10 @@ class EventCoder:
                 target.span.text if target is not None else None,
                 target.actor.country if target is not None else None,
                 state,
+            ) or dateline_location(
+                doc._.dateline,
+                plover.category,
+                [side.actor.country for side in (source, target) if side is not None],
             )
         return Event(
             doc_id=str(doc._.doc_id),
