@@ -103,3 +103,18 @@ def test_the_coder_reads_the_articles_dateline(nlp: Language) -> None:
     (coded,) = code_articles(nlp, [article], 4)
     assert coded.events
     assert all(e.location is not None and e.location.text == "New Delhi" for e in coded.events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pro-Russian separatists attacked Ukrainian troops in Donetsk.",
+        "The pro-Iranian group vowed to keep fighting Israel.",
+        "Anti-American protesters rallied in Baghdad.",
+    ],
+)
+def test_a_stance_prefix_does_not_make_a_group_of_that_state(nlp: Language, text: str) -> None:
+    stance = {"RUS", "IRN", "USA"}
+    doc = nlp(text)
+    assert not any(m._.actor.country in stance for m in doc._.actor_mentions)
+    assert not any(e.source and e.source.country in stance for e in doc._.events)
