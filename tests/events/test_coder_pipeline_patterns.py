@@ -118,3 +118,12 @@ def test_a_stance_prefix_does_not_make_a_group_of_that_state(nlp: Language, text
     doc = nlp(text)
     assert not any(m._.actor.country in stance for m in doc._.actor_mentions)
     assert not any(e.source and e.source.country in stance for e in doc._.events)
+
+
+def test_a_message_posted_on_a_medium_speaks_for_its_poster(nlp: Language) -> None:
+    found = triples(
+        nlp,
+        "US Secretary of State Mike Pompeo posted a message on Twitter blaming Iran for the "
+        "attacks.",
+    )
+    assert ("USA", "ACCUSE", "IRN") in found
