@@ -127,3 +127,10 @@ def test_a_message_posted_on_a_medium_speaks_for_its_poster(nlp: Language) -> No
         "attacks.",
     )
     assert ("USA", "ACCUSE", "IRN") in found
+
+
+def test_pulling_out_of_talks_halts_negotiations(nlp: Language) -> None:
+    found = triples(nlp, "North Korea pulled out of the six-party talks with the United States.")
+    assert ("PRK", "SANCTION", "USA") in found
+    assert not any(category == "RETREAT" for _, category, _ in found)
+    assert ("RUS", "RETREAT", None) in triples(nlp, "Russia pulled out of Kherson.")

@@ -436,6 +436,16 @@ def _object_with_lemma(
             for p in c.children
             if p.dep_ == "pobj" and abs(p.i - token.i) <= _PREP_OBJECT_WINDOW
         ]
+        # "pulled out *of the six-party talks*": a preposition right after the particle.
+        candidates += [
+            p
+            for particle in children
+            if particle.dep_ in ("prt", "prep", "advmod") and particle.i == token.i + 1
+            for c in particle.children
+            if c.dep_ == "prep" and c.i == particle.i + 1
+            for p in c.children
+            if p.dep_ == "pobj" and p.i - c.i <= 2 * _PREP_OBJECT_WINDOW
+        ]
     expanded: list[Token] = []
     for child in candidates:
         for candidate in (child, *child.conjuncts):
