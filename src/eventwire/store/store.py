@@ -58,8 +58,11 @@ def open_store(path: str | Path, *, read_only: bool = False, wait_seconds: float
     ``read_only`` is how every reader opens it: any number of readers at once, and never a
     write lock. DuckDB lets no other process open a file a writer holds, so an ingest holds
     it only while it writes a batch (docs/concurrency.md); ``wait_seconds`` is how long to
-    keep trying while another process holds it.
+    keep trying while another process holds it (default: ``READER_WAIT_SECONDS`` for a
+    reader, none for a writer).
     """
+    if wait_seconds is None:
+        wait_seconds = READER_WAIT_SECONDS if read_only else 0.0
     return Store(path, read_only=read_only, wait_seconds=wait_seconds)
 
 
