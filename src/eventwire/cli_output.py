@@ -62,5 +62,6 @@ def report_console() -> Console:
 
 
 def error_console() -> Console:
-    """The console for progress and messages on standard error."""
-    return Console(stderr=True)
+    """The console for progress and messages on standard error; a message is one line,
+    never folded at the terminal's width (a log keeps one rejection a line)."""
+    return Console(stderr=True, soft_wrap=True)

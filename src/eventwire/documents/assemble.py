@@ -18,7 +18,14 @@ from .language import MIN_REJECT_PROBABILITY, detect_language
 from .metadata import parse_record_dateline
 from .normalise import clean_string, count_replacements, path_as_given, replace_surrogates
 
-__all__ = ["RecordFields", "build_article", "longest_sentence"]
+__all__ = ["EARLIEST_DATE", "LATEST_DATE", "RecordFields", "build_article", "longest_sentence"]
+
+# Article dates outside this range are recorded as implausible and the article kept undated:
+# "0001-01-01" and "9999-12-31" are placeholders, not dates, and the time layer's arithmetic
+# around 9999-12-31 ("tomorrow") overflowed and lost the article (issue 15). News archives
+# reach back to the 19th century; nothing is dated two centuries ahead.
+EARLIEST_DATE = date(1800, 1, 1)
+LATEST_DATE = date(2199, 12, 31)
 
 # Where a sentence surely ends, for the length limit only (the parser splits sentences later).
 _SENTENCE_END = re.compile(r"[.!?;:\n]")
@@ -64,6 +71,11 @@ def longest_sentence(text: str) -> int:
         longest = max(longest, match.start() - previous - 1)
         previous = match.start()
     return max(longest, len(text) - previous - 1)
+
+
+def _surrogates_in_metadata(fields: RecordFields) -> int:
+    values = (fields.title, fields.url, fields.source, fields.external_id, fields.dateline)
+    return sum(replace_surrogates(value)[1] for value in values if value)
 
 
 def _normalised(fields: RecordFields) -> RecordFields:
@@ -115,7 +127,7 @@ def build_article(
     # Lone surrogates become U+FFFD here, once, and are counted with the article: one code
     # point for one, so offsets into the input stay right (eventwire.documents.normalise).
     source, _ = replace_surrogates(source)
-    replaced = count_replacements(source, start, stop)
+    replaced = count_replacements(source, start, stop) + _surrogates_in_metadata(fields)
     fields = _normalised(fields)
     title = _clean_title(fields.title)
     cleaned = clean_text(source, start, end, title=title)
@@ -163,6 +175,10 @@ def build_article(
         extra.append(("replaced_characters", str(replaced)))
     if cleaned.live_blog:
         extra.append(("kind", "live_blog"))
+    published = fields.published or cleaned.published
+    if published is not None and not EARLIEST_DATE <= published <= LATEST_DATE:
+        extra.append(("implausible_date", published.isoformat()))
+        published = None
     return Article(
         text=text,
         provenance=Provenance(
@@ -177,7 +193,7 @@ def build_article(
         url=fields.url,
         title=title or cleaned.headline,
         dateline=dateline,
-        published=fields.published or cleaned.published,
+        published=published,
         credits=tuple(dict.fromkeys(credits)),
         language=language,
         extra=tuple(extra),
