@@ -12,7 +12,7 @@ import click
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from .cli_output import cell_text, error_console, rejection_line, report_console
+from .cli_output import cell_text, error_console, print_rejections, report_console
 from .config import Options, load_options
 from .errors import EventwireError
 
@@ -113,8 +113,7 @@ def ingest(
     for key, value in rows:
         table.add_row(key, str(value))
     report_console().print(table)
-    for rejection in summary.rejected:
-        _err.print(rejection_line(rejection), highlight=False)
+    print_rejections(_err, summary.rejected)
     if summary.rejected:
         ctx.exit(EXIT_REJECTED)
 

@@ -9,6 +9,7 @@ terminal raw (issue 15).
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable
 from typing import Any
 
 from rich.console import Console
@@ -19,6 +20,7 @@ __all__ = [
     "cell_text",
     "error_console",
     "escape_controls",
+    "print_rejections",
     "rejection_line",
     "report_console",
 ]
@@ -54,6 +56,18 @@ def cell_text(value: Any) -> Text:
 def rejection_line(rejection: object) -> Text:
     """One line for a rejected input: the word in red, then the rejection as plain text."""
     return Text.assemble(("rejected", "red"), " ", escape_controls(str(rejection)))
+
+
+def print_rejections(console: Console, rejections: Iterable[object]) -> None:
+    """One line a rejection: red on a terminal; plain text written at once otherwise (rich
+    renders 0.15 ms a line: 50,000 rejections took 7.5 s to print into a log)."""
+    if console.is_terminal:
+        for rejection in rejections:
+            console.print(rejection_line(rejection), highlight=False)
+        return
+    lines = [f"rejected {escape_controls(str(rejection))}\n" for rejection in rejections]
+    console.file.write("".join(lines))
+    console.file.flush()
 
 
 def report_console() -> Console:
