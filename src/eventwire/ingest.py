@@ -14,10 +14,11 @@ import duckdb
 
 from .config import Options
 from .documents import Article, Deduplicator, Rejection, read_inputs
+from .documents.assemble import EARLIEST_DATE, LATEST_DATE
 from .documents.normalise import path_as_given
 from .engines.local import run_local
 from .engines.model import CodedArticle, batches
-from .errors import StoreError
+from .errors import ConfigError, StoreError
 from .store import RunInfo, Store, open_store
 from .store.lock import ingest_lock
 from .treaties.persist import write_treaty_updates
@@ -69,6 +70,11 @@ def ingest(
     """
     started = time.perf_counter()
     inputs = tuple(paths)
+    if published is not None and not EARLIEST_DATE <= published <= LATEST_DATE:
+        raise ConfigError(
+            f"date {published} is outside the accepted article dates "
+            f"({EARLIEST_DATE} to {LATEST_DATE})"
+        )
     with ingest_lock(options.store.path, wait_seconds=options.store.wait_seconds):
         store = open_store(options.store.path, wait_seconds=options.store.wait_seconds)
         with store:
