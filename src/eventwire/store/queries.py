@@ -40,9 +40,7 @@ COUNTED_TABLES = (
 class StoreQueries:
     """Read methods of ``Store`` (mixed in); every table-returning method takes ``arrow``."""
 
-    @property
-    def con(self) -> duckdb.DuckDBPyConnection:
-        raise NotImplementedError  # Store's connection
+    con: duckdb.DuckDBPyConnection
 
     def query(self, sql: str, params: Sequence[Any] = (), *, arrow: bool = False) -> Any:
         """Any SQL over the store's tables (see docs/analysis.md for the schema)."""

@@ -108,6 +108,10 @@ class Store(StoreQueries):
             assert self._con is not None
         return self._con
 
+    @con.setter
+    def con(self, connection: duckdb.DuckDBPyConnection) -> None:
+        self._con = connection
+
     def _connect(self) -> None:
         deadline = time.monotonic() + self.wait_seconds
         pause = 0.02
