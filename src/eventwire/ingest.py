@@ -92,6 +92,9 @@ def _ingest(
     rejected: list[Rejection] = []
     unrecorded: list[Rejection] = []
     counts = {"read": 0, "known": 0, "near": 0}
+    # Stored near-duplicates that a new article becomes the original of, by its id; applied
+    # with that article's batch (Store.write_articles).
+    relinks: dict[str, tuple[str, ...]] = {}
     files: set[str] = set()
     by_reader: dict[str, int] = {}
     # This process holds the ingest lock, so a run still 'running' is one whose process died.
@@ -169,6 +172,8 @@ def _ingest(
                     counts["near"] += 1
                 if verdict.signature is not None:
                     signatures.append((result.id, verdict.signature))
+                if verdict.original_of:
+                    relinks[result.id] = verdict.original_of
                 ready.append(verdict.article)
             store.write_signatures(signatures)
             flush_rejections(REJECTIONS_PER_WRITE)
@@ -195,7 +200,7 @@ def _ingest(
                         reader=coded.article.provenance.reader,
                     )
                 )
-            stored = _store_batch(store, run_id, batch, reject)
+            stored = _store_batch(store, run_id, batch, reject, relinks)
             mentions_new += stored[1]
             articles_new += len(stored[0])
             flush_rejections(REJECTIONS_PER_WRITE)
@@ -244,12 +249,14 @@ def _store_batch(
     run_id: str,
     batch: list[CodedArticle],
     reject: Callable[[Rejection], None],
+    relinks: dict[str, tuple[str, ...]] | None = None,
 ) -> tuple[list[CodedArticle], int]:
     """Store a batch in one transaction; if it cannot be stored, store its articles one by one
     and reject the ones that fail, so one bad value never loses the rest (issue 15). Return
     the articles stored and the event mentions added."""
+    links = relinks if relinks is not None else {}
     try:
-        return batch, _store_coded(store, run_id, batch)
+        return batch, _store_coded(store, run_id, batch, links)
     except (StoreError, duckdb.Error) as exc:
         if len(batch) == 1:
             _reject_unstorable(batch[0], reject, exc)
@@ -258,7 +265,7 @@ def _store_batch(
     mentions = 0
     for coded in batch:
         try:
-            mentions += _store_coded(store, run_id, [coded])
+            mentions += _store_coded(store, run_id, [coded], links)
         except (StoreError, duckdb.Error) as exc:
             _reject_unstorable(coded, reject, exc)
             continue
@@ -266,12 +273,20 @@ def _store_batch(
     return stored, mentions
 
 
-def _store_coded(store: Store, run_id: str, batch: list[CodedArticle]) -> int:
+def _store_coded(
+    store: Store, run_id: str, batch: list[CodedArticle], relinks: dict[str, tuple[str, ...]]
+) -> int:
     # Treaty rows first: they are idempotent, so if the run stops before the article
     # is stored, the next run redoes both and nothing is lost or doubled.
     # One call per batch: each call also ensures the treaty tables (12 ms).
     write_treaty_updates(store.con, [u for c in batch for u in c.treaty_updates])
-    return store.write_articles(run_id, [(c.article, c.events, c.annotations) for c in batch])
+    pairs = [(other, c.article.id) for c in batch for other in relinks.get(c.article.id, ())]
+    added = store.write_articles(
+        run_id, [(c.article, c.events, c.annotations) for c in batch], pairs
+    )
+    for coded in batch:
+        relinks.pop(coded.article.id, None)
+    return added
 
 
 def _reject_unstorable(

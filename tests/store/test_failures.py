@@ -129,3 +129,18 @@ def test_a_reader_gives_up_with_a_clear_message_while_a_writer_holds_the_file(
         holder.stdout.close()
     with open_store(db, read_only=True, wait_seconds=5) as store:  # free again
         assert store.counts()["articles"] == 0
+
+
+def test_relinks_keep_the_smallest_original_in_the_same_transaction(tmp_path: Path) -> None:
+    """A near-duplicate's link becomes the smallest id of its group, whatever the order."""
+    one, two, three = sorted(
+        (article(f"copy {n}", date(2024, 6, 1)) for n in range(3)), key=lambda a: a.id
+    )
+    with open_store(tmp_path / "e.duckdb") as store:
+        run = store.begin_run(RUN)
+        store.write_articles(run, [(three, (), None)])
+        store.write_articles(run, [(two, (), None)], [(three.id, two.id)])
+        store.write_articles(run, [(one, (), None)], [(three.id, one.id), (two.id, one.id)])
+        store.write_articles(run, [], [(three.id, two.id)])  # a larger one never wins back
+        links = dict(store.con.execute("SELECT article_id, duplicate_of FROM articles").fetchall())
+    assert links == {one.id: None, two.id: one.id, three.id: one.id}

@@ -223,13 +223,17 @@ class Store(StoreQueries):
         self,
         run_id: str,
         batch: Sequence[tuple[Article, Sequence[Event], ArticleAnnotations | None]],
+        relinks: Sequence[tuple[str, str]] = (),
     ) -> int:
         """Store several articles, each with its event mentions and annotations, in one
         transaction (all or nothing); return the event mentions added.
 
         One transaction and one bulk insert per table for the whole batch: per-article
         transactions cost 6 statements and a commit each (benchmarks/throughput.py). A run
-        killed in between still leaves whole articles only.
+        killed in between still leaves whole articles only. ``relinks`` are ``(article_id,
+        original_id)`` pairs from deduplication (``DuplicateCheck.original_of``): a stored
+        article's ``duplicate_of`` becomes ``original_id`` where that is smaller, in the same
+        transaction.
         """
         tables: dict[str, list[list[Any]]] = {
             "articles": [],
@@ -254,6 +258,8 @@ class Store(StoreQueries):
         try:
             for table, rows in tables.items():
                 self._insert(table, rows)
+            if relinks:
+                self._relink(relinks)
             self.con.execute("COMMIT")
         except _UNSTORABLE as exc:
             # Not only DuckDB's errors: a value Arrow cannot convert (a string no encoder
@@ -265,6 +271,21 @@ class Store(StoreQueries):
                 f"cannot store article(s) {ids}: {type(exc).__name__}: {exc}"
             ) from None
         return len(tables["event_mentions"])
+
+    def _relink(self, relinks: Sequence[tuple[str, str]]) -> None:
+        frame = pa.table(
+            {"article_id": [a for a, _ in relinks], "original": [o for _, o in relinks]}
+        )
+        self.con.register("_eventwire_relinks", frame)
+        try:
+            self.con.execute(
+                "UPDATE articles SET duplicate_of = r.original FROM ("
+                " SELECT article_id, min(original) AS original FROM _eventwire_relinks"
+                " GROUP BY article_id) r WHERE articles.article_id = r.article_id"
+                " AND (articles.duplicate_of IS NULL OR articles.duplicate_of > r.original)"
+            )
+        finally:
+            self.con.unregister("_eventwire_relinks")
 
     def _insert(self, table: str, rows: list[list[Any]]) -> None:
         if not rows:
