@@ -93,3 +93,15 @@ def test_an_article_that_breaks_the_pipeline_is_rejected_and_the_run_goes_on(
     with open_store(options.store.path) as store:
         assert store.counts()["articles"] == 2
         assert store.rejected()["record"].tolist() == [2]
+
+
+def test_a_given_date_outside_the_accepted_range_is_a_clean_error(tmp_path: Path) -> None:
+    """Issue 15: --date 9999-12-31 overflowed in the time layer and lost every article."""
+    from datetime import date
+
+    from eventwire.errors import ConfigError
+
+    options = load_options(overrides={"store.path": str(tmp_path / "e.duckdb")})
+    with pytest.raises(ConfigError, match="outside the accepted article dates"):
+        ingest([str(tmp_path)], options, published=date(9999, 12, 31))
+    assert not (tmp_path / "e.duckdb").exists()  # checked before anything is opened

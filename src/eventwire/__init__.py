@@ -1,7 +1,7 @@
 """eventwire: political event data from international news.
 
 >>> import eventwire
->>> store = eventwire.open("eventwire.duckdb")   # doctest: +SKIP
+>>> store = eventwire.open("eventwire.duckdb")   # read-only; doctest: +SKIP
 >>> store.events().head()                         # doctest: +SKIP
 
 Names load on first use (see ``_lazy.py``): ``import eventwire`` stays cheap for queries.
@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from .places.gazetteer import resolve_place
     from .places.model import Place
     from .store.store import Store, open_store
-    from .store.store import open_store as open
+    from .store.store import open_reader as open
     from .time.model import Timex
     from .time.timex import resolve_time
 
@@ -56,7 +56,7 @@ _WHERE = {
     "code_lines": ".coding",
     "ingest": ".ingest",
     "load_options": ".config",
-    "open": ".store.store:open_store",
+    "open": ".store.store:open_reader",
     "open_store": ".store.store",
     "read_inputs": ".documents.readers",
     "resolve_place": ".places.gazetteer",

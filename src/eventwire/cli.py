@@ -12,7 +12,7 @@ import click
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from .cli_output import error_console, report_console
+from .cli_output import cell_text, error_console, print_rejections, report_console
 from .config import Options, load_options
 from .errors import EventwireError
 
@@ -113,8 +113,7 @@ def ingest(
     for key, value in rows:
         table.add_row(key, str(value))
     report_console().print(table)
-    for rejection in summary.rejected:
-        _err.print(f"[red]rejected[/red] {rejection}", highlight=False)
+    print_rejections(_err, summary.rejected)
     if summary.rejected:
         ctx.exit(EXIT_REJECTED)
 
@@ -373,7 +372,7 @@ def _print_frame(frame: Any, title: str) -> None:
     for column in frame.columns:
         table.add_column(str(column), overflow="fold")
     for row in frame.itertuples(index=False):
-        table.add_row(*("" if _missing(v) else str(v) for v in row))
+        table.add_row(*("" if _missing(v) else cell_text(v) for v in row))
     report_console().print(table)
 
 

@@ -63,6 +63,11 @@ class DocumentOptions:
     csv_id_column: str
     near_duplicate_threshold: float
     minhash_permutations: int
+    # Limits checked before any expensive step (issue 15); the defaults are default.toml's.
+    max_archive_bytes: int = 200_000_000
+    max_article_chars: int = 1_000_000
+    max_sentence_chars: int = 20_000
+    max_records_per_file: int = 200_000
 
 
 @dataclass(frozen=True)
@@ -106,6 +111,7 @@ class StoreOptions:
     path: str
     merge_window_days: int
     merge_by_place: bool
+    wait_seconds: float = 60.0
 
 
 @dataclass(frozen=True)

@@ -10,15 +10,25 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
+import duckdb
+
 from .config import Options
 from .documents import Article, Deduplicator, Rejection, read_inputs
+from .documents.assemble import EARLIEST_DATE, LATEST_DATE
+from .documents.normalise import path_as_given
 from .engines.local import run_local
-from .engines.model import batches
-from .store import RunInfo, open_store
+from .engines.model import CodedArticle, batches
+from .errors import ConfigError, StoreError
+from .store import RunInfo, Store, open_store
+from .store.lock import ingest_lock
 from .treaties.persist import write_treaty_updates
 from .versions import package_version
 
-__all__ = ["IngestSummary", "ingest"]
+__all__ = ["REJECTIONS_PER_WRITE", "IngestSummary", "ingest"]
+
+# Rejections recorded per statement, at most waiting: 50,000 bad lines recorded 64 at a time
+# took 16 s (the statement's fixed cost), at 5,000 a time under 1 s.
+REJECTIONS_PER_WRITE = 5_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,118 +70,163 @@ def ingest(
     """
     started = time.perf_counter()
     inputs = tuple(paths)
+    if published is not None and not EARLIEST_DATE <= published <= LATEST_DATE:
+        raise ConfigError(
+            f"date {published} is outside the accepted article dates "
+            f"({EARLIEST_DATE} to {LATEST_DATE})"
+        )
+    with ingest_lock(options.store.path, wait_seconds=options.store.wait_seconds):
+        store = open_store(options.store.path, wait_seconds=options.store.wait_seconds)
+        with store:
+            return _ingest(store, inputs, options, published, on_article, started)
+
+
+def _ingest(
+    store: Store,
+    inputs: tuple[str, ...],
+    options: Options,
+    published: date | None,
+    on_article: Callable[[Article], None] | None,
+    started: float,
+) -> IngestSummary:
     rejected: list[Rejection] = []
+    unrecorded: list[Rejection] = []
     counts = {"read": 0, "known": 0, "near": 0}
+    # Stored near-duplicates that a new article becomes the original of, by its id; applied
+    # with that article's batch (Store.write_articles).
+    relinks: dict[str, tuple[str, ...]] = {}
     files: set[str] = set()
     by_reader: dict[str, int] = {}
-    with open_store(options.store.path) as store:
-        run_id = store.begin_run(
-            RunInfo(
-                inputs=inputs,
-                config_hash=options.digest(),
-                package_version=package_version(),
-                model=options.pipeline.model,
-                model_version=model_version(options.pipeline.model),
-            )
+    # This process holds the ingest lock, so a run still 'running' is one whose process died.
+    store.mark_dead_runs()
+    run_id = store.begin_run(
+        RunInfo(
+            inputs=tuple(path_as_given(path) for path in inputs),
+            config_hash=options.digest(),
+            package_version=package_version(),
+            model=options.pipeline.model,
+            model_version=model_version(options.pipeline.model),
         )
-        dedup = Deduplicator.from_options(options.documents)
-        dedup.load(store.article_signatures())
+    )
+    dedup = Deduplicator.from_options(options.documents)
+    dedup.load(store.article_signatures())
+    # While the workers code, this process reads, deduplicates and appends small batches:
+    # DuckDB's own threads (one per core) only compete with the workers for the cores
+    # (600 Gigaword articles, 2 workers: 1.2 CPU s of idle DuckDB threads in this process
+    # with the default, 0.4 with one thread, and no slower writes). The merge at the end
+    # gets every core again.
+    store.set_threads(1)
 
-        write_batch = max(1, options.pipeline.write_batch)
+    write_batch = max(1, options.pipeline.write_batch)
 
-        def new_articles() -> Iterator[Article]:
-            # Read by chunks: one "already stored?" query and one signature insert per chunk,
-            # not two database round trips per article (29 ms an article in the parent
-            # process, which is the bottleneck with two workers; docs/performance.md).
-            for chunk in batches(read_inputs(inputs, options.documents, published=published),
-                                  write_batch):  # fmt: skip
-                read: list[Article] = []
-                for result in chunk:
-                    if isinstance(result, Rejection):
-                        rejected.append(result)
-                        store.record_rejection(run_id, result)
-                        continue
-                    read.append(result)
-                known = store.known_articles(a.id for a in read)
-                signatures: list[tuple[str, bytes]] = []
-                ready: list[Article] = []
-                for result in read:
-                    counts["read"] += 1
-                    files.add(result.provenance.path)
-                    reader = result.provenance.reader
-                    by_reader[reader] = by_reader.get(reader, 0) + 1
-                    # Exact duplicates (same normalised content, so the same id) are not
-                    # stored again; near-duplicates are stored, linked to the article they
-                    # repeat, and coded: their reports are more mentions of the same events.
-                    if result.id in known:
-                        counts["known"] += 1
-                        continue
-                    verdict = dedup.observe(result)
-                    if verdict.kind == "exact":
-                        counts["known"] += 1
-                        continue
-                    if verdict.kind == "near":
-                        counts["near"] += 1
-                    if verdict.signature is not None:
-                        signatures.append((result.id, verdict.signature))
-                    ready.append(verdict.article)
-                store.write_signatures(signatures)
-                yield from ready
+    def reject(rejection: Rejection) -> None:
+        rejected.append(rejection)
+        unrecorded.append(rejection)
 
-        mentions_new = 0
-        articles_new = 0
-        # While the workers code, this process reads, deduplicates and appends small batches:
-        # DuckDB's own threads (one per core) only compete with the workers for the cores
-        # (600 Gigaword articles, 2 workers: 1.2 CPU s of idle DuckDB threads in this process
-        # with the default, 0.4 with one thread, and no slower writes). The merge at the end
-        # gets every core again.
-        store.con.execute("SET threads = 1")
-        try:
-            # Articles are stored by batches, one transaction each (issue 7: no per-article
-            # round trips); a run stopped in between still leaves whole articles only.
-            for coded_batch in batches(run_local(new_articles(), options.pipeline), write_batch):
-                batch = []
-                for coded in coded_batch:
-                    if coded.failure is None:
-                        batch.append(coded)
-                        continue
-                    failed = Rejection(
+    def flush_rejections(at_least: int = 1) -> None:
+        # Recorded in bulk: one statement per reject cost 2.5 ms (issue 15), and one bulk
+        # statement costs about 20 ms whatever its size, so rejections wait for a few
+        # thousand (a killed run loses none: the next run reads and rejects them again).
+        if len(unrecorded) >= at_least:
+            store.record_rejections(run_id, unrecorded)
+            unrecorded.clear()
+
+    def article_chunks() -> Iterator[list[Article]]:
+        # Chunks of write_batch articles; rejections in between do not count, so 50,000
+        # bad lines cost no database round trip each.
+        read: list[Article] = []
+        for result in read_inputs(inputs, options.documents, published=published):
+            if isinstance(result, Rejection):
+                reject(result)
+                continue
+            read.append(result)
+            if len(read) >= write_batch:
+                yield read
+                read = []
+        yield read
+
+    def new_articles() -> Iterator[Article]:
+        # Read by chunks: one "already stored?" query and one signature insert per chunk,
+        # not two database round trips per article (29 ms an article in the parent
+        # process, which is the bottleneck with two workers; docs/performance.md).
+        for read in article_chunks():
+            known = store.known_articles(a.id for a in read)
+            signatures: list[tuple[str, bytes]] = []
+            ready: list[Article] = []
+            for result in read:
+                counts["read"] += 1
+                files.add(result.provenance.path)
+                reader = result.provenance.reader
+                by_reader[reader] = by_reader.get(reader, 0) + 1
+                # Exact duplicates (same normalised content, so the same id) are not
+                # stored again; near-duplicates are stored, linked to the article they
+                # repeat, and coded: their reports are more mentions of the same events.
+                if result.id in known:
+                    counts["known"] += 1
+                    continue
+                verdict = dedup.observe(result)
+                if verdict.kind == "exact":
+                    counts["known"] += 1
+                    continue
+                if verdict.kind == "near":
+                    counts["near"] += 1
+                if verdict.signature is not None:
+                    signatures.append((result.id, verdict.signature))
+                if verdict.original_of:
+                    relinks[result.id] = verdict.original_of
+                ready.append(verdict.article)
+            store.write_signatures(signatures)
+            flush_rejections(REJECTIONS_PER_WRITE)
+            # The file is let go while the workers code (docs/concurrency.md).
+            store.release()
+            yield from ready
+
+    mentions_new = 0
+    articles_new = 0
+    try:
+        # Articles are stored by batches, one transaction each (issue 7: no per-article
+        # round trips); a run stopped in between still leaves whole articles only.
+        for coded_batch in batches(run_local(new_articles(), options.pipeline), write_batch):
+            batch = []
+            for coded in coded_batch:
+                if coded.failure is None:
+                    batch.append(coded)
+                    continue
+                reject(
+                    Rejection(
                         coded.article.provenance.path,
                         coded.failure,
                         record=coded.article.provenance.record,
                         reader=coded.article.provenance.reader,
                     )
-                    rejected.append(failed)
-                    store.record_rejection(run_id, failed)
-                # Treaty rows first: they are idempotent, so if the run stops before the article
-                # is stored, the next run redoes both and nothing is lost or doubled.
-                # One call per batch: each call also ensures the treaty tables (12 ms).
-                write_treaty_updates(store.con, [u for c in batch for u in c.treaty_updates])
-                mentions_new += store.write_articles(
-                    run_id, [(c.article, c.events, c.annotations) for c in batch]
                 )
-                articles_new += len(batch)
-                if on_article is not None:
-                    for coded in batch:
-                        on_article(coded.article)
-            store.con.execute("RESET threads")
-            events_total = store.merge_events(
-                options.store.merge_window_days, by_place=options.store.merge_by_place
-            )
-        except BaseException:
-            store.finish_run(run_id, "failed", {"articles_new": articles_new})
-            raise
-        store.finish_run(
-            run_id,
-            "complete",
-            {
-                "articles_read": counts["read"],
-                "articles_new": articles_new,
-                "duplicates": counts["known"],
-                "rejected": len(rejected),
-                "event_mentions_new": mentions_new,
-            },
+            stored = _store_batch(store, run_id, batch, reject, relinks)
+            mentions_new += stored[1]
+            articles_new += len(stored[0])
+            flush_rejections(REJECTIONS_PER_WRITE)
+            store.release()
+            if on_article is not None:
+                for coded in stored[0]:
+                    on_article(coded.article)
+        flush_rejections()
+        store.set_threads(None)
+        events_total = store.merge_events(
+            options.store.merge_window_days, by_place=options.store.merge_by_place
         )
+    except BaseException:
+        store.finish_run(run_id, "failed", {"articles_new": articles_new})
+        raise
+    store.finish_run(
+        run_id,
+        "complete",
+        {
+            "articles_read": counts["read"],
+            "articles_new": articles_new,
+            "duplicates": counts["known"],
+            "rejected": len(rejected),
+            "event_mentions_new": mentions_new,
+        },
+    )
     return IngestSummary(
         run_id=run_id,
         db=options.store.path,
@@ -186,4 +241,63 @@ def ingest(
         by_reader=tuple(sorted(by_reader.items())),
         files_read=len(files),
         near_duplicates=counts["near"],
+    )
+
+
+def _store_batch(
+    store: Store,
+    run_id: str,
+    batch: list[CodedArticle],
+    reject: Callable[[Rejection], None],
+    relinks: dict[str, tuple[str, ...]] | None = None,
+) -> tuple[list[CodedArticle], int]:
+    """Store a batch in one transaction; if it cannot be stored, store its articles one by one
+    and reject the ones that fail, so one bad value never loses the rest (issue 15). Return
+    the articles stored and the event mentions added."""
+    links = relinks if relinks is not None else {}
+    try:
+        return batch, _store_coded(store, run_id, batch, links)
+    except (StoreError, duckdb.Error) as exc:
+        if len(batch) == 1:
+            _reject_unstorable(batch[0], reject, exc)
+            return [], 0
+    stored: list[CodedArticle] = []
+    mentions = 0
+    for coded in batch:
+        try:
+            mentions += _store_coded(store, run_id, [coded], links)
+        except (StoreError, duckdb.Error) as exc:
+            _reject_unstorable(coded, reject, exc)
+            continue
+        stored.append(coded)
+    return stored, mentions
+
+
+def _store_coded(
+    store: Store, run_id: str, batch: list[CodedArticle], relinks: dict[str, tuple[str, ...]]
+) -> int:
+    # Treaty rows first: they are idempotent, so if the run stops before the article
+    # is stored, the next run redoes both and nothing is lost or doubled.
+    # One call per batch: each call also ensures the treaty tables (12 ms).
+    write_treaty_updates(store.con, [u for c in batch for u in c.treaty_updates])
+    pairs = [(other, c.article.id) for c in batch for other in relinks.get(c.article.id, ())]
+    added = store.write_articles(
+        run_id, [(c.article, c.events, c.annotations) for c in batch], pairs
+    )
+    for coded in batch:
+        relinks.pop(coded.article.id, None)
+    return added
+
+
+def _reject_unstorable(
+    coded: CodedArticle, reject: Callable[[Rejection], None], exc: Exception
+) -> None:
+    article = coded.article
+    reject(
+        Rejection(
+            article.provenance.path,
+            f"article could not be stored ({str(exc)[:300]})",
+            record=article.provenance.record,
+            reader=article.provenance.reader,
+        )
     )

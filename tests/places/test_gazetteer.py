@@ -76,14 +76,43 @@ def test_the_tables_come_back_the_same_from_the_cache_file(tmp_path: Path) -> No
     from eventwire.places import gazetteer
 
     built = gazetteer._load_or_build(tmp_path)
-    (cached_file,) = tmp_path.glob("gazetteer-*.pickle")
+    (cached_file,) = tmp_path.glob("gazetteer-*.json")
     loaded = gazetteer._load_or_build(tmp_path)
     assert loaded is not built  # read back from the file
     assert loaded == built
     assert loaded.lookup("pyongyang") == built.lookup("pyongyang")
     # A damaged file is rebuilt, not trusted.
-    cached_file.write_bytes(b"not a pickle")
+    cached_file.write_bytes(b"not a cache file")
     assert gazetteer._load_or_build(tmp_path) == built
+    # So is one edited without its checksum (Pyongyang moved to Russia).
+    data = cached_file.read_bytes()
+    cached_file.write_bytes(data.replace(b'"PRK"', b'"RUS"'))
+    assert gazetteer._load_or_build(tmp_path).lookup("pyongyang") == built.lookup("pyongyang")
+
+
+def test_a_pickle_planted_in_the_cache_directory_is_never_loaded(tmp_path: Path) -> None:
+    """Issue 15: the cache was a pickle, so a file planted there ran code during an ingest."""
+    import pickle
+
+    from eventwire.places import gazetteer
+
+    planted = tmp_path / "ran"
+    payload = pickle.dumps(_Planted(str(planted)))
+    digest = gazetteer._digest()
+    for name in (f"gazetteer-{digest}.pickle", f"gazetteer-{digest}.json"):
+        (tmp_path / name).write_bytes(payload)
+    assert gazetteer._load_or_build(tmp_path).lookup("kyiv") is not None
+    assert not planted.exists()
+
+
+class _Planted:
+    """Unpickling this writes a file: what a planted cache file could do."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+
+    def __reduce__(self) -> tuple[object, tuple[str, str]]:
+        return (Path.write_text, (Path(self.path), "code ran"))
 
 
 def test_an_unwritable_cache_directory_still_gives_the_tables(tmp_path: Path) -> None:

@@ -110,7 +110,8 @@ def test_migration_4_upgrades_a_store_made_at_schema_3(tmp_path: Path) -> None:
     assert migrate(con, until=3) == [1, 2, 3]
     con.execute(f"ATTACH '{current}' AS current (READ_ONLY)")
     for table in ("runs", "articles", "event_mentions", "article_signatures", "sentences"):
-        con.execute(f"INSERT INTO {table} SELECT * FROM current.{table}")
+        later = " EXCLUDE (notes)" if table == "articles" else ""  # added by migration 6
+        con.execute(f"INSERT INTO {table} SELECT *{later} FROM current.{table}")
     columns = ", ".join(_SCHEMA_3_EVENT_COLUMNS)
     con.execute(
         f"INSERT INTO events ({columns}) SELECT {columns} FROM current.events"

@@ -7,6 +7,8 @@ import hashlib
 from dataclasses import dataclass, field
 from datetime import date
 
+from .normalise import clean_string, path_as_given
+
 __all__ = ["Article", "Provenance", "Rejection", "article_id_for"]
 
 
@@ -104,6 +106,12 @@ class Rejection:
     reason: str
     record: int | None = None
     reader: str | None = None
+
+    def __post_init__(self) -> None:
+        # A rejection is recorded in the store and printed: its path and reason must be
+        # storable whatever input or exception message they were made from (issue 15).
+        object.__setattr__(self, "path", path_as_given(self.path))
+        object.__setattr__(self, "reason", clean_string(self.reason) or "")
 
     def __str__(self) -> str:
         where = self.path if self.record is None else f"{self.path}:{self.record}"

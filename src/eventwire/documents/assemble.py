@@ -7,6 +7,7 @@ rules. The record's own fields win over what the text says (a JSONL ``date`` bea
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -15,8 +16,19 @@ from .article import Article, Provenance, Rejection
 from .cleaning import clean_text
 from .language import MIN_REJECT_PROBABILITY, detect_language
 from .metadata import parse_record_dateline
+from .normalise import clean_string, count_replacements, path_as_given, replace_surrogates
 
-__all__ = ["RecordFields", "build_article"]
+__all__ = ["EARLIEST_DATE", "LATEST_DATE", "RecordFields", "build_article", "longest_sentence"]
+
+# Article dates outside this range are recorded as implausible and the article kept undated:
+# "0001-01-01" and "9999-12-31" are placeholders, not dates, and the time layer's arithmetic
+# around 9999-12-31 ("tomorrow") overflowed and lost the article (issue 15). News archives
+# reach back to the 19th century; nothing is dated two centuries ahead.
+EARLIEST_DATE = date(1800, 1, 1)
+LATEST_DATE = date(2199, 12, 31)
+
+# Where a sentence surely ends, for the length limit only (the parser splits sentences later).
+_SENTENCE_END = re.compile(r"[.!?;:\n]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +63,39 @@ def _clean_title(title: str | None) -> str | None:
     return collapsed or None
 
 
+def longest_sentence(text: str) -> int:
+    """Characters of the longest stretch of ``text`` without a sentence end or line break."""
+    longest = 0
+    previous = -1
+    for match in _SENTENCE_END.finditer(text):
+        longest = max(longest, match.start() - previous - 1)
+        previous = match.start()
+    return max(longest, len(text) - previous - 1)
+
+
+def _surrogates_in_metadata(fields: RecordFields) -> int:
+    values = (fields.title, fields.url, fields.source, fields.external_id, fields.dateline)
+    return sum(replace_surrogates(value)[1] for value in values if value)
+
+
+def _normalised(fields: RecordFields) -> RecordFields:
+    """The record's metadata with lone surrogates replaced and the path kept as given."""
+    return RecordFields(
+        path=path_as_given(fields.path),
+        reader=fields.reader,
+        record=fields.record,
+        field=fields.field,
+        title=clean_string(fields.title),
+        published=fields.published,
+        url=clean_string(fields.url),
+        source=clean_string(fields.source),
+        external_id=clean_string(fields.external_id),
+        dateline=clean_string(fields.dateline),
+        credits=tuple(clean_string(c) or "" for c in fields.credits),
+        extra=tuple((k, clean_string(v) or "") for k, v in fields.extra),
+    )
+
+
 def _language_accepted(code: str, accepted: tuple[str, ...]) -> bool:
     if not accepted:
         return True
@@ -71,6 +116,19 @@ def build_article(
     Rejected: text shorter than ``options.min_text_chars`` after cleaning, text with no
     detectable language, and text in a language outside ``options.languages``.
     """
+    stop = len(source) if end is None else end
+    if stop - start > options.max_article_chars:
+        # Checked before cleaning, the first step whose cost grows with the text: a 50 MB
+        # line took 72 s and 2.4 GB before it was rejected (issue 15).
+        return fields.reject(
+            f"text of {stop - start} characters exceeds documents.max_article_chars "
+            f"({options.max_article_chars})"
+        )
+    # Lone surrogates become U+FFFD here, once, and are counted with the article: one code
+    # point for one, so offsets into the input stay right (eventwire.documents.normalise).
+    source, _ = replace_surrogates(source)
+    replaced = count_replacements(source, start, stop) + _surrogates_in_metadata(fields)
+    fields = _normalised(fields)
     title = _clean_title(fields.title)
     cleaned = clean_text(source, start, end, title=title)
     text = cleaned.text
@@ -78,6 +136,12 @@ def build_article(
         return fields.reject(
             f"text of {len(text)} characters after cleaning is shorter than "
             f"documents.min_text_chars ({options.min_text_chars})"
+        )
+    longest = longest_sentence(text)
+    if longest > options.max_sentence_chars:
+        return fields.reject(
+            f"a sentence of {longest} characters exceeds documents.max_sentence_chars "
+            f"({options.max_sentence_chars})"
         )
     detected = detect_language(text)
     if detected is None and not any(character.isalpha() for character in text):
@@ -107,8 +171,14 @@ def build_article(
             dateline = " ".join(fields.dateline.split())
         extra.append(("dateline_raw", fields.dateline))
     credits.extend(cleaned.credits)
+    if replaced:
+        extra.append(("replaced_characters", str(replaced)))
     if cleaned.live_blog:
         extra.append(("kind", "live_blog"))
+    published = fields.published or cleaned.published
+    if published is not None and not EARLIEST_DATE <= published <= LATEST_DATE:
+        extra.append(("implausible_date", published.isoformat()))
+        published = None
     return Article(
         text=text,
         provenance=Provenance(
@@ -123,7 +193,7 @@ def build_article(
         url=fields.url,
         title=title or cleaned.headline,
         dateline=dateline,
-        published=fields.published or cleaned.published,
+        published=published,
         credits=tuple(dict.fromkeys(credits)),
         language=language,
         extra=tuple(extra),

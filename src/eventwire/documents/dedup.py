@@ -45,8 +45,13 @@ class DuplicateCheck:
     """The verdict on one article.
 
     ``kind`` is ``"new"``, ``"exact"`` (an article with the same content id was seen: do not
-    store it again) or ``"near"`` (``article.duplicate_of`` names the article it repeats).
-    ``of`` is the earlier article's id and ``similarity`` the estimated Jaccard similarity.
+    store it again) or ``"near"`` (it repeats an article seen before). ``of`` is the id of
+    the article it resembles most and ``similarity`` their estimated Jaccard similarity.
+    ``article.duplicate_of`` is the smallest id among the near-duplicates seen, when it is
+    smaller than the article's own, else None; ``original_of`` lists the near-duplicates seen
+    whose ids are larger: their ``duplicate_of`` becomes this article's id where that is
+    smaller than what they hold. So every article ends up linked to the smallest id of its
+    near-duplicates, whatever the order (issue 15).
     """
 
     kind: DuplicateKind
@@ -54,6 +59,7 @@ class DuplicateCheck:
     of: str | None = None
     similarity: float | None = None
     signature: bytes | None = None  # set by ``observe`` for new and near articles, to persist
+    original_of: tuple[str, ...] = ()
 
 
 class Deduplicator:
@@ -113,16 +119,21 @@ class Deduplicator:
             return DuplicateCheck("exact", article, of=article.id, similarity=1.0)
         if signature.is_empty():
             return DuplicateCheck("new", article)
-        best: tuple[float, str] | None = None
+        matches: list[tuple[float, str]] = []
         for candidate in self._lsh.query(signature):
             key = str(candidate)
             similarity = float(signature.jaccard(self._signatures[key]))
-            if similarity >= self.threshold and (best is None or (similarity, key) > best):
-                best = (similarity, key)
-        if best is None:
+            if similarity >= self.threshold:
+                matches.append((similarity, key))
+        if not matches:
             return DuplicateCheck("new", article)
-        linked = replace(article, duplicate_of=best[1])
-        return DuplicateCheck("near", linked, of=best[1], similarity=best[0])
+        best = max(matches)
+        # The link is the smallest id of the group, not the article seen first, so the same
+        # articles are linked alike whatever the order they were read in (issue 15).
+        smaller = [key for _, key in matches if key < article.id]
+        linked = replace(article, duplicate_of=min(smaller) if smaller else None)
+        larger = tuple(sorted(key for _, key in matches if key > article.id))
+        return DuplicateCheck("near", linked, of=best[1], similarity=best[0], original_of=larger)
 
     def observe(self, article: Article) -> DuplicateCheck:
         """The verdict on ``article``; a new or near-duplicate article is remembered."""

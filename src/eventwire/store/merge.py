@@ -15,13 +15,16 @@ Each event counts mentions, articles and distinct sources (GDELT's NumMentions, 
 NumSources) and takes its id from its first-stored mention.
 
 Id guarantee: the event id is a hash of the mention id (itself a hash of the article text, the
-sentence and the spans) of the event's first mention in storage order. Storage order is the
-caller's (``MentionRow.order``); ``Store.merge_events`` orders by ingest generation (a complete
-run together with the interrupted runs before it), then article id, sentence and trigger — all
-content, no clocks within a generation. So the same inputs ingested by the same sequence of
-commands give the same ids on every machine, and a run killed and resumed gives the ids of an
-uninterrupted run. Later ingests never renumber an event: a new mention joins an event and
-keeps its id, unless it bridges two events, which then keep the older one's id.
+sentence and the spans) of the event's first mention in storage order, and storage order is
+content order: article id, sentence, trigger (``Store.merge_events``; ``MentionRow.order`` is
+a position in that order). Nothing depends on which run stored a mention or when, so the same
+set of inputs gives the same events, event ids and representatives whatever the order of the
+inputs and however they were split into runs, on every machine, and a run killed and resumed
+gives the ids of an uninterrupted run (issue 15; tests/store/test_order.py checks it over
+random orders and splits). The price: an event's id changes when a later ingest adds a mention
+that sorts before its first one (an article whose content hash is smaller), or bridges two
+events (the merged event keeps the id of the first mention of both). A cited id that is no
+longer in ``events`` is found through its mentions: ``event_mentions`` keeps every mention id.
 """
 
 from __future__ import annotations

@@ -12,12 +12,12 @@ the same relative storage order, and gets exactly what the full merge gets:
 - *Touched groups* are the groups of the mentions without an event (never merged) and of the
   mentions of an unsettled run; of those groups, the segments holding such a mention are
   read and clustered again. A run is settled once a merge has seen it (``merged_runs``)
-  and a complete run started at or after it (its generation is complete, so its mentions'
-  place in storage order is final). The running run and the failed or killed runs before it
-  are unsettled: they share the generation key of the run that will complete them, so their
-  mentions sort among each other by article, which only a re-clustering of their groups gets
-  right. Settled mentions keep their order for ever (later generations sort after them), so
-  an untouched group's events are what a full merge would give.
+  and a complete run started at or after it. Storage order is content order (article,
+  sentence, trigger: ``_STORAGE_ORDER``), whatever run stored a mention and when (issue 15),
+  so a new mention may sort before old ones; it only ever does so inside the segments it
+  falls in, which are re-clustered whole. An untouched segment's events are therefore what a
+  full merge would give. (Re-clustering the mentions of unsettled runs as well is more than
+  content order needs, and kept as a cheap safety margin.)
 - Only events whose mentions changed are rewritten (``derived.update_events``): an event of a
   touched group that keeps exactly its mentions keeps its id, representative and counts, since
   all three depend on its mentions and their relative order only.
@@ -81,20 +81,19 @@ _SOURCE_KEY = "coalesce(m.source_country, m.source_actor_id, '?' || lower(m.sour
 _TARGET_KEY = "coalesce(m.target_country, m.target_actor_id, '?' || lower(m.target_text))"
 
 # What merging reads of a mention (``_mention_rows``), ``m`` holding the side keys as
-# ``source_key`` and ``target_key``, in storage order (merge.py's id guarantee): generation,
-# then article, sentence and trigger.
+# ``source_key`` and ``target_key``, in content order (merge.py's id guarantee): article,
+# sentence and trigger — never the run or the order the mentions were stored in (issue 15:
+# two build orders of the same 98 articles gave 8 of 241 event ids differently).
 _MENTION_COLUMNS = """m.mention_id, m.article_id, m.source_domain, m.source_key, m.target_key,
     m.plover_category, m.modality, m.cameo, m.confidence, m.date_start, m.date_end,
     m.location_country, m.event_id"""
-_STORAGE_ORDER = """g.completed_by NULLS LAST, m.article_id, m.sentence_index, m.trigger_start,
-    m.mention_id"""
+_STORAGE_ORDER = "m.article_id, m.sentence_index, m.trigger_start, m.mention_id"
 _KEYED = f"""m.mention_id, m.article_id, m.source_domain, m.plover_category, m.modality,
     m.cameo, m.confidence, m.date_start, m.date_end, m.location_country, m.event_id, m.run_id,
     m.sentence_index, m.trigger_start, {_SOURCE_KEY} AS source_key, {_TARGET_KEY} AS target_key"""
 _MENTIONS_IN_STORAGE_ORDER = f"""
-    WITH {_GENERATION}
     SELECT {_MENTION_COLUMNS}
-    FROM (SELECT {_KEYED} FROM event_mentions m) m LEFT JOIN generation g USING (run_id)
+    FROM (SELECT {_KEYED} FROM event_mentions m) m
     ORDER BY {_STORAGE_ORDER}
 """
 
@@ -137,8 +136,7 @@ _TOUCHED_GROUPS = f"""
 # unsettled mention, and the unsettled undated mentions (each its own event): a busy group
 # is not read whole into Python for every report added to it. ``{reach}`` is twice the window.
 _TOUCHED_SEGMENTS = f"""
-    WITH {_GENERATION},
-    touched AS (
+    WITH touched AS (
         SELECT * FROM (
             SELECT {_KEYED}, {_GROUP}, {_UNSETTLED} AS unsettled,
                    m.date_start IS NOT NULL AND m.date_end IS NOT NULL AS dated,
@@ -177,7 +175,7 @@ _TOUCHED_SEGMENTS = f"""
         SELECT * FROM touched WHERE unsettled AND NOT dated
     )
     SELECT {_MENTION_COLUMNS}
-    FROM chosen m LEFT JOIN generation g USING (run_id)
+    FROM chosen m
     ORDER BY {_STORAGE_ORDER}
 """
 

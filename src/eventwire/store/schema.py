@@ -31,7 +31,7 @@ MIGRATIONS: tuple[Migration, ...] = (
             run_id VARCHAR PRIMARY KEY,
             started_at TIMESTAMP NOT NULL,
             finished_at TIMESTAMP,
-            status VARCHAR NOT NULL,            -- running | complete | failed
+            status VARCHAR NOT NULL,            -- running | complete | failed | died
             inputs VARCHAR NOT NULL,            -- JSON list of the paths given
             config_hash VARCHAR NOT NULL,
             package_version VARCHAR NOT NULL,
@@ -278,6 +278,17 @@ MIGRATIONS: tuple[Migration, ...] = (
         CREATE TABLE merged_runs (
             run_id VARCHAR PRIMARY KEY          -- runs whose rows a merge has seen
         );
+        """,
+    ),
+    Migration(
+        6,
+        "article notes: what the reader noticed (replaced characters, an unparsed date)",
+        # Issue 15: a record date such as "2024-02-30" or bytes replaced by U+FFFD left no
+        # trace in the store. ``notes`` is a JSON object of the article's ``extra`` pairs.
+        # A run's status may now also be 'died' (a run left 'running' by a killed process,
+        # marked by the next ingest: see eventwire.store.lock).
+        """
+        ALTER TABLE articles ADD COLUMN notes VARCHAR;
         """,
     ),
 )

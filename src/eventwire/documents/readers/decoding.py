@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 from collections.abc import Iterable
 
 __all__ = ["BINARY_SAMPLE_BYTES", "binary_kind", "decode_bytes"]
@@ -30,6 +31,14 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
 )
 _UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 _ALLOWED_CONTROLS = frozenset("\t\n\r\f\v")
+# A well-formed UTF-8 sequence of two to four bytes. Text in a legacy 8-bit encoding almost
+# never holds one (é = E9 would need two continuation bytes after it), so a file that has them
+# and also invalid bytes is UTF-8 with damage: decoded as UTF-8 with the bad bytes replaced,
+# not re-read whole as cp1252, which turned every quote and dash of it into mojibake (issue 15).
+_UTF8_MULTIBYTE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
+_HIGH_BYTE = re.compile(rb"[\x80-\xff]")
 
 
 def binary_kind(data: bytes) -> str | None:
@@ -60,7 +69,8 @@ def decode_bytes(data: bytes, encodings: Iterable[str]) -> str | None:
 
     A UTF-16 byte-order mark is honoured; a leading UTF-8 BOM is dropped. Text decoded with a
     permissive fallback (latin-1 accepts any byte) that is full of control characters counts
-    as binary.
+    as binary. UTF-8 with a few invalid bytes keeps its UTF-8 and has those bytes replaced by
+    U+FFFD (counted with each article: ``replaced_characters``).
     """
     if data.startswith(_UTF16_BOMS):
         try:
@@ -72,10 +82,25 @@ def decode_bytes(data: bytes, encodings: Iterable[str]) -> str | None:
     for encoding in encodings:
         try:
             text = data.decode(encoding)
-        except (UnicodeDecodeError, LookupError):
+        except UnicodeDecodeError:
+            if encoding.replace("_", "-").lower() in ("utf-8", "utf8") and _damaged_utf8(data):
+                text = data.decode(encoding, "replace")
+            else:
+                continue
+        except LookupError:
             continue
         text = text.removeprefix("\ufeff")
         if _control_share(text) > MAX_CONTROL_SHARE:
             return None
         return text
     return None
+
+
+def _damaged_utf8(data: bytes) -> bool:
+    """True when ``data`` is UTF-8 with some invalid bytes rather than a legacy encoding: it
+    holds at least as many well-formed multi-byte sequences as stray high bytes."""
+    sequences = _UTF8_MULTIBYTE.findall(data)
+    if not sequences:
+        return False
+    stray = len(_HIGH_BYTE.findall(data)) - sum(len(sequence) for sequence in sequences)
+    return len(sequences) >= stray

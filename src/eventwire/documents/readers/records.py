@@ -24,6 +24,7 @@ __all__ = [
     "read_json",
     "read_jsonl",
     "read_newsplease",
+    "too_many_records",
 ]
 
 JSONL_READER = "eventwire.reader.jsonl.v1"
@@ -151,10 +152,24 @@ def _records(
     number_of = (lambda index: index) if isinstance(value, list) else (lambda index: None)
     for index, item in enumerate(items, start=1):
         number = number_of(index)
+        if index > options.max_records_per_file:
+            yield too_many_records(path, index, reader, options)
+            return
         if convert is not None and isinstance(item, dict):
             yield convert(item, path, number, reader, options)
         else:
             yield _any_record(item, path, number, reader, options)
+
+
+def too_many_records(path: str, number: int, reader: str, options: DocumentOptions) -> Rejection:
+    """The one rejection for the records of a file past ``documents.max_records_per_file``."""
+    return Rejection(
+        path,
+        f"file holds more than documents.max_records_per_file "
+        f"({options.max_records_per_file}) records; this one and the rest are not read",
+        record=number,
+        reader=reader,
+    )
 
 
 def read_jsonl(path: str, text: str, options: DocumentOptions) -> Iterator[ReadResult]:
@@ -162,9 +177,14 @@ def read_jsonl(path: str, text: str, options: DocumentOptions) -> Iterator[ReadR
     if not text.strip():
         yield Rejection(path, "empty file", reader=JSONL_READER)
         return
+    records = 0
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
+        records += 1
+        if records > options.max_records_per_file:
+            yield too_many_records(path, number, JSONL_READER, options)
+            return
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:

@@ -11,6 +11,7 @@ from ...registry import readers
 from ..article import Article, Rejection
 from ..assemble import RecordFields, build_article
 from ..metadata import parse_record_date
+from .records import too_many_records
 
 __all__ = ["CSV_READER", "read_csv"]
 
@@ -54,6 +55,9 @@ def read_csv(path: str, text: str, options: DocumentOptions) -> Iterator[Article
     number = 0
     try:
         for number, row in enumerate(reader, start=1):
+            if number > options.max_records_per_file:
+                yield too_many_records(path, number, CSV_READER, options)
+                return
             yield _row(row, path, number, options)
     except csv.Error as exc:
         yield Rejection(
