@@ -182,3 +182,21 @@ def test_a_query_past_the_time_limit_is_stopped(web_db: Path) -> None:
             view.con.execute("SELECT count(*) FROM range(100000000000) a").fetchall()
     finally:
         reader.close()
+
+
+def test_the_server_holds_the_file_only_while_it_answers(web_db: Path) -> None:
+    from eventwire.store.store import open_store
+
+    reader = StoreReader(web_db, load_options().web)
+    with reader.view() as view:
+        before = view.con.execute("SELECT count(*) FROM events").fetchone()
+    # Between requests an ingest can open the file for writing (DuckDB allows no writer while
+    # any other process or connection holds it).
+    writer = open_store(web_db)
+    try:
+        writer.con.execute("SELECT 1").fetchone()
+    finally:
+        writer.close()
+    with reader.view() as view:
+        assert view.con.execute("SELECT count(*) FROM events").fetchone() == before
+    reader.close()

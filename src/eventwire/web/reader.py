@@ -1,10 +1,12 @@
-"""The server's only access to the store: one read-only connection, a cursor per request, and a
-time limit on every query.
+"""The server's only access to the store: a read-only connection per request, and a time limit
+on every query.
 
-The store is opened through ``eventwire.open(path, read_only=True)``: DuckDB refuses every write
-on it, so no request can change the record whatever it sends. Each request reads through its own
-cursor (DuckDB's way to share one database between threads) and a timer interrupts a query that
-runs past ``[web] query_seconds``, which the handlers answer with 503.
+Each request opens the store read-only (``store.open_reader``, as ``eventwire.open`` does):
+DuckDB refuses every write on it, so no request can change the record whatever it sends, and
+the server holds the file only while it answers, so an ``eventwire ingest`` into the same file
+can store its batches in between (docs/concurrency.md; a request that arrives while a batch is
+being written waits for it). A timer interrupts a query that runs past ``[web]
+query_seconds``, which the handlers answer with 503.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from ..analysis.search import ArticleIndex
 from ..config import WebOptions
 from ..errors import EventwireError
 from ..store.queries import StoreQueries
-from ..store.store import Store, open_store
+from ..store.store import open_reader
 from ..treaties.base import load_base
 from ..treaties.matching import apply_updates
 from ..treaties.model import Treaty
@@ -42,23 +44,24 @@ class StoreView(StoreQueries):
 
 
 class StoreReader:
-    """The store a server reads: opened read-only once; ``view()`` per request."""
+    """The store a server reads: checked once at start, opened read-only per ``view()``."""
 
     def __init__(self, path: str | Path, options: WebOptions) -> None:
         self.path = str(path)
         self.options = options
-        self._store: Store = open_store(path, read_only=True)
+        open_reader(path).close()  # a missing or unreadable store fails at start, not per request
         self._index: ArticleIndex | None = None
         self._index_lock = threading.Lock()
 
     def close(self) -> None:
-        self._store.close()
+        """Nothing stays open between requests."""
 
     @contextmanager
     def view(self) -> Iterator[StoreView]:
         """A view of the store for one request; a query still running after
         ``query_seconds`` is interrupted and raises ``QueryTimeout``."""
-        cursor = self._store.con.cursor()
+        store = open_reader(self.path)
+        cursor = store.con
         timer = threading.Timer(self.options.query_seconds, cursor.interrupt)
         timer.daemon = True
         timer.start()
@@ -71,7 +74,7 @@ class StoreReader:
             ) from None
         finally:
             timer.cancel()
-            cursor.close()
+            store.close()
 
     def treaties(self, view: StoreView) -> tuple[Treaty, ...]:
         """The shipped treaty base with the news updates stored in this store merged in."""
