@@ -140,6 +140,7 @@ class Predicted:
     sentence: tuple[int, int]
     text: str
     confidence: float
+    date_text: str | None = None
 
     @property
     def dyad(self) -> tuple[SideKey, SideKey]:
@@ -169,6 +170,7 @@ def predicted_from(event: Event, article: Article) -> Predicted:
         sentence=sentence,
         text=event.sentence,
         confidence=event.confidence,
+        date_text=None if event.event_date is None else event.event_date.text,
     )
 
 
@@ -210,7 +212,8 @@ class Counts:
 
 @dataclass(frozen=True, slots=True)
 class Finding:
-    """A spurious prediction, a missed gold event or a violated trap, for study."""
+    """A spurious prediction, a missed gold event, a violated trap or a matched event with the
+    wrong date, for study."""
 
     kind: str
     record_id: str
@@ -346,7 +349,7 @@ def score_article(
                             _snippet(record_text, e.at),
                         )
                     )
-            _score_attributes(keyed, mentions, report)
+            _score_attributes(keyed, mentions, report, gold.record_id, record_text)
     for trap in gold.traps:
         report.traps += 1
         hits = [
@@ -372,6 +375,8 @@ def _score_attributes(
     keyed: Sequence[tuple[GoldEvent, SideKey, SideKey, str]],
     mentions: dict[tuple[Any, ...], list[Predicted]],
     report: RealNewsReport,
+    record_id: str,
+    record_text: str,
 ) -> None:
     for e, source, target, category in keyed:
         group = mentions.get((source, target, category))
@@ -383,7 +388,26 @@ def _score_attributes(
         report.modality_right += chosen.modality == e.modality
         if e.date is not None:
             report.date_judged += 1
-            report.date_right += chosen.date == e.date
+            right = same_date(chosen.date, e.date)
+            report.date_right += right
+            if not right:
+                report.findings.append(
+                    Finding(
+                        "date",
+                        record_id,
+                        f"{_label((source, target, category))}  gold {e.date}, coded"
+                        f" {chosen.date} (from {chosen.date_text or 'the article date'!r})",
+                        _snippet(record_text, e.at),
+                    )
+                )
+
+
+def same_date(predicted: str | None, gold: str) -> bool:
+    """Whether a coded date is the gold one; a time of day (``2024-12-05T16:25``, ``...TNI``)
+    is finer than the day annotators write, and counts as that day."""
+    if predicted is None:
+        return False
+    return predicted == gold or ("T" in predicted and predicted.split("T")[0] == gold)
 
 
 def _date_or_none(text: str) -> date | None:
