@@ -125,8 +125,9 @@ def test_cli_rejects_a_bad_file_cleanly(tmp_path: Path) -> None:
 
 @pytest.mark.skipif(not DEV_SET.exists(), reason="../shared/devsets/timex_dev.jsonl is absent")
 def test_the_development_set_targets() -> None:
-    """Issue 14's targets on the development set: ≥ 0.85 overall, ≥ 0.92 resolvable."""
+    """Floors just below the figures reached (the issue asks 0.85 overall, 0.92 resolvable;
+    docs/evaluation.md says why they are not met)."""
     report = evaluate_timex(read_timex_gold(DEV_SET))
     assert report.overall.total == 751
-    assert report.overall.accuracy >= 0.80
-    assert report.resolvable.accuracy >= 0.84
+    assert report.overall.accuracy >= 0.83  # reached 0.836 (628 of 751)
+    assert report.resolvable.accuracy >= 0.85  # reached 0.857 (581 of 678)

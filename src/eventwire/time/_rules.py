@@ -401,7 +401,7 @@ def _quarter_code(m: re.Match[str], ref: date | None, prefer: Prefer) -> Timex |
     return cal.quarter(*cal.nearest_quarter(q, ref, prefer))
 
 
-_HALVES = {"1st": 1, "2nd": 2, "first": 1, "second": 2}
+_HALVES = {"1st": 1, "2nd": 2}
 
 
 @_rule(r"(?P<ordinal>1st|2nd) half" + _YEAR_OF + r"|h(?P<h>[12])(?:[ -](?P<h_year>\d{4}))?")
@@ -434,7 +434,6 @@ _CLOCK = re.compile(
     r"|(?P<named>noon|midday|midnight))"
     r"(?: ?(?:" + _ZONES + r"|hours|hrs)\b)?"
 )
-_CLOCK_ALONE = re.compile(_CLOCK.pattern)
 _CLOCK_FIRST = re.compile(r"(?P<clock>" + _CLOCK.pattern + r"),? (?:on )?(?P<rest>.+)")
 _CLOCK_LAST = re.compile(r"(?P<rest>.+?),? (?:at )?(?P<clock>" + _CLOCK.pattern + r")")
 _NAMED_HOURS = {"noon": 12, "midday": 12, "midnight": 0}
@@ -456,14 +455,14 @@ def _clock_value(m: re.Match[str]) -> str:
 def _clock_time(text: str, ref: date | None, prefer: Prefer) -> Timex | None:
     """A clock time, alone (the reference day) or with a day ("9 a.m. Tuesday"); a clock time
     is never a year, whatever its digits ("1625 GMT")."""
-    alone = _CLOCK_ALONE.fullmatch(text)
+    alone = _CLOCK.fullmatch(text)
     if alone is not None:
         return None if ref is None else Timex(f"{ref.isoformat()}T{_clock_value(alone)}", "time")
     for pattern in (_CLOCK_FIRST, _CLOCK_LAST):
         match = pattern.fullmatch(text)
         if match is None:
             continue
-        clock = _CLOCK_ALONE.fullmatch(match.group("clock"))
+        clock = _CLOCK.fullmatch(match.group("clock"))
         day = resolve_core(match.group("rest"), ref, prefer)
         if clock is not None and day is not None and day.granularity in ("day", "time"):
             return Timex(f"{day.value[:10]}T{_clock_value(clock)}", "time")
