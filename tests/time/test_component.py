@@ -108,6 +108,8 @@ def test_undated_article_keeps_only_absolute_times(
 ) -> None:
     doc = parse("They met last week, and again on December 5, 2024.", None)
     assert found(doc) == [("December 5, 2024", "2024-12-05", None)]
+    # a calendar name keeps TimeML's underspecified year (issue 14)
+    assert found(parse("They met in June.", None)) == [("June", "XXXX-06", None)]
 
 
 def test_spans_are_sorted_and_do_not_overlap(parse: Callable[[str, date | None], Doc]) -> None:

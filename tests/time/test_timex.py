@@ -155,11 +155,32 @@ def test_future_tense_points_forward(expression: str, expected: Timex) -> None:
 
 @pytest.mark.parametrize(
     "expression",
-    ["last week", "in June", "Thursday", "yesterday", "November 27", "the first quarter",
-     "two days ago", "earlier this year"],
+    ["last week", "last June", "next Thursday", "yesterday", "two days ago", "earlier this year",
+     "last summer", "Easter", "June last year"],
 )  # fmt: skip
 def test_relative_expressions_need_a_reference(expression: str) -> None:
     assert resolve_time(expression, None) is None
+
+
+@pytest.mark.parametrize(
+    ("expression", "expected"),
+    [
+        ("in June", timex("XXXX-06", "month")),
+        ("Thursday", timex("XXXX-WXX-4", "day")),
+        ("Friday night", timex("XXXX-WXX-5TNI", "time")),
+        ("November 27", timex("XXXX-11-27", "day")),
+        ("the first quarter", timex("XXXX-Q1", "quarter")),
+        ("the second half", timex("XXXX-H2", "half")),
+        ("summer", timex("XXXX-SU", "season")),
+        ("Christmas", timex("XXXX-12-25", "day")),
+        ("since June", timex("XXXX-06", "month", "ON_OR_AFTER")),
+    ],
+)
+def test_calendar_names_without_a_reference_are_underspecified(
+    expression: str, expected: Timex
+) -> None:
+    """Issue 14: TimeML's underspecified values where the year cannot be known."""
+    assert resolve_time(expression, None) == expected
 
 
 @pytest.mark.parametrize(

@@ -71,6 +71,16 @@ def _with_part(day: date, part: str | None) -> Timex:
     return Timex(f"{day.isoformat()}T{_DAY_PART_CODES[part]}", "time")
 
 
+# TimeML's underspecified year: "June" in an undated article is some June (``XXXX-06``).
+_SOME_YEAR = "XXXX"
+
+
+def _unanchored(which: str | None, value: str, granularity: str) -> Timex | None:
+    """The underspecified value of a bare calendar name with no reference date; None for a
+    relative one ("last June" needs to know when it was said)."""
+    return Timex(f"{_SOME_YEAR}-{value}", granularity) if which is None else None
+
+
 def _checked_year(y: int, build: Callable[[int], Timex]) -> Timex | None:
     return build(y) if _MIN_YEAR <= y <= _MAX_YEAR else None
 
@@ -221,9 +231,14 @@ def _weekend(m: re.Match[str], ref: date | None, prefer: Prefer) -> Timex | None
 
 @_rule(r"(?:(?P<which>last|this|next|past|coming) )?" + _WEEKDAY + _DAY_PART)
 def _weekday(m: re.Match[str], ref: date | None, prefer: Prefer) -> Timex | None:
-    if ref is None:
-        return None
     weekday = WEEKDAYS[m.group("weekday")]
+    if ref is None:  # TIMEX3 numbers weekdays from Monday, 1
+        part = m.group("part")
+        return _unanchored(
+            m.group("which"),
+            f"WXX-{weekday + 1}" + (f"T{_DAY_PART_CODES[part]}" if part else ""),
+            "time" if part else "day",
+        )
     which = m.group("which")
     if which in ("last", "past"):
         day = cal.nearest_weekday(weekday, ref, "past", strict=True)
@@ -247,7 +262,9 @@ def _month_name(m: re.Match[str], ref: date | None, prefer: Prefer) -> Timex | N
     if m.group("year") is not None:
         return _checked_year(int(m.group("year")), lambda y: cal.month(y, month_number))
     if ref is None:
-        return None
+        return (
+            None if m.group("relative") else _unanchored(m["which"], f"{month_number:02d}", "month")
+        )
     if m.group("relative") is not None:
         return cal.month(ref.year + _OFFSETS[m.group("relative")], month_number)
     which = m.group("which")
@@ -287,7 +304,7 @@ def _season(m: re.Match[str], ref: date | None, prefer: Prefer) -> Timex | None:
     if m.group("year") is not None:
         return _checked_year(int(m.group("year")), lambda y: cal.season(y, code))
     if ref is None:
-        return None
+        return None if m.group("relative") else _unanchored(m.group("which"), code, "season")
     if m.group("relative") is not None:
         return cal.season(ref.year + _OFFSETS[m.group("relative")], code)
     # The season the reference falls in; January and February belong to the last winter.
@@ -314,8 +331,11 @@ def _holiday(m: re.Match[str], ref: date | None, prefer: Prefer) -> Timex | None
     if m.group("year") is not None:
         named = holiday_date(name, int(m.group("year")))
         return None if named is None else _checked_year(named.year, lambda _: cal.day(named))
-    if ref is None:
-        return None
+    if ref is None:  # a holiday on a fixed day: XXXX-12-25; a moving one needs its year
+        first, second = holiday_date(name, 2001), holiday_date(name, 2002)
+        if first is None or second is None or first.timetuple()[1:3] != second.timetuple()[1:3]:
+            return None
+        return _unanchored(m.group("which"), first.isoformat()[5:], "day")
     which = m.group("which")
     if which == "this":
         this_year = holiday_date(name, ref.year)
@@ -383,10 +403,10 @@ def _quarter(m: re.Match[str], ref: date | None, prefer: Prefer) -> Timex | None
     y = _period_year(m, ref)
     if y is not None:
         return _checked_year(y, lambda y: cal.quarter(y, q))
-    if ref is None or m.group("year") is not None:
-        return None
-    if m.group("ordinal") in ("last", "final"):
+    if m.group("year") is not None or m.group("ordinal") in ("last", "final"):
         return None  # "the last quarter" alone is the previous quarter, said without "the"
+    if ref is None:
+        return _unanchored(None, f"Q{q}", "quarter")
     return cal.quarter(*cal.nearest_quarter(q, ref, prefer))
 
 
@@ -397,7 +417,7 @@ def _quarter_code(m: re.Match[str], ref: date | None, prefer: Prefer) -> Timex |
     if year_text is not None:
         return _checked_year(int(year_text), lambda y: cal.quarter(y, q))
     if ref is None:
-        return None
+        return _unanchored(None, f"Q{q}", "quarter")
     return cal.quarter(*cal.nearest_quarter(q, ref, prefer))
 
 
@@ -410,8 +430,10 @@ def _half(m: re.Match[str], ref: date | None, prefer: Prefer) -> Timex | None:
     y = int(m.group("h_year")) if m.group("h_year") else _period_year(m, ref)
     if y is not None:
         return _checked_year(y, lambda y: cal.half(y, h))
-    if ref is None or m.group("year") is not None:
+    if m.group("year") is not None:
         return None
+    if ref is None:
+        return _unanchored(None, f"H{h}", "half")
     current = 0 if ref.month <= cal.MONTHS_PER_YEAR // 2 else 1
     return cal.half(ref.year + cal.pick_nearest(h - 1, current, 2, prefer), h)
 
@@ -516,8 +538,10 @@ def _calendar_date(text: str, ref: date | None, prefer: Prefer) -> Timex | None:
         if year is not None:
             day = _day_or_none(year, month_number, day_number)
             return None if day is None else _checked_year(year, lambda _: cal.day(day))
-        if ref is None or _day_or_none(2000, month_number, day_number) is None:  # leap year
+        if _day_or_none(2000, month_number, day_number) is None:  # 2000: a leap year
             return None
+        if ref is None:
+            return _unanchored(None, f"{month_number:02d}-{day_number:02d}", "day")
         return _place_yearless_day(month_number, day_number, ref, prefer)
     numeric = _NUMERIC_DATE.match(text) is not None
     if not numeric and (
@@ -530,7 +554,7 @@ def _calendar_date(text: str, ref: date | None, prefer: Prefer) -> Timex | None:
     if numeric or _HAS_YEAR.search(text):
         return _checked_year(parsed.year, lambda _: cal.day(parsed))
     if ref is None:
-        return None
+        return _unanchored(None, f"{parsed.month:02d}-{parsed.day:02d}", "day")
     return _place_yearless_day(parsed.month, parsed.day, ref, prefer)
 
 

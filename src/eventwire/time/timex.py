@@ -37,7 +37,9 @@ Conventions (TIMEX3 / TimeML where it has one):
 * Durations and ages ("five hours", "30-month", "the 70th anniversary", "nearly four years") are
   not points in time: they resolve to ``None``. So do anaphoric expressions that need the story's
   own timeline rather than the article date ("the previous day", "two days later").
-* With ``reference_date=None`` only absolute expressions resolve ("December 5, 2024", "1994").
+* With ``reference_date=None`` absolute expressions resolve ("December 5, 2024", "1994") and
+  bare calendar names take TimeML's underspecified year ("June" ``XXXX-06``, "Friday"
+  ``XXXX-WXX-5``, "Christmas" ``XXXX-12-25``); relative ones ("last week") do not resolve.
 
 >>> from datetime import date
 >>> resolve_time("last week", date(2024, 12, 5))
