@@ -407,11 +407,13 @@ def _missing(value: Any) -> bool:
 from .cli_actors import actors  # noqa: E402
 from .cli_analysis import COMMANDS as _ANALYSIS_COMMANDS  # noqa: E402 — after `cli` exists
 from .cli_treaties import register_treaty_commands  # noqa: E402
+from .web.command import serve  # noqa: E402
 
 for _command in _ANALYSIS_COMMANDS:
     cli.add_command(_command)
 register_treaty_commands(cli)
 cli.add_command(actors)
+cli.add_command(serve)
 
 
 def main() -> None:
