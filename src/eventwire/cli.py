@@ -191,12 +191,13 @@ def code(ctx: click.Context, file: Any) -> None:
     "--gold",
     required=True,
     type=click.Path(exists=True),
-    help="Gold data: a PLV TSV (plv), or a directory of our real-news YAML files (realnews).",
+    help="Gold data: a PLV TSV (plv), a directory of our real-news YAML files (realnews), or a"
+    " TIMEX3 JSONL file (timex).",
 )
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["plv", "realnews"]),
+    type=click.Choice(["plv", "realnews", "timex"]),
     default="plv",
     show_default=True,
     help="The gold data's format.",
@@ -220,7 +221,8 @@ def code(ctx: click.Context, file: Any) -> None:
     type=click.Choice(["all", "studied", "held-out"]),
     default="all",
     show_default=True,
-    help="realnews: score every article (and each part), or one part of the fixed split.",
+    help="realnews, timex: score every article or document (and each part), or one part of the"
+    " fixed split.",
 )
 @click.option(
     "--min-confidence",
@@ -229,8 +231,13 @@ def code(ctx: click.Context, file: Any) -> None:
     help="realnews: score only events at or above this confidence (default: [analysis]"
     " min_confidence, what analysts see).",
 )
-@click.option("--findings", is_flag=True, help="realnews: list spurious, missed and trap events.")
-@click.option("--json", "as_json", is_flag=True, help="realnews: the figures as JSON.")
+@click.option(
+    "--findings",
+    is_flag=True,
+    help="realnews: list spurious, missed and trap events, and wrong dates; timex: list the"
+    " studied misses.",
+)
+@click.option("--json", "as_json", is_flag=True, help="realnews, timex: the figures as JSON.")
 @click.pass_context
 def evaluate(
     ctx: click.Context,
@@ -248,11 +255,24 @@ def evaluate(
     plv: accuracy, macro-F1, per-class scores and confusion matrix over the 15 PLV roots
     (CONCEDE and RETREAT count as YIELD); end to end, dyad recall and category accuracy.
     realnews: precision, recall and F1 at the dyad and dyad+category levels on our annotated
-    real-news articles, modality and date accuracy, and the traps violated."""
+    real-news articles, modality and date accuracy, and the traps violated.
+    timex: TIMEX3 value accuracy of the time normaliser, overall, on expressions resolvable from
+    the document date and per kind of expression."""
     from pathlib import Path
 
     options = _options(ctx)
     try:
+        if fmt == "timex":
+            from .evaluate.timex import evaluate_timex_file
+
+            if Path(gold).is_dir():
+                raise click.UsageError("--format timex takes a JSONL file, not a directory")
+            timex_report = evaluate_timex_file(Path(gold), split=split)  # type: ignore[arg-type]
+            if as_json:
+                click.echo(json.dumps(timex_report.to_json(), indent=2))
+            else:
+                click.echo(timex_report.format(misses=findings))
+            return
         if fmt == "realnews":
             from .evaluate.realnews import evaluate_realnews
 

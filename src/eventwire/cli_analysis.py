@@ -17,6 +17,7 @@ from rich.table import Table
 from .cli_output import report_console
 from .config import Options, load_options
 from .errors import EventwireError
+from .time.intervals import format_event_date
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -163,7 +164,7 @@ def _format_option(func: F) -> F:
 # What the terminal table shows of each result (column → header); CSV and JSON carry every
 # column. Terminals are ~100–200 characters wide, so the table keeps what a reader scans first.
 _EVENT_VIEW = {
-    "day": "day",
+    "day": "date",
     "source_code": "source",
     "target_code": "target",
     "cameo": "CAMEO",
@@ -177,7 +178,7 @@ _EVENT_VIEW = {
     "event_id": "event id",
 }
 _TIMELINE_VIEW = {
-    "day": "day",
+    "day": "date",
     "role": "role",
     "counterpart": "counterpart",
     "cameo": "CAMEO",
@@ -233,6 +234,11 @@ def _emit(frame: pd.DataFrame, fmt: str, title: str, view: dict[str, str]) -> No
         if len(frame):
             click.echo(frame.to_json(orient="records", lines=True, force_ascii=False), nl=False)
     else:
+        if "date_value" in frame.columns and "day" in frame.columns:  # "2023", not 2023-01-01
+            frame["day"] = [
+                format_event_date(v if isinstance(v, str) else None) or d
+                for v, d in zip(frame["date_value"], frame["day"], strict=True)
+            ]
         shown = [c for c in view if c in frame.columns]
         table = Table(title=f"{title} ({len(frame)} rows)")
         for column in shown:  # dates stay whole in a narrow terminal; other cells fold

@@ -50,6 +50,17 @@ def test_events_filters_and_formats(db_path: Path) -> None:
     assert table.exit_code == 0 and "1 rows" in table.output
 
 
+def test_event_tables_show_dates_at_their_granularity(db_path: Path) -> None:
+    """Issue 14: a month-level event reads 2024-11 in the table, not a made-up 2024-11-01;
+    csv and json keep the sortable day and the TIMEX3 value side by side."""
+    args = ("events", "--db", str(db_path), "--modality", "all", "--plover", "AID")
+    records = [json.loads(line) for line in run(*args, "--format", "json").output.splitlines()]
+    assert [(r["day"], r["date_value"]) for r in records] == [("2024-11-01", "2024-11")]
+    table = run(*args)
+    assert table.exit_code == 0, table.output
+    assert "2024-11 " in table.output and "2024-11-01" not in table.output
+
+
 def test_dyad_shows_june_september_december(db_path: Path) -> None:
     result = run("dyad", "RUS", "PRK", "--db", str(db_path), "--format", "csv")
     assert result.exit_code == 0, result.output

@@ -25,6 +25,10 @@ FLOORS = {
     "precision": 0.245,
     "recall": 0.19,
     "modality_accuracy": 0.86,
+    # Issue 14: 0.655 before (38 of 58 matched and dated), 0.724 after (42 of 58); on the
+    # matches coded in the gold event's own sentence 26 of 31 before, 28 of 31 (0.903) after.
+    "date_accuracy": 0.72,
+    "date_accuracy_in_sentence": 0.90,
 }
 MAX_TRAPS_VIOLATED = 14
 MIN_HELD_OUT_AUC = 0.72

@@ -108,6 +108,8 @@ def test_undated_article_keeps_only_absolute_times(
 ) -> None:
     doc = parse("They met last week, and again on December 5, 2024.", None)
     assert found(doc) == [("December 5, 2024", "2024-12-05", None)]
+    # a calendar name keeps TimeML's underspecified year (issue 14)
+    assert found(parse("They met in June.", None)) == [("June", "XXXX-06", None)]
 
 
 def test_spans_are_sorted_and_do_not_overlap(parse: Callable[[str, date | None], Doc]) -> None:
@@ -121,3 +123,39 @@ def test_spans_are_sorted_and_do_not_overlap(parse: Callable[[str, date | None],
     assert [s.text for s in spans] == expected
     assert all(a.end <= b.start for a, b in itertools.pairwise(spans))
     assert all(s._.timex is not None for s in spans)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # issue 14: clock times are times of the article's day, never years
+        ("The ministers met in Geneva (1625 UTC) to discuss the truce.",
+         ("1625 UTC", "2024-12-05T16:25")),
+        ("Explosions were heard at 1922 GMT near the airport.", ("1922 GMT", "2024-12-05T19:22")),
+        ("Rebels attacked the town Wednesday night.", ("Wednesday night", "2024-12-04TNI")),
+    ],
+)  # fmt: skip
+def test_clock_times_are_never_years(
+    parse: Callable[[str, date | None], Doc], text: str, expected: tuple[str, str]
+) -> None:
+    assert [(text, value) for text, value, _ in found(parse(text))] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "tense", "value"),
+    [
+        # issue 14: a bare "Dec. 15" in an October story, by the tense of its clause
+        ("The talks will resume on Dec. 15.", "future", "1989-12-15"),
+        ("The talks resumed on Dec. 15.", "past", "1988-12-15"),
+        ("The talks are scheduled for Dec. 15.", "present", "1989-12-15"),
+        ("The envoy has visited Tehran in December.", "past", "1988-12"),
+        ("The envoy had visited Tehran in December.", "past", "1988-12"),
+    ],
+)
+def test_the_governing_verb_gives_the_tense(
+    parse: Callable[[str, date | None], Doc], text: str, tense: str, value: str
+) -> None:
+    from eventwire.time.component import clause_tense
+
+    doc = parse(text, date(1989, 10, 31))
+    assert [(clause_tense(s), s._.timex.value) for s in doc._.timexes] == [(tense, value)]

@@ -69,3 +69,11 @@ def test_errors_are_pages(client: TestClient) -> None:
     bad = client.get("/events", params={"since": "June"})
     assert bad.status_code == 400 and "not a date" in bad.text
     assert client.get("/no/such/page").status_code == 404
+
+
+def test_event_dates_keep_their_granularity(client: TestClient) -> None:
+    """Issue 14: a month-level event reads 2024-11, not the made-up first day 2024-11-01."""
+    page = client.get("/events", params={"min_confidence": 0, "modality": "all", "plover": "AID"})
+    assert page.status_code == 200
+    assert re.search(r'<a href="/events/[^"]+">2024-11</a>', page.text), page.text[-2000:]
+    assert "2024-11-01</a>" not in page.text

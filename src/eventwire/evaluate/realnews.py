@@ -140,6 +140,7 @@ class Predicted:
     sentence: tuple[int, int]
     text: str
     confidence: float
+    date_text: str | None = None
 
     @property
     def dyad(self) -> tuple[SideKey, SideKey]:
@@ -169,6 +170,7 @@ def predicted_from(event: Event, article: Article) -> Predicted:
         sentence=sentence,
         text=event.sentence,
         confidence=event.confidence,
+        date_text=None if event.event_date is None else event.event_date.text,
     )
 
 
@@ -210,7 +212,8 @@ class Counts:
 
 @dataclass(frozen=True, slots=True)
 class Finding:
-    """A spurious prediction, a missed gold event or a violated trap, for study."""
+    """A spurious prediction, a missed gold event, a violated trap or a matched event with the
+    wrong date, for study."""
 
     kind: str
     record_id: str
@@ -231,6 +234,10 @@ class RealNewsReport:
     modality_judged: int = 0
     date_right: int = 0
     date_judged: int = 0
+    # Dates judged on a prediction in the gold event's own sentence (the same mention): a
+    # matched tuple coded only in another sentence is another mention, maybe another event.
+    date_right_in_sentence: int = 0
+    date_judged_in_sentence: int = 0
     traps: int = 0
     traps_violated: int = 0
     gold_categories: Counter[str] = field(default_factory=Counter)
@@ -246,6 +253,11 @@ class RealNewsReport:
     def date_accuracy(self) -> float:
         return self.date_right / self.date_judged if self.date_judged else 0.0
 
+    @property
+    def date_accuracy_in_sentence(self) -> float:
+        judged = self.date_judged_in_sentence
+        return self.date_right_in_sentence / judged if judged else 0.0
+
     def summary(self) -> dict[str, float | int]:
         """The figures the gate pins, by name."""
         return {
@@ -258,6 +270,7 @@ class RealNewsReport:
             "f1": self.coded.f1,
             "modality_accuracy": self.modality_accuracy,
             "date_accuracy": self.date_accuracy,
+            "date_accuracy_in_sentence": self.date_accuracy_in_sentence,
             "traps": self.traps,
             "traps_violated": self.traps_violated,
         }
@@ -270,7 +283,8 @@ class RealNewsReport:
             self.coded.line("dyad+category"),
             f"  modality accuracy {self.modality_accuracy:.3f} ({self.modality_right} of"
             f" {self.modality_judged} matched)   date accuracy {self.date_accuracy:.3f}"
-            f" ({self.date_right} of {self.date_judged} matched and dated)",
+            f" ({self.date_right} of {self.date_judged} matched and dated;"
+            f" {self.date_right_in_sentence} of {self.date_judged_in_sentence} in their sentence)",
             f"  traps violated {self.traps_violated} of {self.traps}",
         ]
         if findings:
@@ -346,7 +360,7 @@ def score_article(
                             _snippet(record_text, e.at),
                         )
                     )
-            _score_attributes(keyed, mentions, report)
+            _score_attributes(keyed, mentions, report, gold.record_id, record_text)
     for trap in gold.traps:
         report.traps += 1
         hits = [
@@ -372,6 +386,8 @@ def _score_attributes(
     keyed: Sequence[tuple[GoldEvent, SideKey, SideKey, str]],
     mentions: dict[tuple[Any, ...], list[Predicted]],
     report: RealNewsReport,
+    record_id: str,
+    record_text: str,
 ) -> None:
     for e, source, target, category in keyed:
         group = mentions.get((source, target, category))
@@ -383,7 +399,30 @@ def _score_attributes(
         report.modality_right += chosen.modality == e.modality
         if e.date is not None:
             report.date_judged += 1
-            report.date_right += chosen.date == e.date
+            right = same_date(chosen.date, e.date)
+            report.date_right += right
+            if here:
+                report.date_judged_in_sentence += 1
+                report.date_right_in_sentence += right
+            if not right:
+                report.findings.append(
+                    Finding(
+                        "date",
+                        record_id,
+                        f"{_label((source, target, category))}  gold {e.date}, coded"
+                        f" {chosen.date} (from {chosen.date_text or 'the article date'!r}"
+                        f"{'' if here else ', coded in another sentence'})",
+                        _snippet(record_text, e.at),
+                    )
+                )
+
+
+def same_date(predicted: str | None, gold: str) -> bool:
+    """Whether a coded date is the gold one; a time of day (``2024-12-05T16:25``, ``...TNI``)
+    is finer than the day annotators write, and counts as that day."""
+    if predicted is None:
+        return False
+    return predicted == gold or ("T" in predicted and predicted.split("T")[0] == gold)
 
 
 def _date_or_none(text: str) -> date | None:

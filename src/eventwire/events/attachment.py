@@ -4,11 +4,19 @@ Date, in order (the first that applies):
 
 1. a time expression attached to the trigger's clause — its head chain reaches the trigger, or
    the verb of the clause the (nominal) trigger sits in, without passing through another verb:
-   "signed the treaty *in June*", "The rare call took place *on November 27*";
+   "signed the treaty *in June*", "The rare call took place *on November 27*", and background
+   events with their own date: "had agreed *in 2014*", "last met *in July 2023*";
 2. the only time expression of the sentence, when there is exactly one and it sits in the
-   trigger's clause or a clause above it (never inside another verb's clause);
-3. the article's date at day granularity, with ``text`` None (the report date bounds the event);
-4. None (an undated article and no expression).
+   trigger's clause or a clause that embeds it ("pledged …, media *reported Saturday*") —
+   never in another verb's clause, nor in a clause merely coordinated with the trigger's
+   (issue 14: "Brown became the top US general *last year*, and Gerasimov last spoke with
+   Milley" does not date the call), nor above a relative clause ("Israel, which ended its
+   occupation, struck *on Monday*" does not date the occupation's end);
+3. for a trigger in a past-perfect clause ("had agreed", "had been expelled"), which tells of
+   something before the story's time: the article's date with ``mod`` ``BEFORE`` and a
+   ``text`` that says so (``BACKGROUND_DATE_TEXT``) — never the article's date silently;
+4. the article's date at day granularity, with ``text`` None (the report date bounds the event);
+5. None (an undated article and no expression).
 
 Place, in order (issue 13: before it, 3–4 % of events had one):
 
@@ -38,12 +46,21 @@ from ..time.model import Timex
 from .model import EventDate, Location
 
 __all__ = [
+    "BACKGROUND_DATE_TEXT",
     "attach_date",
     "attach_location",
     "clause_verb",
+    "dated_in_text",
     "dateline_location",
     "fallback_location",
+    "is_past_perfect",
 ]
+
+# ``event_date.text`` of an undated past-perfect event: where its date comes from.
+BACKGROUND_DATE_TEXT = "[past perfect, no date of its own: before the article date]"
+# Links from a clause up to one that embeds it: a time expression there may date it.
+_EMBEDDING_DEPS = frozenset({"ccomp", "xcomp", "advcl", "pcomp", "csubj", "parataxis", "ROOT"})
+_PERFECT_AUXILIARIES = frozenset({"had", "'d"})
 
 # Categories whose act happens on the target's ground when nothing else says where.
 _ON_TARGET_GROUND = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
@@ -92,15 +109,40 @@ def _attached(span: Span, anchors: set[int]) -> bool:
 
 def _may_govern(span: Span, trigger: Token) -> bool:
     """Whether a time expression can date the trigger: its clause verb is the trigger's clause
-    verb or one above it ("pledged … , media *reported Saturday*" may; "the treaty they
-    *signed in June*" inside another clause may not)."""
+    verb or one that embeds it ("pledged … , media *reported Saturday*" may; "the treaty they
+    *signed in June*" inside another clause may not, nor a clause coordinated with the
+    trigger's: "Brown became the top general *last year*, and Gerasimov spoke with Milley")."""
     node = span.root.head
     for _ in range(_MAX_HOPS * 2):
         if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
             break
         node = node.head
     verb = clause_verb(trigger)
-    return node.i == verb.i or node in verb.ancestors or node.head.i == node.i
+    if node.i == verb.i:
+        return True
+    current = verb
+    for _ in range(_MAX_HOPS * 2):
+        if current.dep_ not in _EMBEDDING_DEPS or current.head.i == current.i:
+            return False  # a coordinated or relative clause, or the top: not embedded there
+        current = current.head
+        if current.i == node.i:
+            return True
+    return False
+
+
+def is_past_perfect(trigger: Token) -> bool:
+    """Whether the trigger's clause is in the past perfect: "had agreed", "had been expelled",
+    "the deal they'd signed"."""
+    verb = clause_verb(trigger)
+    return verb.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lower_ in _PERFECT_AUXILIARIES for c in verb.children
+    )
+
+
+def dated_in_text(when: EventDate | None) -> bool:
+    """Whether the event's date comes from a time expression of its own clause (not the
+    article's date, nor a marker in brackets: an undated past-perfect event, story time)."""
+    return when is not None and bool(when.text) and not str(when.text).startswith("[")
 
 
 def attach_date(
@@ -125,6 +167,8 @@ def attach_date(
     if chosen is not None:
         timex: Timex = chosen._.timex
         return EventDate(chosen.text, timex.value, timex.granularity, timex.mod)
+    if article_date is not None and is_past_perfect(trigger):
+        return EventDate(BACKGROUND_DATE_TEXT, article_date.isoformat(), "day", "BEFORE")
     if article_date is not None:
         return EventDate(None, article_date.isoformat(), "day", None)
     return None

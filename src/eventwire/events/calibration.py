@@ -28,6 +28,7 @@ from pathlib import Path
 from spacy.tokens import Doc
 
 from ..errors import ConfigError
+from .attachment import dated_in_text
 from .model import ActorRef, Event
 
 __all__ = [
@@ -84,7 +85,7 @@ def event_features(event: Event, doc: Doc | None, countries_in_doc: int) -> dict
     source, target = _key(event.source), _key(event.target)
     if source is not None and source == target:
         features["same_country"] = 1.0
-    if event.event_date is not None and event.event_date.text:
+    if dated_in_text(event.event_date):
         features["dated_in_text"] = 1.0
     if doc is not None:
         span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")

@@ -59,6 +59,7 @@ from .intentions import as_statement, in_purpose_clause
 from .mentions import ArgumentActor, MentionIndex, actor_ref
 from .modality import assess_modality, find_denials
 from .model import Attribution, Event, EventDate, Modality, Plover, Trigger
+from .narrative import story_time_dates
 from .ontology import PLOVER_CATEGORIES, Ontology, load_ontology
 from .quotes import DEFAULT_MIN_WORDS, Quote, attribute_quotes, doc_text, forget_doc_text
 from .relevance import load_offtopic_cues
@@ -284,6 +285,7 @@ class EventCoder:
             )
         events = answer_accusers(events)
         dated = propagate_dates(doc, events, self.lexicon, sentences)
+        dated = story_time_dates(doc, dated, sentences)
         if self.options.calibrated_confidence and dated:
             model = load_confidence_model()
             states = countries_in(doc)

@@ -22,10 +22,11 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
-from datetime import date, timedelta
+from datetime import date
 
 from spacy.tokens import Doc, Span
 
+from ..time.intervals import timex_interval
 from .attachment import attach_date
 from .model import Event, EventDate
 from .triggers import LexiconLike, find_triggers
@@ -39,7 +40,10 @@ _DEFINITE = frozenset({"the", "this", "that"})
 # Event nouns the lexicon codes only with a complement ("a call *with* X" 041) but that name an
 # event on their own once it has been mentioned ("the call"): noun → CAMEO root.
 BARE_EVENT_NOUNS = {"call": "04", "phonecall": "04", "conversation": "04", "trip": "04"}
-_GRANULARITY_RANK = {"day": 0, "week": 1, "month": 2, "quarter": 3, "year": 4, "decade": 5}
+_GRANULARITY_RANK = {
+    "time": -1, "day": 0, "week": 1, "month": 2, "season": 3, "quarter": 3, "half": 4,
+    "year": 5, "decade": 6, "century": 7,
+}  # fmt: skip
 
 
 def propagate_dates(
@@ -105,25 +109,11 @@ def _refines(new: EventDate, old: EventDate | None) -> bool:
 
 
 def _day(value: str) -> date | None:
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        return None
+    """The day of a day- or time-level TIMEX3 value (``2024-11-27``, ``2024-11-27T16:25``)."""
+    interval = timex_interval(value)
+    return interval[0] if interval is not None and interval[0] == interval[1] else None
 
 
 def _period(value: str) -> tuple[date, date] | None:
-    """First and last day of a TIMEX3 value (year, month, ISO week, day); None otherwise."""
-    try:
-        if len(value) == 4 and value.isdigit():
-            return date(int(value), 1, 1), date(int(value), 12, 31)
-        if len(value) == 7 and value[4] == "-" and value[5:].isdigit():
-            first = date(int(value[:4]), int(value[5:]), 1)
-            following = (first.replace(day=28) + timedelta(days=4)).replace(day=1)
-            return first, following - timedelta(days=1)
-        if len(value) == 8 and value[5] == "W":
-            monday = date.fromisocalendar(int(value[:4]), int(value[6:]), 1)
-            return monday, monday + timedelta(days=6)
-        day = date.fromisoformat(value)
-        return day, day
-    except ValueError:
-        return None
+    """First and last day of a calendar TIMEX3 value; None for references and junk."""
+    return timex_interval(value)

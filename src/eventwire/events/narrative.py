@@ -1,0 +1,95 @@
+"""Story time: an undated past-tense event takes the day of the narrative it continues.
+
+A news story states the day of its main event once and tells the rest in the past tense
+without repeating it (Reichenbach's reference time): "*On Thursday* … an IT worker went on a
+stabbing spree, killing four. … The attacker was shot dead by police." The shooting has no
+time expression of its own; the report date (Saturday) is wrong for it, Thursday is right.
+
+The rule, applied once per document after coding (issue 14):
+
+1. the event has no date of its own (``event_date.text`` None: the article's date stands in);
+2. the verb of its clause is in the simple past ("was shot", "killed"; not "has offered", whose
+   present relevance the report date fits, nor the past perfect, dated in ``attachment``);
+3. the latest day-level time expression in the ``WINDOW_SENTENCES`` sentences before the
+   event's sentence names a day on or before the article date;
+
+then the event takes that day, with ``event_date.text`` saying where it came from
+(``[story time: 'Thursday', 2 sentences before]``).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from datetime import date
+
+from spacy.tokens import Doc, Span
+
+from ..time.model import Timex
+from .attachment import clause_verb
+from .model import Event, EventDate
+
+__all__ = ["STORY_TIME_PREFIX", "WINDOW_SENTENCES", "story_time_dates"]
+
+# How far back the story's day still holds: three sentences, a wire story's paragraph.
+WINDOW_SENTENCES = 3
+STORY_TIME_PREFIX = "[story time: "
+_DAY_LEVEL = frozenset({"day", "time"})
+_PAST_TAG = "VBD"
+_PAST_PARTICIPLE = "VBN"
+
+
+def story_time_dates(doc: Doc, events: Sequence[Event], sentences: Sequence[Span]) -> list[Event]:
+    """``events`` with undated simple-past events given the story's day (module notes)."""
+    article_date: date | None = doc._.article_date
+    out = list(events)
+    if article_date is None or not out:
+        return out
+    days = _story_days(doc, sentences, article_date.isoformat())
+    for i, event in enumerate(out):
+        when = event.event_date
+        if when is None or when.text is not None or not _simple_past(doc, event):
+            continue
+        earlier = [
+            (number, span, value)
+            for number, span, value in days
+            if event.sentence_index - WINDOW_SENTENCES <= number < event.sentence_index
+        ]
+        if not earlier:
+            continue
+        number, span, value = earlier[-1]
+        back = event.sentence_index - number
+        text = f"{STORY_TIME_PREFIX}{span.text!r}, {back} sentence{'s' if back > 1 else ''} before]"
+        out[i] = dataclasses.replace(event, event_date=EventDate(text, value, "day"))
+    return out
+
+
+def _story_days(doc: Doc, sentences: Sequence[Span], limit: str) -> list[tuple[int, Span, str]]:
+    """(sentence number, expression, day) of every day-level expression up to ``limit``."""
+    starts = [s.start for s in sentences]
+    found: list[tuple[int, Span, str]] = []
+    number = 0
+    for span in doc._.timexes:
+        timex = span._.timex
+        if not isinstance(timex, Timex) or timex.granularity not in _DAY_LEVEL:
+            continue
+        day = timex.value[:10]
+        if day > limit:
+            continue
+        while number + 1 < len(starts) and starts[number + 1] <= span.start:
+            number += 1
+        found.append((number, span, day))
+    return found
+
+
+def _simple_past(doc: Doc, event: Event) -> bool:
+    span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    verb = clause_verb(span.root)
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lemma_ == "have" for a in auxiliaries):
+        return False  # perfect: "has offered" (present), "had agreed" (dated in attachment)
+    if verb.tag_ == _PAST_TAG:
+        return True
+    return verb.tag_ == _PAST_PARTICIPLE and any(a.tag_ == _PAST_TAG for a in auxiliaries)

