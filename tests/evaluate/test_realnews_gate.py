@@ -31,9 +31,9 @@ FLOORS = {
     "date_accuracy_in_sentence": 0.90,
 }
 MAX_TRAPS_VIOLATED = 13
-MIN_HELD_OUT_AUC = 0.78
+MIN_HELD_OUT_AUC = 0.80
 # At the shipped [analysis] min_confidence, what an analyst sees (dyad + category, all parts).
-FLOORS_AT_DEFAULT_THRESHOLD = {"precision": 0.66, "recall": 0.195}
+FLOORS_AT_DEFAULT_THRESHOLD = {"precision": 0.64, "recall": 0.195}
 
 
 def test_the_gold_set_is_the_size_the_issue_asks_for() -> None:
