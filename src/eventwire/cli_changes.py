@@ -44,8 +44,11 @@ def _day(value: str, hint: str) -> date:
         raise click.BadParameter(f"{value!r} is not a YYYY-MM-DD date", param_hint=hint) from None
 
 
-def events_command(table: WeeklyChanges, row: Change, db: str | None, modality: str) -> str:
-    """The ``eventwire events`` command listing the events counted in ``row`` this week."""
+def events_command(
+    table: WeeklyChanges, row: Change, db: str | None, modality: str, threshold: float
+) -> str:
+    """The ``eventwire events`` command listing the events counted in ``row`` this week (of
+    ``modality``, at least ``threshold`` confident, as the table counted them)."""
     sunday = table.week + timedelta(days=6)
     words = ["eventwire", "events"]
     if db:
@@ -58,7 +61,7 @@ def events_command(table: WeeklyChanges, row: Change, db: str | None, modality: 
     else:
         words += ["--plover", row.key]
     words += ["--since", table.week.isoformat(), "--until", sunday.isoformat()]
-    words += ["--modality", modality, "--min-confidence", "0", "--limit", "0"]
+    words += ["--modality", modality, "--min-confidence", f"{threshold:g}", "--limit", "0"]
     return shlex.join(words)
 
 
@@ -171,7 +174,7 @@ def changes(
         if fmt == "json":
             record = asdict(table)
             record["rows"] = [
-                {**asdict(r), "events_command": events_command(table, r, db, modality)}
+                {**asdict(r), "events_command": events_command(table, r, db, modality, threshold)}
                 for r in rows
             ]
             click.echo(json.dumps(record, default=str, ensure_ascii=False))
@@ -215,6 +218,6 @@ def _print(
             f"{r.mean_52:.1f}",
             _percent(r.change_52),
             r.band_52,
-            events_command(table, r, db, modality),
+            events_command(table, r, db, modality, threshold),
         )
     report_console().print(out)
