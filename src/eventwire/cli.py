@@ -389,6 +389,7 @@ from .cli_analysis import COMMANDS as _ANALYSIS_COMMANDS  # noqa: E402 — after
 from .cli_changes import changes  # noqa: E402
 from .cli_event import event  # noqa: E402
 from .cli_treaties import register_treaty_commands  # noqa: E402
+from .cli_watch import watch  # noqa: E402
 from .web.command import serve  # noqa: E402
 
 for _command in _ANALYSIS_COMMANDS:
@@ -398,6 +399,7 @@ cli.add_command(actors)
 cli.add_command(serve)
 cli.add_command(changes)
 cli.add_command(event)
+cli.add_command(watch)
 
 
 def main() -> None:
