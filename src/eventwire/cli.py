@@ -405,7 +405,10 @@ def _missing(value: Any) -> bool:
 
 from .cli_actors import actors  # noqa: E402
 from .cli_analysis import COMMANDS as _ANALYSIS_COMMANDS  # noqa: E402 — after `cli` exists
+from .cli_changes import changes  # noqa: E402
+from .cli_event import event  # noqa: E402
 from .cli_treaties import register_treaty_commands  # noqa: E402
+from .cli_watch import watch  # noqa: E402
 from .web.command import serve  # noqa: E402
 
 for _command in _ANALYSIS_COMMANDS:
@@ -413,6 +416,9 @@ for _command in _ANALYSIS_COMMANDS:
 register_treaty_commands(cli)
 cli.add_command(actors)
 cli.add_command(serve)
+cli.add_command(changes)
+cli.add_command(event)
+cli.add_command(watch)
 
 
 def main() -> None:

@@ -73,7 +73,7 @@ class Article:
     ("SEOUL", "BERLIN/KYIV", "KUALA LUMPUR"); ``credits`` are the agencies credited
     (sign-off "sri/rc (AFP, AP, dpa, Reuters)", dateline "(AFP)"). ``summary`` holds half-open
     ``(start, end)`` spans of ``text`` that summarise the story (bullet points, "What you need
-    to know"): kept as text, but a coder may skip them so a fact is not counted twice.
+    to know"): kept as text, but no event is coded from them so a fact is not counted twice.
     ``extra`` carries reader-specific facts as ``(key, value)`` pairs (e.g. ``("kind",
     "live_blog")``, ``("encoding", "cp1252")``).
     """

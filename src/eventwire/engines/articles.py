@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 
 from ..config import PipelineOptions
 from ..documents.article import Article
+from ..events.model import Event
 from ..nlp.pipeline import build_pipeline, build_selector
 from ..nlp.prefilter import (
     Selection,
@@ -108,6 +109,15 @@ def make_doc(nlp: Language, article: Article, selection: Selection | None = None
     return doc
 
 
+def _outside_summary(article: Article, events: Iterable[Event]) -> tuple[Event, ...]:
+    """The events whose trigger is outside the article's summary spans ("What you need to
+    know" bullets): a summary restates the items below it, so coding it would count each fact
+    twice. Its text is still stored (sentences, search)."""
+    if not article.summary:
+        return tuple(events)
+    return tuple(e for e in events if not any(a <= e.trigger.start < b for a, b in article.summary))
+
+
 def coded_article(article: Article, doc: Doc, selection: Selection | None = None) -> CodedArticle:
     """The store's unit for one processed Doc. After a pre-filtered run the sentence indexes
     are re-counted over the whole article (kept and blanked sentences), so they mean the same
@@ -115,7 +125,7 @@ def coded_article(article: Article, doc: Doc, selection: Selection | None = None
     if selection is None:
         return CodedArticle(
             article=article,
-            events=tuple(doc._.events),
+            events=_outside_summary(article, doc._.events),
             annotations=annotations_from_doc(doc),
             treaty_updates=_treaty_updates(doc),
         )
@@ -132,7 +142,7 @@ def coded_article(article: Article, doc: Doc, selection: Selection | None = None
     )
     return CodedArticle(
         article=article,
-        events=events,
+        events=_outside_summary(article, events),
         annotations=annotations_from_doc(doc, rows, article.text),
         treaty_updates=_treaty_updates(doc),
     )

@@ -1,0 +1,96 @@
+"""`eventwire changes` (issue 18): the change table of ``Store.changes`` on the command line, and
+the events behind each row one command away — that command lists exactly the row's events."""
+
+from __future__ import annotations
+
+import json
+import shlex
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from eventwire.cli import cli
+from eventwire.store import open_store
+from tests.analysis.test_changes import _corpus
+from tests.store.builders import RUN
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("cli_changes") / "changes.duckdb"
+    with open_store(path) as store:
+        run = store.begin_run(RUN)
+        for story, events in _corpus():
+            store.write_article(run, story, events)
+        store.merge_events(window_days=0)
+        store.finish_run(run, "complete", {})
+    return path
+
+
+def _run(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(cli, list(args), catch_exceptions=False)
+    return result.exit_code, result.output
+
+
+def _week(db: Path, *args: str) -> dict:  # type: ignore[type-arg]
+    code, out = _run("changes", "--db", str(db), "--format", "json", *args)
+    assert code == 0, out
+    (line,) = out.splitlines()
+    return json.loads(line)  # type: ignore[no-any-return]
+
+
+def test_iso_week_gives_the_library_table(db: Path) -> None:
+    table = _week(db, "--week", "2024-W25")  # 2024-06-17 to 23
+    assert table["week"] == "2024-06-17" and table["articles"] == 2
+    rows = {r["key"]: r for r in table["rows"]}
+    assert rows["RUS"]["events"] == 8 and rows["RUS"]["band_4"] == "large increase"
+    assert rows["USA"]["band_4"] == "large decrease"
+    assert rows["PRK"]["band_4"] == "low baseline" and rows["PRK"]["change_4"] is None
+    assert _week(db, "--date", "2024-06-20") == table  # the week holding that day
+
+
+@pytest.mark.parametrize(
+    ("by", "key"), [("country", "RUS"), ("dyad", "KOR–USA"), ("category", "ACCUSE")]
+)
+def test_each_rows_command_lists_its_events(db: Path, by: str, key: str) -> None:
+    table = _week(db, "--week", "2024-W25", "--by", by)
+    row = next(r for r in table["rows"] if r["key"] == key)
+    words = shlex.split(row["events_command"])
+    assert words[:2] == ["eventwire", "events"]
+    code, out = _run(*words[1:], "--format", "json")
+    assert code == 0, out
+    assert len(out.splitlines()) == row["events"]
+
+
+def test_table_output_and_since(db: Path) -> None:
+    code, out = _run("changes", "--db", str(db), "--since", "2024-06-10", "--by", "dyad")
+    assert code == 0, out
+    assert "2024-W24" in out and "2024-W25" in out
+    assert "RUS–UKR" in out and "large increase" in out
+
+
+def test_bad_requests_are_usage_errors(db: Path) -> None:
+    assert _run("changes", "--db", str(db), "--week", "2024-W60")[0] == 2
+    assert _run("changes", "--db", str(db), "--week", "June")[0] == 2
+    assert _run("changes", "--db", str(db), "--week", "2024-W25", "--date", "2024-06-20")[0] == 2
+    code, out = _run("changes", "--db", str(db), "--since", "2030-01-01")
+    assert code == 1 and "no article" in out
+
+
+def test_event_shows_every_report_with_its_provenance(db: Path) -> None:
+    code, out = _run("events", "--db", str(db), "--country", "PRK", "--format", "json")
+    assert code == 0, out
+    (listed,) = [json.loads(line) for line in out.splitlines()]
+    code, page = _run("event", listed["event_id"], "--db", str(db))
+    assert code == 0, page
+    assert page.startswith(f"event {listed['event_id']}")
+    assert "reports (1):" in page and "asserted" in page and "sentence " in page
+    code, out = _run("event", listed["event_id"], "--db", str(db), "--json")
+    record = json.loads(out)
+    (report,) = record["mentions"]
+    assert record["fields"]["source_code"] == listed["source_code"]
+    assert report["sentence"] and report["modality"] == "asserted"
+    assert {s["role"] for s in report["spans"]} >= {"trigger"}
+    code, out = _run("event", "no-such-event", "--db", str(db))
+    assert code == 1 and "no event 'no-such-event'" in out
