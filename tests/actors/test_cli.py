@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from eventwire.cli_actors import EXIT_REJECTED, actors
+from eventwire.cli.actors import EXIT_REJECTED, actors
 
 
 def invoke(*args: str) -> Result:

@@ -11,7 +11,7 @@ import click
 import pytest
 from click.testing import CliRunner
 
-from eventwire.cli_analysis import COMMANDS
+from eventwire.cli.analysis import COMMANDS
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "cli.md"
 

@@ -11,7 +11,7 @@ import duckdb
 import pytest
 from click.testing import CliRunner
 
-from eventwire.cli_treaties import register_treaty_commands
+from eventwire.cli.treaties import register_treaty_commands
 from eventwire.treaties import (
     Source,
     TreatyUpdate,

@@ -12,9 +12,9 @@ import click
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from .cli_output import error_console, report_console
-from .config import Options, load_options
-from .errors import EventwireError
+from ..config import Options, load_options
+from ..errors import EventwireError
+from .output import error_console, report_console
 
 __all__ = ["main"]
 
@@ -75,7 +75,7 @@ def ingest(
 
     Re-ingesting the same inputs changes nothing. Exits with 3 when some input was rejected.
     """
-    from .ingest import ingest as run_ingest
+    from ..ingest import ingest as run_ingest
 
     options = _options(ctx, **{"store.path": db, "pipeline.n_process": processes})
     progress = Progress(
@@ -124,7 +124,7 @@ def ingest(
 @click.pass_context
 def articles(ctx: click.Context, db: str | None) -> None:
     """List the articles stored in the database."""
-    from .store import open_store
+    from ..store import open_store
 
     options = _options(ctx, **{"store.path": db})
     try:
@@ -140,7 +140,7 @@ def articles(ctx: click.Context, db: str | None) -> None:
 @click.pass_context
 def stats(ctx: click.Context, db: str | None) -> None:
     """Count the rows of each table, and list the rejected inputs."""
-    from .store import open_store
+    from ..store import open_store
 
     options = _options(ctx, **{"store.path": db})
     try:
@@ -168,8 +168,8 @@ def code(ctx: click.Context, file: Any) -> None:
     returned, or nothing. Bad lines are reported on standard error with their line number;
     the exit code is 3 if any line was rejected. See docs/code-contract.md.
     """
-    from .coding import LineRejected, code_lines
-    from .nlp import build_pipeline
+    from ..coding import LineRejected, code_lines
+    from ..nlp import build_pipeline
 
     options = _options(ctx)
     try:
@@ -255,7 +255,7 @@ def evaluate(
     options = _options(ctx)
     try:
         if fmt == "realnews":
-            from .evaluate.realnews import evaluate_realnews
+            from ..evaluate.realnews import evaluate_realnews
 
             threshold = (
                 options.analysis.min_confidence if min_confidence is None else min_confidence
@@ -272,7 +272,7 @@ def evaluate(
             else:
                 click.echo(news.format(findings=findings))
             return
-        from .evaluate.run import evaluate_gold
+        from ..evaluate.run import evaluate_gold
 
         if Path(gold).is_dir():
             raise click.UsageError("--format plv takes a TSV file, not a directory")
@@ -330,7 +330,7 @@ def calibrate(
     Needs scikit-learn (pip install 'eventwire[calibrate]')."""
     from pathlib import Path
 
-    from .evaluate.calibrate import fit_confidence_model
+    from ..evaluate.calibrate import fit_confidence_model
 
     options = _options(ctx)
     try:
@@ -384,9 +384,9 @@ def _missing(value: Any) -> bool:
         return False
 
 
-from .cli_actors import actors  # noqa: E402
-from .cli_analysis import COMMANDS as _ANALYSIS_COMMANDS  # noqa: E402 — after `cli` exists
-from .cli_treaties import register_treaty_commands  # noqa: E402
+from .actors import actors  # noqa: E402
+from .analysis import COMMANDS as _ANALYSIS_COMMANDS  # noqa: E402 — after `cli` exists
+from .treaties import register_treaty_commands  # noqa: E402
 
 for _command in _ANALYSIS_COMMANDS:
     cli.add_command(_command)

@@ -14,18 +14,18 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 import click
 from rich.table import Table
 
-from .cli_output import report_console
-from .config import Options, load_options
-from .errors import EventwireError
+from ..config import Options, load_options
+from ..errors import EventwireError
+from .output import report_console
 
 if TYPE_CHECKING:
     import pandas as pd
 
-    from .analysis._sql import Freq
-    from .analysis.export import ExportFormat
-    from .analysis.filters import EventFilter
-    from .analysis.networks import Level
-    from .store import Store
+    from ..analysis._sql import Freq
+    from ..analysis.export import ExportFormat
+    from ..analysis.filters import EventFilter
+    from ..analysis.networks import Level
+    from ..store import Store
 
 __all__ = ["COMMANDS", "dyad", "events", "export", "network", "plot", "timeline"]
 
@@ -47,7 +47,7 @@ def _options(ctx: click.Context, **overrides: Any) -> Options:
 @contextmanager
 def _reading(ctx: click.Context, db: str | None) -> Iterator[Store]:
     """The store named by --db (or the config), read-only; domain errors become messages."""
-    from .store import open_store
+    from ..store import open_store
 
     options = _options(ctx, **{"store.path": db})
     try:
@@ -59,7 +59,7 @@ def _reading(ctx: click.Context, db: str | None) -> Iterator[Store]:
 
 def _day(value: str | None, *, end: bool) -> date | None:
     """YYYY-MM-DD, or YYYY-MM / YYYY meaning its first (``end``: last) day."""
-    from .store import timex_interval
+    from ..store import timex_interval
 
     if value is None:
         return None
@@ -137,7 +137,7 @@ def _filter_options(func: F) -> F:
 
 
 def _event_filter(ctx: click.Context, limit: int | None = None, **given: Any) -> EventFilter:
-    from .analysis.filters import EventFilter
+    from ..analysis.filters import EventFilter
 
     given["min_confidence"] = _min_confidence(ctx, given["min_confidence"])
     given["modality"] = _modality(given["modality"])
@@ -436,7 +436,7 @@ def export(ctx: click.Context, /, db: str | None, fmt: str, output: str, **filte
     """Export merged events (same filters as `events`: asserted, at the config's confidence
     threshold by default) as CSV, Parquet, JSON lines or a GDELT 2.0 event table, with the
     codebook, versions and filter it was made with."""
-    from .analysis.export import export_events
+    from ..analysis.export import export_events
 
     selection = _event_filter(ctx, **filters)
     with _reading(ctx, db) as store:
@@ -480,7 +480,7 @@ def _plot_since(store: Store, since: str | None) -> date | None:
 
 
 def _note(store: Store, frame: pd.DataFrame, modality: str, threshold: float) -> str:
-    from .versions import package_version
+    from ..versions import package_version
 
     scope = "all modalities" if modality == "all" else f"{modality} only"
     if threshold:
@@ -511,7 +511,7 @@ def plot_dyad(
     """Plot events between A and B per period by quad class, over the mean Goldstein score.
 
     Without --since the plot starts three years before the earliest stored article."""
-    from .analysis.plots import plot_series
+    from ..analysis.plots import plot_series
 
     threshold = _min_confidence(ctx, min_confidence)
     with _reading(ctx, db) as store:
@@ -551,7 +551,7 @@ def plot_timeline(
     """Plot the events ACTOR took part in per period by quad class, over the mean Goldstein.
 
     Without --since the plot starts three years before the earliest stored article."""
-    from .analysis.plots import plot_series
+    from ..analysis.plots import plot_series
 
     threshold = _min_confidence(ctx, min_confidence)
     with _reading(ctx, db) as store:

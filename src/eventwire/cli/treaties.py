@@ -16,9 +16,8 @@ from typing import Any
 import click
 from rich.table import Table
 
-from .cli_output import report_console
-from .errors import EventwireError
-from .treaties import (
+from ..errors import EventwireError
+from ..treaties import (
     alliance_edges,
     find_treaty,
     load_treaties,
@@ -26,8 +25,9 @@ from .treaties import (
     treaties_as_of,
     treaty_status,
 )
-from .treaties.matching import steps_by_date
-from .treaties.model import FIRMNESSES, Treaty
+from ..treaties.matching import steps_by_date
+from ..treaties.model import FIRMNESSES, Treaty
+from .output import report_console
 
 __all__ = ["register_treaty_commands"]
 
@@ -234,7 +234,7 @@ def alliances_cmd(
     ]
     _emit(rows, fmt, f"alliance links on {when}")
     if output:
-        from .treaties import draw_alliances
+        from ..treaties import draw_alliances
 
         names = {t.treaty_id: t.name for t in treaties}
         try:

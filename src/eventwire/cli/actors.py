@@ -20,11 +20,11 @@ import click
 from rich.table import Table
 from rich.text import Text
 
-from .cli_output import report_console
-from .errors import EventwireError
+from ..errors import EventwireError
+from .output import report_console
 
 if TYPE_CHECKING:
-    from .actors import KnowledgeBase
+    from ..actors import KnowledgeBase
 
 __all__ = ["actors"]
 
@@ -72,8 +72,8 @@ def _format_option(choices: Sequence[str]) -> Callable[[F], F]:
 
 def _knowledge_base(dictionaries: Sequence[str]) -> tuple[KnowledgeBase, int]:
     """The knowledge base with the user's dictionaries; reports their problems on stderr."""
-    from .actors import load_knowledge_base
-    from .actors.component import parse_dictionary_spec
+    from ..actors import load_knowledge_base
+    from ..actors.component import parse_dictionary_spec
 
     kb = load_knowledge_base([parse_dictionary_spec(spec) for spec in dictionaries])
     for problem in kb.problems:
@@ -135,7 +135,7 @@ def lookup(
 
     Example: eventwire actors lookup "Shoigu" --date 2023-05-01
     """
-    from .actors import explain_actor
+    from ..actors import explain_actor
 
     day = _date(on_date, "--date")
     kb, rejected = _knowledge_base(dictionaries)
@@ -198,7 +198,7 @@ def list_command(
 
     Example: eventwire actors list --country PRK --date 2024-09-14
     """
-    from .actors import list_actors
+    from ..actors import list_actors
 
     day = _date(on_date, "--date")
     code = country.strip().upper() if country else None
@@ -234,7 +234,7 @@ def members(
 
     Example: eventwire actors members NATO --date 2024-01-01
     """
-    from .actors import organisation_members
+    from ..actors import organisation_members
 
     day = _date(on_date, "--date")
     kb, rejected = _knowledge_base(dictionaries)
