@@ -63,10 +63,12 @@ class StoreQueries:
         since: date | None = None,
         until: date | None = None,
         min_confidence: float | None = None,
+        newest_first: bool = False,
         arrow: bool = False,
     ) -> Any:
-        """Every event ``actor`` (id, code or country) took part in, oldest first; only those
-        with a calibrated confidence of at least ``min_confidence`` when given."""
+        """Every event ``actor`` (id, code or country) took part in, oldest first (or
+        ``newest_first``); only those with a calibrated confidence of at least
+        ``min_confidence`` when given."""
         return timeline(
             self.con,
             actor,
@@ -74,6 +76,7 @@ class StoreQueries:
             since=since,
             until=until,
             min_confidence=min_confidence,
+            newest_first=newest_first,
             arrow=arrow,
         )
 

@@ -1,0 +1,104 @@
+"""Actors named by users, matched against a store: codes the store holds are taken as they
+are, names go through the knowledge base (``eventwire.actors.lookup``), and anything else is
+an error naming the value with the nearest known names.
+
+>>> with_actor_keys(store.con, EventFilter(actor=("Russia", "North Korea"))).actor  # doctest: +SKIP
+('RUS', 'PRK')
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date
+from functools import cache
+
+import duckdb
+
+from ..actors.data_access import load_knowledge_base
+from ..actors.kb import KnowledgeBase
+from ..actors.lookup import ActorKey, UnknownActor, actor_key
+from ._sql import has_query_tables
+from .filters import EventFilter, values
+
+__all__ = ["actor_in_store", "store_actor", "store_country", "with_actor_keys"]
+
+
+def actor_in_store(con: duckdb.DuckDBPyConnection, name: str) -> bool:
+    """Whether some event side of the store has ``name`` as its actor id, code or country."""
+    if has_query_tables(con):
+        sql = "SELECT 1 FROM event_sides WHERE ? IN (actor_id, code, country) LIMIT 1"
+        return con.execute(sql, [name]).fetchone() is not None
+    sql = (
+        "SELECT 1 FROM events WHERE ? IN (source_actor_id, source_code, source_country,"
+        " target_actor_id, target_code, target_country) LIMIT 1"
+    )
+    return con.execute(sql, [name]).fetchone() is not None
+
+
+@cache
+def _shipped() -> KnowledgeBase:
+    return load_knowledge_base()
+
+
+def store_actor(
+    con: duckdb.DuckDBPyConnection,
+    name: str,
+    on_date: date | None = None,
+    kb: KnowledgeBase | None = None,
+) -> ActorKey:
+    """The key events of this store are matched on for ``name``: the name itself when a side
+    has it (an id, code or country), else the knowledge base's answer on ``on_date``
+    (:func:`~eventwire.actors.lookup.actor_key`). Raises ``UnknownActor``."""
+    written = name.strip()
+    if written and actor_in_store(con, written):
+        return ActorKey(written, written)
+    return actor_key(written, on_date, kb if kb is not None else _shipped())
+
+
+def store_country(
+    con: duckdb.DuckDBPyConnection, name: str, kb: KnowledgeBase | None = None
+) -> str:
+    """The ISO3 code of the country ``name`` names ("Estonia", "est", "EST"). Raises
+    ``UnknownActor`` when it names no country (an organisation, an unknown name)."""
+    base = kb if kb is not None else _shipped()
+    written = name.strip()
+    if len(written) == 3 and written.isalpha():
+        record = base.record(written.upper())
+        if record is not None and record.country:
+            return record.country
+        if actor_in_store(con, written.upper()):
+            return written.upper()
+    key = actor_key(written, None, base)
+    record = base.record(key.key)
+    country = record.country if record is not None else None
+    if country is None and key.key[:3].isalpha() and base.record(key.key[:3]) is not None:
+        country = key.key[:3]
+    if country is None:
+        raise UnknownActor(f"{name!r} is not a country ({key.name} has none)")
+    return country
+
+
+def with_actor_keys(
+    con: duckdb.DuckDBPyConnection, selection: EventFilter, kb: KnowledgeBase | None = None
+) -> EventFilter:
+    """``selection`` with every actor, source, target, between, country and location value
+    turned into what the store's events are matched on; names are resolved on the last day
+    asked about (``until``, else ``since``, else the latest roles)."""
+    on_date = selection.until or selection.since
+
+    def actors(given: tuple[str, ...]) -> tuple[str, ...] | None:
+        return tuple(store_actor(con, n, on_date, kb).key for n in given) or None
+
+    def countries(given: tuple[str, ...]) -> tuple[str, ...] | None:
+        return tuple(store_country(con, n, kb) for n in given) or None
+
+    between = selection.between
+    return dataclasses.replace(
+        selection,
+        actor=actors(values(selection.actor)),
+        source=actors(values(selection.source)),
+        target=actors(values(selection.target)),
+        between=None if between is None else actors(values(between)),  # type: ignore[arg-type]
+        country=countries(values(selection.country)),
+        location=countries(values(selection.location)),
+    )
