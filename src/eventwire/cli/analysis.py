@@ -1,26 +1,26 @@
 """The analysis commands: thin adapters over ``Store`` queries, exports and plots.
 
 ``COMMANDS`` is registered on the main group by ``eventwire.cli``. Each command parses its
-options, calls one library function, and turns domain errors into clean messages (exit 1).
+options, calls one library function, and prints through the shared output layer
+(``eventwire.cli.output``). Actors may be given by name ("North Korea", "Kim Jong Un") or code;
+an unknown actor, CAMEO code, PLOVER category or modality is a usage error (exit 2).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import click
-from rich.table import Table
 
-from ..config import Options, load_options
-from ..errors import EventwireError
-from .output import report_console
+from ._context import guarded, options, parse_day, reading
+from .output import Column, emit, format_option
 
 if TYPE_CHECKING:
     import pandas as pd
 
+    from ..actors.lookup import ActorKey
     from ..analysis._sql import Freq
     from ..analysis.export import ExportFormat
     from ..analysis.filters import EventFilter
@@ -30,43 +30,17 @@ if TYPE_CHECKING:
 __all__ = ["COMMANDS", "dyad", "events", "export", "network", "plot", "timeline"]
 
 F = TypeVar("F", bound=Callable[..., Any])
-FORMATS = ("table", "csv", "json")
 FREQ_CHOICE = click.Choice(["day", "week", "month"])
+SORT_CHOICE = click.Choice(["newest", "oldest", "mentions"])
 _DB_HELP = "DuckDB file to read (default: [store] path, eventwire.duckdb)."
+# Listings stop at this many rows unless --limit says otherwise; the footer says how many
+# there are ("50 of 1,327 events").
+DEFAULT_LIMIT = 50
 
 
 # --- shared plumbing ------------------------------------------------------------------------
-def _options(ctx: click.Context, **overrides: Any) -> Options:
-    config_file = ctx.obj.get("config") if isinstance(ctx.obj, dict) else None
-    try:
-        return load_options(config_file, overrides)
-    except EventwireError as exc:
-        raise click.ClickException(str(exc)) from None
-
-
-@contextmanager
-def _reading(ctx: click.Context, db: str | None) -> Iterator[Store]:
-    """The store named by --db (or the config), read-only; domain errors become messages."""
-    from ..store import open_store
-
-    options = _options(ctx, **{"store.path": db})
-    try:
-        with open_store(options.store.path, read_only=True) as store:
-            yield store
-    except EventwireError as exc:
-        raise click.ClickException(str(exc)) from None
-
-
 def _day(value: str | None, *, end: bool) -> date | None:
-    """YYYY-MM-DD, or YYYY-MM / YYYY meaning its first (``end``: last) day."""
-    from ..store import timex_interval
-
-    if value is None:
-        return None
-    interval = timex_interval(value)
-    if interval is None or len(value) < len("YYYY"):
-        raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD, YYYY-MM or YYYY)")
-    return interval[1] if end else interval[0]
+    return parse_day(value, end=end)
 
 
 def _modality(value: str) -> str | None:
@@ -75,6 +49,26 @@ def _modality(value: str) -> str | None:
 
 def _db_option(func: F) -> F:
     return click.option("--db", help=_DB_HELP)(func)
+
+
+def _limit_option(func: F) -> F:
+    return click.option(
+        "--limit",
+        type=click.IntRange(min=0),
+        default=DEFAULT_LIMIT,
+        show_default=True,
+        help="At most this many rows (0: all); the footer says how many there are.",
+    )(func)
+
+
+def _sort_option(func: F) -> F:
+    return click.option(
+        "--sort",
+        type=SORT_CHOICE,
+        default="newest",
+        show_default=True,
+        help="newest or oldest event day first, or the most reported first.",
+    )(func)
 
 
 def _period_options(func: F) -> F:
@@ -86,7 +80,8 @@ def _period_options(func: F) -> F:
                 "--modality",
                 default="asserted",
                 show_default=True,
-                help="Only events of this modality; 'all' for every modality.",
+                help="Only events of this modality (asserted, negated, hypothetical, intended,"
+                " alleged, denied); 'all' for every modality.",
             ),
             click.option(
                 "--min-confidence",
@@ -102,26 +97,58 @@ def _period_options(func: F) -> F:
     return func
 
 
+def _check_modality(value: str) -> str | None:
+    """The modality option: 'all' (None) or one of the modalities; anything else exit 2."""
+    from ..analysis.filters import EventFilter
+
+    modality = _modality(value)
+    guarded(lambda: EventFilter(modality=modality))
+    return modality
+
+
 def _min_confidence(ctx: click.Context, given: float | None) -> float:
     """--min-confidence, or the config's [analysis] min_confidence when it is not given."""
-    return _options(ctx).analysis.min_confidence if given is None else given
+    return options(ctx).analysis.min_confidence if given is None else given
 
 
 def _titled(title: str, threshold: float) -> str:
     return f"{title}, confidence ≥ {threshold:g}" if threshold else title
 
 
+_ACTOR_HELP = "name (Russia, 'Kim Jong Un', NATO), actor id, code (RUSGOV) or country (RUS)"
+
+
 def _filter_options(func: F) -> F:
-    """The event selection options shared by ``events`` and ``export``."""
+    """The event selection options shared by ``events`` and ``export``. Repeating an option
+    means any of its values; different options must all hold."""
     for option in reversed(
         [
-            click.option("--actor", help="Either side: actor id, code (RUSGOV) or country."),
-            click.option("--source", help="The acting side: actor id, code or country."),
-            click.option("--target", help="The side acted upon: actor id, code or country."),
-            click.option("--country", help="Either side's country (ISO3: USA, RUS)."),
-            click.option("--location", help="Country (ISO3) where the event took place."),
-            click.option("--code", "cameo", help="CAMEO code or prefix (057, 05, 19)."),
-            click.option("--plover", help="PLOVER category (AGREE, ASSAULT...)."),
+            click.option(
+                "--actor", multiple=True, help=f"Either side (repeatable): {_ACTOR_HELP}."
+            ),
+            click.option("--source", multiple=True, help="The acting side (repeatable)."),
+            click.option("--target", multiple=True, help="The side acted upon (repeatable)."),
+            click.option(
+                "--between",
+                nargs=2,
+                metavar="A B",
+                help="Events between A and B in either direction (A to B and B to A).",
+            ),
+            click.option(
+                "--country", multiple=True, help="Either side's country (repeatable): RUS, Russia."
+            ),
+            click.option(
+                "--location", multiple=True, help="Country where the event took place (repeatable)."
+            ),
+            click.option(
+                "--code",
+                "cameo",
+                multiple=True,
+                help="CAMEO code or prefix (057, 05, 19; repeatable).",
+            ),
+            click.option(
+                "--plover", multiple=True, help="PLOVER category (AGREE, ASSAULT...; repeatable)."
+            ),
             click.option(
                 "--quad",
                 "quad_class",
@@ -136,170 +163,137 @@ def _filter_options(func: F) -> F:
     return _period_options(func)
 
 
-def _event_filter(ctx: click.Context, limit: int | None = None, **given: Any) -> EventFilter:
+def _event_filter(
+    ctx: click.Context, store: Store, limit: int | None = None, **given: Any
+) -> EventFilter:
+    """The filter the options describe, with every actor and country name turned into what
+    the store's events are matched on (exit 2 for a value that names nothing)."""
     from ..analysis.filters import EventFilter
+    from ..analysis.names import with_actor_keys
 
     given["min_confidence"] = _min_confidence(ctx, given["min_confidence"])
     given["modality"] = _modality(given["modality"])
     given["since"] = _day(given["since"], end=False)
     given["until"] = _day(given["until"], end=True)
-    try:
-        return EventFilter(limit=limit, **given)
-    except EventwireError as exc:
-        raise click.ClickException(str(exc)) from None
+    given["between"] = tuple(given["between"]) if given.get("between") else None
+    selection = guarded(lambda: EventFilter(limit=limit, **given))
+    return guarded(lambda: with_actor_keys(store.con, selection))
 
 
-def _format_option(func: F) -> F:
-    return click.option(
-        "--format",
-        "fmt",
-        type=click.Choice(FORMATS),
-        default="table",
-        show_default=True,
-        help="Output format: a table, CSV, or JSON lines.",
-    )(func)
+def _actor(store: Store, name: str, on_date: date | None) -> ActorKey:
+    """The key the store's events are matched on for ``name`` (exit 2 when it names none)."""
+    from ..analysis.names import store_actor
+
+    return guarded(lambda: store_actor(store.con, name, on_date))
 
 
-# What the terminal table shows of each result (column → header); CSV and JSON carry every
-# column. Terminals are ~100–200 characters wide, so the table keeps what a reader scans first.
-_EVENT_VIEW = {
-    "day": "day",
-    "source_code": "source",
-    "target_code": "target",
-    "cameo": "CAMEO",
-    "cameo_label": "event",
-    "goldstein": "Goldstein",
-    "modality": "modality",
-    "num_mentions": "mentions",
-    "num_articles": "articles",
-    "num_sources": "sources",
-    "sentence": "sentence",
-    "event_id": "event id",
-}
-_TIMELINE_VIEW = {
-    "day": "day",
-    "role": "role",
-    "counterpart": "counterpart",
-    "cameo": "CAMEO",
-    "cameo_label": "event",
-    "goldstein": "Goldstein",
-    "modality": "modality",
-    "num_mentions": "mentions",
-    "sentence": "sentence",
-}
-_SERIES_VIEW = {
-    "period": "period",
-    "events": "events",
-    "verbal_cooperation": "verbal coop.",
-    "material_cooperation": "material coop.",
-    "verbal_conflict": "verbal confl.",
-    "material_conflict": "material confl.",
-    "goldstein_sum": "Goldstein sum",
-    "goldstein_mean": "Goldstein mean",
-    "all_events": "all events",
-    "events_share": "share",
-}
-_NETWORK_VIEW = {
-    "source": "source",
-    "target": "target",
-    "events": "events",
-    "mentions": "mentions",
-    "goldstein_sum": "Goldstein sum",
-    "goldstein_mean": "Goldstein mean",
-    "verbal_cooperation": "verbal coop.",
-    "material_cooperation": "material coop.",
-    "verbal_conflict": "verbal confl.",
-    "material_conflict": "material confl.",
-}
+def _named(given: str, key: ActorKey) -> str:
+    return given if key.key == given else f"{given} ({key.key})"
 
 
-# Dates and ids stay whole (an analyst copies an event id to cite it): "e" + 15 hex digits.
-_MIN_WIDTH = {"day": 10, "period": 10, "event_id": 16}
-# Sentences and labels are cut to one line of this many characters in tables; csv/json keep all.
-_LONG_TEXT = frozenset({"sentence", "label", "title", "text"})
-_LONG_TEXT_WIDTH = 60
-
-
-def _emit(frame: pd.DataFrame, fmt: str, title: str, view: dict[str, str]) -> None:
-    import pandas as pd
-
-    frame = frame.copy()
-    for column in frame.columns:  # dates as YYYY-MM-DD, not midnight timestamps
-        if pd.api.types.is_datetime64_any_dtype(frame[column]):
-            frame[column] = frame[column].dt.strftime("%Y-%m-%d")
-    if fmt == "csv":
-        click.echo(frame.to_csv(index=False), nl=False)
-    elif fmt == "json":
-        if len(frame):
-            click.echo(frame.to_json(orient="records", lines=True, force_ascii=False), nl=False)
-    else:
-        shown = [c for c in view if c in frame.columns]
-        table = Table(title=f"{title} ({len(frame)} rows)")
-        for column in shown:  # dates stay whole in a narrow terminal; other cells fold
-            long_text = column in _LONG_TEXT  # one line each: the full text is in csv/json
-            table.add_column(
-                view[column],
-                overflow="ellipsis" if long_text else "fold",
-                no_wrap=long_text,
-                max_width=_LONG_TEXT_WIDTH if long_text else None,
-                min_width=_MIN_WIDTH.get(column),
-            )
-        for row in frame[shown].itertuples(index=False):
-            table.add_row(*(_cell(c, v) for c, v in zip(shown, row, strict=True)))
-        report_console().print(table)
-
-
-def _cell(column: str, value: Any) -> str:
-    import pandas as pd
-
-    if value is None or (not isinstance(value, str) and pd.isna(value)):
-        return ""
-    if column.endswith("share"):
-        return f"{float(value):.1%}"
-    if isinstance(value, float):
-        return f"{value:.2f}"
-    return str(value)
-
-
-def _guarded(call: Callable[[], Any]) -> Any:
-    try:
-        return call()
-    except EventwireError as exc:
-        raise click.ClickException(str(exc)) from None
+# What a table shows of each result; CSV and JSON carry every column. Fixed columns keep their
+# width and the sentence takes what is left; when even that is too narrow, the columns of
+# highest priority number go first (0: never). Quad classes are abbreviated (the footnote
+# spells them out) so that a dyad or network table fits 80 columns.
+_EVENT_VIEW = (
+    Column("day", "date", "date"),
+    Column("source_code", "source", max_width=12),
+    Column("target_code", "target", max_width=12),
+    Column("cameo", "CAMEO"),
+    Column("cameo_label", "event", priority=3, max_width=28),
+    Column("goldstein", "Goldstein", "number", priority=2),
+    Column("modality", "modality", priority=5),
+    Column("num_mentions", "mentions", "number", priority=4),
+    Column("num_articles", "articles", "number", priority=6),
+    Column("num_sources", "sources", "number", priority=7),
+    Column("sentence", "sentence", "text"),
+    Column("event_id", "event id", "id"),
+)
+_TIMELINE_VIEW = (
+    Column("day", "date", "date"),
+    Column("role", "role", priority=1),
+    Column("counterpart", "counterpart", max_width=12),
+    Column("cameo", "CAMEO"),
+    Column("cameo_label", "event", priority=3, max_width=28),
+    Column("goldstein", "Goldstein", "number", priority=2),
+    Column("modality", "modality", priority=5),
+    Column("num_mentions", "mentions", "number", priority=6),
+    Column("sentence", "sentence", "text"),
+    Column("event_id", "event id", "id"),
+)
+_QUAD_VIEW = (
+    Column("verbal_cooperation", "v.coop", "number"),
+    Column("material_cooperation", "m.coop", "number"),
+    Column("verbal_conflict", "v.confl", "number"),
+    Column("material_conflict", "m.confl", "number"),
+)
+_SERIES_VIEW = (
+    Column("period", "period", "date"),
+    Column("events", "events", "number"),
+    *_QUAD_VIEW,
+    Column("goldstein_sum", "G.sum", "number", priority=3),
+    Column("goldstein_mean", "G.mean", "number"),
+    Column("all_events", "total", "number", priority=4),
+    Column("events_share", "share", "number", priority=2),
+)
+_NETWORK_VIEW = (
+    Column("source", "source", max_width=14),
+    Column("target", "target", max_width=14),
+    Column("events", "events", "number"),
+    Column("mentions", "reports", "number", priority=4),
+    Column("goldstein_sum", "G.sum", "number", priority=3),
+    Column("goldstein_mean", "G.mean", "number"),
+    *_QUAD_VIEW,
+)
+_QUAD_NOTE = (
+    "v.coop, m.coop, v.confl, m.confl: verbal and material cooperation and conflict"
+    " (quad classes 1–4); G.: Goldstein score"
+)
 
 
 # --- commands -------------------------------------------------------------------------------
 @click.command()
 @_db_option
 @_filter_options
-@click.option(
-    "--limit",
-    type=click.IntRange(min=0),
-    default=50,
-    show_default=True,
-    help="At most this many rows (0: all).",
-)
-@_format_option
+@_limit_option
+@_sort_option
+@format_option()
 @click.pass_context
-def events(ctx: click.Context, /, db: str | None, limit: int, fmt: str, **filters: Any) -> None:
-    """List merged events, filtered by actor, country, CAMEO code or PLOVER category, quad
-    class, modality (asserted by default), date range, words of the sentence and calibrated
-    confidence (the config's [analysis] min_confidence by default).
+def events(
+    ctx: click.Context, /, db: str | None, limit: int, sort: str, fmt: str, **filters: Any
+) -> None:
+    """List merged events, newest first, filtered by actor (by name or code), dyad, country,
+    CAMEO code or PLOVER category, quad class, modality (asserted by default), date range,
+    words of the sentence and calibrated confidence (the config's [analysis] min_confidence
+    by default). Repeat an option for any of its values: --actor Russia --actor "North Korea".
 
     Example: eventwire events --country USA --since 2019-01-01 --code 19 --format csv
     """
-    selection = _event_filter(ctx, limit=limit or None, **filters)
-    with _reading(ctx, db) as store:
-        frame = _guarded(lambda: store.events(selection))
+    from ..analysis.filters import count_events
+
+    with reading(ctx, db) as store:
+        selection = _event_filter(ctx, store, limit=limit or None, order=sort, **filters)
+        frame = guarded(lambda: store.events(selection))
+        total = len(frame)
+        if limit and total >= limit:
+            total = guarded(lambda: count_events(store.con, selection))
         title = _titled(f"events in {store.path}", selection.min_confidence or 0)
-    _emit(frame, fmt, title, _EVENT_VIEW)
+    emit(frame, _EVENT_VIEW, fmt, f"{title}, {sort} first", total=total, noun="events")
 
 
 @click.command()
 @click.argument("actor")
 @_db_option
 @_period_options
-@_format_option
+@_limit_option
+@click.option(
+    "--sort",
+    type=click.Choice(["newest", "oldest"]),
+    default="newest",
+    show_default=True,
+    help="newest or oldest event day first.",
+)
+@format_option()
 @click.pass_context
 def timeline(
     ctx: click.Context,
@@ -309,22 +303,31 @@ def timeline(
     until: str | None,
     modality: str,
     min_confidence: float | None,
+    limit: int,
+    sort: str,
     fmt: str,
 ) -> None:
-    """Every merged event ACTOR (actor id, code such as RUSGOV, or country such as RUS) took
-    part in, oldest first, with its role, counterpart and sentence."""
+    """Every merged event ACTOR took part in, newest first, with its role, counterpart and
+    sentence. ACTOR is a name (Russia, "Kim Jong Un", NATO), an actor id, a code (RUSGOV) or
+    a country (RUS)."""
     threshold = _min_confidence(ctx, min_confidence)
-    with _reading(ctx, db) as store:
-        frame = _guarded(
+    first, last = _day(since, end=False), _day(until, end=True)
+    chosen = _check_modality(modality)
+    with reading(ctx, db) as store:
+        key = _actor(store, actor, last or first)
+        frame = guarded(
             lambda: store.timeline(
-                actor,
-                modality=_modality(modality),
-                since=_day(since, end=False),
-                until=_day(until, end=True),
+                key.key,
+                modality=chosen,
+                since=first,
+                until=last,
                 min_confidence=threshold,
+                newest_first=sort == "newest",
             )
         )
-    _emit(frame, fmt, _titled(f"timeline of {actor}", threshold), _TIMELINE_VIEW)
+    shown = frame.head(limit) if limit else frame
+    title = _titled(f"timeline of {_named(actor, key)}", threshold)
+    emit(shown, _TIMELINE_VIEW, fmt, f"{title}, {sort} first", total=len(frame), noun="events")
 
 
 @click.command()
@@ -336,7 +339,7 @@ def timeline(
 )
 @click.option("--directed", is_flag=True, help="Only events from A to B (default: both ways).")
 @_period_options
-@_format_option
+@format_option()
 @click.pass_context
 def dyad(
     ctx: click.Context,
@@ -353,24 +356,29 @@ def dyad(
 ) -> None:
     """Events between A and B per period: counts by quad class, Goldstein sum and mean, and
     each count as a share of all events coded in the period (raw counts track news volume).
-    The confidence threshold selects the events counted; the share's denominator is every
-    event of the period."""
+    A and B are names (Russia, "North Korea"), actor ids, codes or countries. The confidence
+    threshold selects the events counted; the share's denominator is every event of the
+    period."""
     threshold = _min_confidence(ctx, min_confidence)
-    with _reading(ctx, db) as store:
-        frame = _guarded(
+    first, last = _day(since, end=False), _day(until, end=True)
+    chosen = _check_modality(modality)
+    with reading(ctx, db) as store:
+        key_a, key_b = _actor(store, a, last or first), _actor(store, b, last or first)
+        frame = guarded(
             lambda: store.dyad(
-                a,
-                b,
+                key_a.key,
+                key_b.key,
                 cast("Freq", freq),
                 directed=directed,
-                modality=_modality(modality),
-                since=_day(since, end=False),
-                until=_day(until, end=True),
+                modality=chosen,
+                since=first,
+                until=last,
                 min_confidence=threshold,
             )
         )
     arrow = "→" if directed else "–"
-    _emit(frame, fmt, _titled(f"{a} {arrow} {b} per {freq}", threshold), _SERIES_VIEW)
+    title = _titled(f"{_named(a, key_a)} {arrow} {_named(b, key_b)} per {freq}", threshold)
+    emit(frame, _SERIES_VIEW, fmt, title, noun="periods", note=_QUAD_NOTE)
 
 
 @click.command()
@@ -384,7 +392,8 @@ def dyad(
 )
 @click.option("--include-self", is_flag=True, help="Keep edges from a node to itself.")
 @_period_options
-@_format_option
+@_limit_option
+@format_option()
 @click.pass_context
 def network(
     ctx: click.Context,
@@ -395,23 +404,28 @@ def network(
     until: str | None,
     modality: str,
     min_confidence: float | None,
+    limit: int,
     fmt: str,
 ) -> None:
     """The directed network of who acts on whom: one row per edge, weighted by events and
     mean Goldstein, with mentions and counts by quad class, heaviest first."""
     threshold = _min_confidence(ctx, min_confidence)
-    with _reading(ctx, db) as store:
-        frame = _guarded(
+    first, last = _day(since, end=False), _day(until, end=True)
+    chosen = _check_modality(modality)
+    with reading(ctx, db) as store:
+        frame = guarded(
             lambda: store.network(
-                _day(since, end=False),
-                _day(until, end=True),
+                first,
+                last,
                 level=cast("Level", level),
-                modality=_modality(modality),
+                modality=chosen,
                 include_self=include_self,
                 min_confidence=threshold,
             )
         )
-    _emit(frame, fmt, _titled("network", threshold), _NETWORK_VIEW)
+    shown = frame.head(limit) if limit else frame
+    title = _titled("network, heaviest edges first", threshold)
+    emit(shown, _NETWORK_VIEW, fmt, title, total=len(frame), noun="edges", note=_QUAD_NOTE)
 
 
 @click.command()
@@ -438,9 +452,9 @@ def export(ctx: click.Context, /, db: str | None, fmt: str, output: str, **filte
     codebook, versions and filter it was made with."""
     from ..analysis.export import export_events
 
-    selection = _event_filter(ctx, **filters)
-    with _reading(ctx, db) as store:
-        result = _guarded(
+    with reading(ctx, db) as store:
+        selection = _event_filter(ctx, store, **filters)
+        result = guarded(
             lambda: export_events(store.con, output, cast("ExportFormat", fmt), selection)
         )
     click.echo(f"wrote {result.rows} events to {result.path} (metadata: {result.metadata_path})")
@@ -514,20 +528,23 @@ def plot_dyad(
     from ..analysis.plots import plot_series
 
     threshold = _min_confidence(ctx, min_confidence)
-    with _reading(ctx, db) as store:
-        frame = _guarded(
+    last = _day(until, end=True)
+    chosen = _check_modality(modality)
+    with reading(ctx, db) as store:
+        key_a, key_b = _actor(store, a, last), _actor(store, b, last)
+        frame = guarded(
             lambda: store.dyad(
-                a,
-                b,
+                key_a.key,
+                key_b.key,
                 cast("Freq", freq),
-                modality=_modality(modality),
+                modality=chosen,
                 since=_plot_since(store, since),
-                until=_day(until, end=True),
+                until=last,
                 min_confidence=threshold,
             )
         )
         note = _note(store, frame, modality, threshold) if len(frame) else ""
-    path = _guarded(
+    path = guarded(
         lambda: plot_series(frame, f"{a} – {b}: events per {freq}", output, freq=freq, note=note)
     )
     click.echo(f"wrote {path}")
@@ -554,19 +571,22 @@ def plot_timeline(
     from ..analysis.plots import plot_series
 
     threshold = _min_confidence(ctx, min_confidence)
-    with _reading(ctx, db) as store:
-        frame = _guarded(
+    last = _day(until, end=True)
+    chosen = _check_modality(modality)
+    with reading(ctx, db) as store:
+        key = _actor(store, actor, last)
+        frame = guarded(
             lambda: store.actor_series(
-                actor,
+                key.key,
                 cast("Freq", freq),
-                modality=_modality(modality),
+                modality=chosen,
                 since=_plot_since(store, since),
-                until=_day(until, end=True),
+                until=last,
                 min_confidence=threshold,
             )
         )
         note = _note(store, frame, modality, threshold) if len(frame) else ""
-    path = _guarded(
+    path = guarded(
         lambda: plot_series(frame, f"{actor}: events per {freq}", output, freq=freq, note=note)
     )
     click.echo(f"wrote {path}")
