@@ -10,15 +10,32 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
+from .actors.data_access import looks_like_url
 from .config import Options
 from .documents import Article, Deduplicator, Rejection, read_inputs
 from .engines.local import run_local
 from .engines.model import batches
+from .errors import UnreadableInput
 from .store import RunInfo, open_store
 from .treaties.persist import write_treaty_updates
 from .versions import package_version
 
-__all__ = ["IngestSummary", "ingest"]
+__all__ = ["IngestSummary", "UnsupportedInput", "check_inputs", "count_articles", "ingest"]
+
+
+class UnsupportedInput(UnreadableInput):
+    """An input eventwire does not read at all (a URL): refused before anything runs."""
+
+
+def check_inputs(paths: Iterable[str]) -> None:
+    """Refuse URLs among ``paths`` at once, before the database is opened or the model
+    loaded: eventwire reads files, directories and standard input, never the web."""
+    for path in paths:
+        if looks_like_url(path):
+            raise UnsupportedInput(
+                f"{path!r} is a URL: eventwire ingest reads files, directories and - (standard"
+                " input), never the web; download the page first and ingest the file"
+            )
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,20 +63,42 @@ def model_version(model: str) -> str:
     return "unknown" if version == "0+unknown" else version
 
 
+def count_articles(
+    paths: Iterable[str], options: Options, *, published: date | None = None
+) -> int | None:
+    """How many articles ``paths`` hold (read and cleaned, not coded), for a progress total;
+    None when standard input is among them (it can be read only once). Reading costs about
+    1.5 ms an article (2,452 Gigaword articles in 3.8 s here), under 1% of coding them."""
+    inputs = tuple(paths)
+    if "-" in inputs:
+        return None
+    check_inputs(inputs)
+    results = read_inputs(inputs, options.documents, published=published)
+    return sum(1 for result in results if isinstance(result, Article))
+
+
 def ingest(
     paths: Iterable[str],
     options: Options,
     *,
     published: date | None = None,
     on_article: Callable[[Article], None] | None = None,
+    on_skipped: Callable[[int], None] | None = None,
 ) -> IngestSummary:
     """Ingest ``paths`` into the database ``options.store.path``.
 
     Re-ingesting the same inputs changes nothing: articles are keyed by content and skipped
-    when stored; a run stopped half-way is completed by the next one.
+    when stored; a run stopped half-way is completed by the next one. A URL among ``paths``
+    is an ``UnsupportedInput`` error before anything runs.
+
+    For progress: ``on_article`` is called with each article once it is coded (stored, or
+    rejected because coding failed), ``on_skipped`` with the number of articles of each chunk
+    read that needed no coding (already stored, exact duplicates); together they count every
+    article ``count_articles`` counts.
     """
     started = time.perf_counter()
     inputs = tuple(paths)
+    check_inputs(inputs)
     rejected: list[Rejection] = []
     counts = {"read": 0, "known": 0, "near": 0}
     files: set[str] = set()
@@ -116,6 +155,8 @@ def ingest(
                         signatures.append((result.id, verdict.signature))
                     ready.append(verdict.article)
                 store.write_signatures(signatures)
+                if on_skipped is not None and len(read) > len(ready):
+                    on_skipped(len(read) - len(ready))
                 yield from ready
 
         mentions_new = 0
@@ -143,6 +184,8 @@ def ingest(
                     )
                     rejected.append(failed)
                     store.record_rejection(run_id, failed)
+                    if on_article is not None:
+                        on_article(coded.article)
                 # Treaty rows first: they are idempotent, so if the run stops before the article
                 # is stored, the next run redoes both and nothing is lost or doubled.
                 # One call per batch: each call also ensures the treaty tables (12 ms).

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,8 +14,31 @@ from eventwire import registry
 from eventwire.actors import importers as _importers  # noqa: F401  (registers the importers)
 from eventwire.actors import loading
 from eventwire.actors.kb import DictionaryProblem, KnowledgeBase
+from eventwire.errors import EventwireError
 
-__all__ = ["DictionaryFile", "load_knowledge_base"]
+__all__ = [
+    "DictionaryFile",
+    "DictionaryNotFound",
+    "check_dictionaries",
+    "load_knowledge_base",
+    "looks_like_url",
+]
+
+# "https://…", "s3://…": a scheme then "://" (a Windows path "C:\\x" has no "//").
+_URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
+
+
+def looks_like_url(text: str) -> bool:
+    """Whether ``text`` is a URL rather than a path (eventwire reads files, never the web).
+
+    >>> looks_like_url("https://example.org/a.yaml"), looks_like_url("dicts/a.yaml")
+    (True, False)
+    """
+    return _URL.match(text.strip()) is not None
+
+
+class DictionaryNotFound(EventwireError):
+    """An actor dictionary given by the user is a URL or a file that does not exist."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,3 +78,21 @@ def _load(dictionaries: tuple[DictionaryFile, ...]) -> KnowledgeBase:
             continue
         importer(Path(dictionary.path), kb)
     return kb
+
+
+def check_dictionaries(specs: Sequence[str]) -> KnowledgeBase:
+    """The knowledge base with the user's dictionaries ``specs`` (``PATH`` or
+    ``IMPORTER::PATH``), checked before any text is coded: a URL or a missing file raises
+    :class:`DictionaryNotFound` naming it; bad lines are in the result's ``problems``."""
+    from eventwire.actors.component import parse_dictionary_spec
+
+    for spec in specs:
+        path = spec.partition("::")[2] if "::" in spec else spec
+        if looks_like_url(path):
+            raise DictionaryNotFound(
+                f"actor dictionary {path!r} is a URL: eventwire reads local files only;"
+                " download it and give its path"
+            )
+        if not Path(path).is_file():
+            raise DictionaryNotFound(f"actor dictionary {path!r} not found (no such file)")
+    return load_knowledge_base([parse_dictionary_spec(spec) for spec in specs])
