@@ -24,7 +24,7 @@ from eventwire.actors.kb import KnowledgeBase
 from eventwire.actors.resolve import resolve_actor
 from eventwire.errors import UnknownActorCode
 
-__all__ = ["ActorKey", "UnknownActor", "actor_key"]
+__all__ = ["ActorKey", "UnknownActor", "actor_key", "country_code"]
 
 # A CAMEO-style code: a country (ISO3) or "IGO" followed by sector codes of three letters
 # ("RUSGOV", "USAMILSPY", "IGOUNO").
@@ -81,3 +81,19 @@ def actor_key(
     names = [written for written, _entries in base.names()]
     hint = did_you_mean(name, [*names, *base.records, *known], cutoff=0.75)
     raise UnknownActor(f"unknown actor {given!r}: no actor, code or name matches it{hint}")
+
+
+def country_code(given: str, kb: KnowledgeBase | None = None) -> str:
+    """The ISO3 code of the state ``given`` names ("Estonia", "est", "EST", "Kim Jong Un"'s
+    PRK). Raises :class:`UnknownActor` for a name that is unknown or names no state (NATO)."""
+    base = kb if kb is not None else load_knowledge_base()
+    written = given.strip()
+    if len(written) == 3 and written.isalpha():
+        record = base.record(written.upper())
+        if record is not None and record.kind == "state" and record.country:
+            return record.country
+    key = actor_key(written, None, base)
+    record = base.record(key.key) or base.record(key.key[:3])
+    if record is None or record.country is None:
+        raise UnknownActor(f"{given!r} is not a country ({key.name} is not a state)")
+    return record.country

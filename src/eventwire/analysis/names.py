@@ -16,7 +16,7 @@ import duckdb
 
 from ..actors.data_access import load_knowledge_base
 from ..actors.kb import KnowledgeBase
-from ..actors.lookup import ActorKey, UnknownActor, actor_key
+from ..actors.lookup import ActorKey, actor_key, country_code
 from ._sql import has_query_tables
 from .filters import EventFilter, values
 
@@ -58,24 +58,16 @@ def store_actor(
 def store_country(
     con: duckdb.DuckDBPyConnection, name: str, kb: KnowledgeBase | None = None
 ) -> str:
-    """The ISO3 code of the country ``name`` names ("Estonia", "est", "EST"). Raises
-    ``UnknownActor`` when it names no country (an organisation, an unknown name)."""
-    base = kb if kb is not None else _shipped()
+    """The ISO3 code of the country ``name`` names ("Estonia", "est", "EST"): a country some
+    event side of the store has, or the knowledge base's state. Raises ``UnknownActor`` when
+    it names no country (an organisation, an unknown name)."""
     written = name.strip()
     if len(written) == 3 and written.isalpha():
-        record = base.record(written.upper())
-        if record is not None and record.country:
-            return record.country
-        if actor_in_store(con, written.upper()):
-            return written.upper()
-    key = actor_key(written, None, base)
-    record = base.record(key.key)
-    country = record.country if record is not None else None
-    if country is None and key.key[:3].isalpha() and base.record(key.key[:3]) is not None:
-        country = key.key[:3]
-    if country is None:
-        raise UnknownActor(f"{name!r} is not a country ({key.name} has none)")
-    return country
+        upper = written.upper()
+        sql = "SELECT 1 FROM events WHERE ? IN (source_country, target_country) LIMIT 1"
+        if con.execute(sql, [upper]).fetchone() is not None:
+            return upper
+    return country_code(written, kb if kb is not None else _shipped())
 
 
 def with_actor_keys(

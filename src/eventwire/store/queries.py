@@ -16,9 +16,11 @@ from typing import Any
 import duckdb
 
 from ..analysis._sql import Freq, fetch
+from ..analysis.articles import ArticleFilter, select_articles
 from ..analysis.dyads import actor_series, dyad_series
 from ..analysis.filters import EventFilter, select_events
 from ..analysis.networks import Level, network
+from ..analysis.provenance import EventProvenance, event_provenance
 from ..analysis.timelines import timeline
 
 __all__ = ["COUNTED_TABLES", "StoreQueries"]
@@ -188,15 +190,20 @@ class StoreQueries:
         row = self.con.execute("SELECT min(published) FROM articles").fetchone()
         return row[0] if row and row[0] is not None else None
 
-    def articles(self, *, arrow: bool = False) -> Any:
-        """Stored articles (without their text) with the number of event mentions of each."""
-        return self.query(
-            "SELECT a.article_id, a.published, a.title, a.dateline, a.source, a.url, a.path,"
-            " a.record, a.duplicate_of, count(m.mention_id) AS event_mentions"
-            " FROM articles a LEFT JOIN event_mentions m USING (article_id)"
-            " GROUP BY ALL ORDER BY a.published NULLS LAST, a.article_id",
-            arrow=arrow,
-        )
+    def articles(
+        self, where: ArticleFilter | None = None, *, arrow: bool = False, **filters: Any
+    ) -> Any:
+        """Stored articles (without their text) with the number of event mentions of each,
+        oldest first by default; filters as an ``ArticleFilter`` or its fields
+        (``store.articles(source="www.rt.com", text="sanctions", order="newest")``)."""
+        selection = where or ArticleFilter(**{"order": "oldest", **filters})
+        return select_articles(self.con, selection, arrow=arrow)
+
+    def event(self, event_id: str) -> EventProvenance:
+        """One event's whole provenance: the merged event and every report of it with its
+        article and sentence; ``event_id`` may be a unique prefix (the short ids tables show).
+        """
+        return event_provenance(self.con, event_id)
 
     def quotes(self, speaker: str | None = None, *, arrow: bool = False) -> Any:
         """Direct quotations with speaker and article date; only ``speaker``'s (actor id, code
