@@ -37,12 +37,24 @@ def options(ctx: click.Context, **overrides: Any) -> Options:
 
 
 def _usage_error_types() -> tuple[type[Exception], ...]:
+    from ..actors.data_access import DictionaryNotFound
     from ..actors.listing import UnknownOrganisation
     from ..actors.lookup import UnknownActor
     from ..analysis.filters import InvalidFilter
+    from ..analysis.provenance import AmbiguousEvent, UnknownEvent
     from ..errors import UnknownCameoCode
+    from ..ingest import UnsupportedInput
 
-    return (InvalidFilter, UnknownActor, UnknownCameoCode, UnknownOrganisation)
+    return (
+        InvalidFilter,
+        UnknownActor,
+        UnknownCameoCode,
+        UnknownOrganisation,
+        DictionaryNotFound,
+        UnsupportedInput,
+        UnknownEvent,
+        AmbiguousEvent,
+    )
 
 
 def guarded(call: Callable[[], T]) -> T:
