@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
+import re
+import shlex
 import tomllib
 from pathlib import Path
 
@@ -82,3 +84,15 @@ def test_effective_config_is_toml_that_config_accepts_back(tmp_path: Path) -> No
     expected = dataclasses.replace(load_options(user), sources=())
     assert dataclasses.replace(load_options(effective), sources=()) == expected
     assert expected.pipeline.actor_dictionaries == ("mine.yaml",)
+
+
+def test_every_command_of_the_analysts_questions_parses() -> None:
+    """docs/cli.md's "Questions analysts ask" (issue 16): each answer is a real command with
+    real options (click refuses an unknown option before printing the help)."""
+    text = DOCS.read_text(encoding="utf-8").split("## Questions analysts ask", 1)[1]
+    commands = re.findall(r"\| `(eventwire [^`]+)` \|", text)
+    assert len(commands) >= 10
+    for command in commands:
+        args = shlex.split(command.split(" > ")[0])[1:]
+        result = CliRunner().invoke(cli, [*args, "--help"])
+        assert result.exit_code == 0, (command, result.output)
