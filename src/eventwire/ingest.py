@@ -10,11 +10,11 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
-from .actors.data_access import looks_like_url
+from ._paths import looks_like_url
 from .config import Options
 from .documents import Article, Deduplicator, Rejection, read_inputs
 from .engines.local import run_local
-from .engines.model import batches
+from .engines.model import CodedArticle, batches
 from .errors import UnreadableInput
 from .store import RunInfo, open_store
 from .treaties.persist import write_treaty_updates
@@ -63,6 +63,14 @@ def model_version(model: str) -> str:
     return "unknown" if version == "0+unknown" else version
 
 
+def _reported(
+    coded: Iterable[CodedArticle], on_article: Callable[[Article], None]
+) -> Iterator[CodedArticle]:
+    for item in coded:
+        on_article(item.article)
+        yield item
+
+
 def count_articles(
     paths: Iterable[str], options: Options, *, published: date | None = None
 ) -> int | None:
@@ -91,10 +99,10 @@ def ingest(
     when stored; a run stopped half-way is completed by the next one. A URL among ``paths``
     is an ``UnsupportedInput`` error before anything runs.
 
-    For progress: ``on_article`` is called with each article once it is coded (stored, or
-    rejected because coding failed), ``on_skipped`` with the number of articles of each chunk
-    read that needed no coding (already stored, exact duplicates); together they count every
-    article ``count_articles`` counts.
+    For progress: ``on_article`` is called with each article as soon as it is coded (it is
+    stored with its batch, or rejected if coding failed), ``on_skipped`` with the number of
+    articles of each chunk read that needed no coding (already stored, exact duplicates);
+    together they count every article ``count_articles`` counts.
     """
     started = time.perf_counter()
     inputs = tuple(paths)
@@ -170,7 +178,10 @@ def ingest(
         try:
             # Articles are stored by batches, one transaction each (issue 7: no per-article
             # round trips); a run stopped in between still leaves whole articles only.
-            for coded_batch in batches(run_local(new_articles(), options.pipeline), write_batch):
+            coded_articles = run_local(new_articles(), options.pipeline)
+            if on_article is not None:  # as each is coded: batches hold 64 (write_batch)
+                coded_articles = _reported(coded_articles, on_article)
+            for coded_batch in batches(coded_articles, write_batch):
                 batch = []
                 for coded in coded_batch:
                     if coded.failure is None:
@@ -184,8 +195,6 @@ def ingest(
                     )
                     rejected.append(failed)
                     store.record_rejection(run_id, failed)
-                    if on_article is not None:
-                        on_article(coded.article)
                 # Treaty rows first: they are idempotent, so if the run stops before the article
                 # is stored, the next run redoes both and nothing is lost or doubled.
                 # One call per batch: each call also ensures the treaty tables (12 ms).
@@ -194,9 +203,6 @@ def ingest(
                     run_id, [(c.article, c.events, c.annotations) for c in batch]
                 )
                 articles_new += len(batch)
-                if on_article is not None:
-                    for coded in batch:
-                        on_article(coded.article)
             store.con.execute("RESET threads")
             events_total = store.merge_events(
                 options.store.merge_window_days, by_place=options.store.merge_by_place

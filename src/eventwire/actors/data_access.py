@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,10 +10,10 @@ from pathlib import Path
 import catalogue
 
 from eventwire import registry
+from eventwire._paths import DictionaryNotFound, check_dictionary_paths, looks_like_url
 from eventwire.actors import importers as _importers  # noqa: F401  (registers the importers)
 from eventwire.actors import loading
 from eventwire.actors.kb import DictionaryProblem, KnowledgeBase
-from eventwire.errors import EventwireError
 
 __all__ = [
     "DictionaryFile",
@@ -23,22 +22,6 @@ __all__ = [
     "load_knowledge_base",
     "looks_like_url",
 ]
-
-# "https://…", "s3://…": a scheme then "://" (a Windows path "C:\\x" has no "//").
-_URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
-
-
-def looks_like_url(text: str) -> bool:
-    """Whether ``text`` is a URL rather than a path (eventwire reads files, never the web).
-
-    >>> looks_like_url("https://example.org/a.yaml"), looks_like_url("dicts/a.yaml")
-    (True, False)
-    """
-    return _URL.match(text.strip()) is not None
-
-
-class DictionaryNotFound(EventwireError):
-    """An actor dictionary given by the user is a URL or a file that does not exist."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,13 +69,5 @@ def check_dictionaries(specs: Sequence[str]) -> KnowledgeBase:
     :class:`DictionaryNotFound` naming it; bad lines are in the result's ``problems``."""
     from eventwire.actors.component import parse_dictionary_spec
 
-    for spec in specs:
-        path = spec.partition("::")[2] if "::" in spec else spec
-        if looks_like_url(path):
-            raise DictionaryNotFound(
-                f"actor dictionary {path!r} is a URL: eventwire reads local files only;"
-                " download it and give its path"
-            )
-        if not Path(path).is_file():
-            raise DictionaryNotFound(f"actor dictionary {path!r} not found (no such file)")
+    check_dictionary_paths(specs)
     return load_knowledge_base([parse_dictionary_spec(spec) for spec in specs])

@@ -37,7 +37,7 @@ def options(ctx: click.Context, **overrides: Any) -> Options:
 
 
 def _usage_error_types() -> tuple[type[Exception], ...]:
-    from ..actors.data_access import DictionaryNotFound
+    from .._paths import DictionaryNotFound
     from ..actors.listing import UnknownOrganisation
     from ..actors.lookup import UnknownActor
     from ..analysis.filters import InvalidFilter

@@ -40,12 +40,14 @@ def with_dictionaries(
     """The options with ``dictionaries`` added to the config's, checked (a URL or a missing
     file exits 2 naming it) and loaded once; their bad lines are reported on standard error
     and counted."""
-    from ..actors.data_access import check_dictionaries
-
     settings = options(ctx, **overrides)
     if dictionaries:
         every = [*settings.actors.dictionaries, *dictionaries]
         settings = options(ctx, **overrides, **{"actors.dictionaries": every})
+    if not settings.actors.dictionaries:
+        return settings, 0  # nothing to check: the parent of the workers never loads spaCy
+    from ..actors.data_access import check_dictionaries
+
     kb = guarded(lambda: check_dictionaries(settings.actors.dictionaries))
     for problem in kb.problems:
         message(f"rejected {problem}")

@@ -451,27 +451,31 @@ class TerminalProgress:
             TaskProgressColumn,
             TextColumn,
             TimeElapsedColumn,
-            TimeRemainingColumn,
         )
 
+        # Rate and time left over the whole run, as the log lines give them: articles are
+        # stored by batches of 64, and rich's own estimate over its last few updates took
+        # one batch's jump for the rate ("ETA 0:00:01" with 230 articles to go).
         rate = TextColumn(f"{{task.fields[rate]}} {noun}/s")
         columns: list[Any] = [TextColumn(f"{escape_control(label)}")]
         if total:
             columns += [BarColumn(), MofNCompleteColumn(), TaskProgressColumn(), rate]
-            columns += [TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn()]
+            columns += [TimeElapsedColumn(), TextColumn("ETA {task.fields[eta]}")]
         else:
             columns += [SpinnerColumn(), TextColumn(f"{{task.completed}} {noun}"), rate]
             columns += [TimeElapsedColumn()]
+        self.total = total
         self.progress = Progress(*columns, console=error_console(), transient=True)
-        self.task = self.progress.add_task(label, total=total, rate="0.0")
+        self.task = self.progress.add_task(label, total=total, rate="0.0", eta="-:--:--")
 
     def advance(self, count: int = 1) -> None:
         self.progress.advance(self.task, count)
         task = self.progress.tasks[0]
         elapsed = task.elapsed or 0.0
-        self.progress.update(
-            self.task, rate=f"{task.completed / elapsed:.1f}" if elapsed else "0.0"
-        )
+        rate = task.completed / elapsed if elapsed else 0.0
+        left = (self.total or 0) - task.completed
+        eta = _clock_text(left / rate) if rate > 0 and left > 0 else "-:--:--"
+        self.progress.update(self.task, rate=f"{rate:.1f}", eta=eta)
 
     def __enter__(self) -> TerminalProgress:
         self.progress.start()
