@@ -143,3 +143,27 @@ def test_events_table_is_readable_at_every_width(db_path: Path, columns: int) ->
     shown = ids if columns >= 120 else [i[:9] for i in ids]
     assert all(any(i in line for line in lines) for i in shown)
     assert "Washington accused" in result.output  # the sentence is never squeezed out
+
+
+@pytest.mark.parametrize("columns", [80, 100, 120, 200])
+@pytest.mark.parametrize(
+    ("args", "must_show"),
+    [
+        (["timeline", "North Korea"], ["date", "role", "counterpart", "CAMEO", "sentence"]),
+        (["dyad", "Russia", "North Korea"], ["period", "events", "v.coop", "m.confl", "G.mean"]),
+        (["network"], ["source", "target", "events", "G.mean", "v.coop", "m.confl"]),
+    ],
+)
+def test_every_table_fits_and_keeps_its_key_columns(
+    db_path: Path, columns: int, args: list[str], must_show: list[str]
+) -> None:
+    result = run(db_path, *args, columns=columns)
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert all(len(line) <= columns for line in lines), max(len(line) for line in lines)
+    header = lines[1].split()
+    assert all(name in header for name in must_show), header
+    # No column is folded onto several lines: one line per row between the rule and footer.
+    rule = next(i for i, line in enumerate(lines) if set(line) == {"─"})
+    body = lines[rule + 1 : rule + 1 + 3]
+    assert all(line[:10].strip() for line in body)

@@ -159,3 +159,18 @@ def test_piped_tables_use_columns_or_the_report_width(monkeypatch: pytest.Monkey
     assert output.report_console().width == 100
     monkeypatch.delenv("COLUMNS")
     assert output.report_console().width == output.PIPE_WIDTH
+
+
+def test_missing_values_are_blank_cells_and_json_nulls(capsys: pytest.CaptureFixture[str]) -> None:
+    import pandas as pd
+
+    frame = pd.DataFrame({"record": pd.array([None, 3], dtype="Int64"), "path": ["a", "b"]})
+    view = (Column("path", "path"), Column("record", "record", "number"))
+    output.emit(frame, view, "table", "rejected")
+    table = capsys.readouterr().out
+    assert "<NA>" not in table and "nan" not in table
+    output.emit(frame, view, "jsonl", "rejected")
+    assert [json.loads(line)["record"] for line in capsys.readouterr().out.splitlines()] == [
+        None,
+        3,
+    ]

@@ -146,8 +146,15 @@ def shown_id(event_id: str, short: bool) -> str:
 
 
 def _missing(value: Any) -> bool:
+    """None, NaN, NaT or pandas' NA (a missing integer such as a record number)."""
+    if value is None:
+        return True
+    if isinstance(value, str | list | tuple | dict):
+        return False
+    if type(value).__name__ == "NAType":
+        return True
     try:
-        return bool(value is None or value != value)  # NaN, NaT, pandas NA
+        return bool(value != value)  # NaN, NaT
     except (TypeError, ValueError):
         return False
 

@@ -168,6 +168,16 @@ def event(ctx: click.Context, event_id: str, db: str | None, fmt: str) -> None:
         )
 
 
+# Paths and reasons share the width; the reader and the runs that saw the input go first.
+_REJECTED_VIEW = (
+    Column("path", "path", "text"),
+    Column("record", "record", "number"),
+    Column("reason", "reason", "text"),
+    Column("reader", "reader", priority=1, max_width=26),
+    Column("last_run_id", "last run", priority=2),
+)
+
+
 @click.command()
 @click.option("--db", help=_DB_HELP)
 @click.pass_context
@@ -182,8 +192,7 @@ def stats(ctx: click.Context, db: str | None) -> None:
         table.add_row(key, str(value))
     report_console().print(table)
     if len(rejected):
-        columns = [Column(str(c), str(c), "text" if c == "reason" else "fixed") for c in rejected]
-        emit(rejected, columns, "table", "rejected inputs", noun="rejected inputs")
+        emit(rejected, _REJECTED_VIEW, "table", "rejected inputs", noun="rejected inputs")
 
 
 COMMANDS: tuple[click.Command, ...] = (articles, event, stats)
