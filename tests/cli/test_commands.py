@@ -196,3 +196,29 @@ def test_ingest_in_a_log_prints_progress_with_the_total(tmp_path: Path, seeds_di
     assert result.exit_code == 0, result.output
     progress = [line for line in result.stderr.splitlines() if line.startswith("ingest: ")]
     assert progress and re.match(r"ingest: (\d+) of \1 articles \(100%\), ", progress[-1])
+
+
+def test_a_terminal_shows_count_total_rate_and_eta() -> None:
+    from rich.console import Console
+
+    from eventwire.cli.output import TerminalProgress
+
+    shown = TerminalProgress("ingest", 10)
+    shown.advance(5)
+    console = Console(width=120, record=True, file=io.StringIO())
+    console.print(shown.progress.make_tasks_table(shown.progress.tasks))
+    line = console.export_text()
+    assert "5/10" in line and "50%" in line and "articles/s" in line and "ETA" in line
+    unknown = TerminalProgress("ingest", None)
+    unknown.advance(3)
+    console.print(unknown.progress.make_tasks_table(unknown.progress.tasks))
+    assert "3 articles" in console.export_text()
+
+
+def test_standard_input_has_no_total_and_files_count_their_articles(seeds_dir: Path) -> None:
+    from eventwire.config import load_options
+    from eventwire.ingest import count_articles
+
+    options = load_options()
+    assert count_articles(["-"], options) is None
+    assert count_articles([str(seeds_dir)], options) == 3

@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from datetime import date
 from typing import Any, TypeVar
 
 import click
 from rich.table import Table
 
 from ..config import Options
-from ._context import EXIT_REJECTED, guarded, options, parse_day
+from ._context import EXIT_REJECTED, guarded, options
 from .output import message, progress, report_console
 
 __all__ = ["COMMANDS", "code", "ingest"]
@@ -54,6 +55,17 @@ def with_dictionaries(
     return settings, len(kb.problems)
 
 
+def _article_date(value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(
+            f"{value!r} is not a YYYY-MM-DD date", param_hint="--date"
+        ) from None
+
+
 @click.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--db", help="DuckDB file to write (default: [store] path, eventwire.duckdb).")
@@ -79,7 +91,7 @@ def ingest(
     from ..ingest import ingest as run_ingest
 
     guarded(lambda: check_inputs(paths))
-    day = parse_day(published, option="--date") if published else None
+    day = _article_date(published)
     overrides = {"store.path": db, "pipeline.n_process": processes}
     settings, bad_lines = with_dictionaries(ctx, dictionaries, **overrides)
     total = guarded(lambda: count_articles(paths, settings, published=day))
