@@ -24,11 +24,21 @@ from eventwire.actors.kb import KnowledgeBase
 from eventwire.actors.resolve import resolve_actor
 from eventwire.errors import UnknownActorCode
 
-__all__ = ["ActorKey", "UnknownActor", "actor_key", "country_code"]
+__all__ = ["CAMEO_SECTORS", "ActorKey", "UnknownActor", "actor_key", "country_code"]
 
 # A CAMEO-style code: a country (ISO3) or "IGO" followed by sector codes of three letters
 # ("RUSGOV", "USAMILSPY", "IGOUNO").
 _CODE = re.compile(r"[A-Z]{3}(?:[A-Z]{3})+")
+# The CAMEO actor codebook's role, organisation and religion codes that may follow a country,
+# so that "RUSSIA" typed in capitals is read as a name, not as a code "RUS" + "SIA".
+CAMEO_SECTORS = frozenset(
+    ("AGR", "AMN", "BUS", "COP", "CRM", "CVL", "DEV", "EDU", "ELI", "ENV", "GOV", "GRP", "HLH",
+     "HRI", "IGO", "IMG", "INS", "INT", "IRC", "JUD", "LAB", "LEG", "MED", "MIL", "MNC", "MOD",
+     "NGM", "NGO", "OPP", "PKO", "PTY", "RAD", "REB", "REF", "REL", "SEP", "SET", "SPY", "UAF",
+     "UIS", "UNO",
+     # religions
+     "BUD", "CHR", "CTH", "HIN", "JEW", "MUS", "ORT", "PRO", "SHI", "SUN")
+)  # fmt: skip
 
 
 class UnknownActor(UnknownActorCode):
@@ -71,9 +81,15 @@ def actor_key(
         if record is not None:
             return ActorKey(record.actor_id, record.name)
     upper = name.upper()
-    if name == upper and _CODE.fullmatch(upper):
+    if _CODE.fullmatch(upper):
         country = base.record(upper[:3])
-        if upper.startswith("IGO") or (country is not None and country.kind == "state"):
+        sectors = [upper[i : i + 3] for i in range(3, len(upper), 3)]
+        # IGO codes go on with a region and the organisation's own letters (IGOWSTNAT).
+        if upper.startswith("IGO") or (
+            country is not None
+            and country.kind == "state"
+            and all(sector in CAMEO_SECTORS for sector in sectors)
+        ):
             return ActorKey(upper, upper)
     actor = resolve_actor(name, on_date, base)
     if actor.resolved:
