@@ -22,11 +22,13 @@ from .errors import ConfigError
 __all__ = [
     "ActorOptions",
     "AnalysisOptions",
+    "ChangeOptions",
     "DocumentOptions",
     "EventOptions",
     "Options",
     "PipelineOptions",
     "StoreOptions",
+    "WebOptions",
     "load_options",
     "options_toml",
 ]
@@ -90,6 +92,26 @@ class ActorOptions:
 
 
 @dataclass(frozen=True)
+class ChangeOptions:
+    """The bands of the "what changed" table ([changes])."""
+
+    large_change: float
+    moderate_change: float
+    min_baseline_events: float
+
+
+@dataclass(frozen=True)
+class WebOptions:
+    """``eventwire serve``: address, page sizes, query time limit ([web])."""
+
+    host: str
+    port: int
+    page_size: int
+    max_page_size: int
+    query_seconds: float
+
+
+@dataclass(frozen=True)
 class StoreOptions:
     """The DuckDB store: default path and the event merge window ([store])."""
 
@@ -107,17 +129,19 @@ class Options:
     events: EventOptions
     store: StoreOptions
     analysis: AnalysisOptions
+    changes: ChangeOptions
+    web: WebOptions
     actors: ActorOptions = field(default=ActorOptions())
     sources: tuple[str, ...] = field(default=())
 
     def digest(self) -> str:
         """A hash of every setting an ingest reads, recorded with each run so results can be
         traced to config; ``[analysis]`` is left out, as it changes what the reads show, not
-        what a run stores."""
+        what a run stores (``[changes]`` and ``[web]`` likewise)."""
         payload = {
             f.name: dataclasses.asdict(getattr(self, f.name))
             for f in dataclasses.fields(self)
-            if f.name not in ("sources", "analysis")
+            if f.name not in ("sources", "analysis", "changes", "web")
         }
         return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()[:16]
 
@@ -128,6 +152,8 @@ _SECTIONS: dict[str, type[Any]] = {
     "events": EventOptions,
     "store": StoreOptions,
     "analysis": AnalysisOptions,
+    "changes": ChangeOptions,
+    "web": WebOptions,
     "actors": ActorOptions,
 }
 # Settings that are not read from their own section but copied from another one.

@@ -14,7 +14,7 @@ import duckdb
 import pytest
 from click.testing import CliRunner, Result
 
-from eventwire.analysis.provenance import AmbiguousEvent, find_event
+from eventwire.analysis.event_ids import AmbiguousEvent, find_event
 from eventwire.cli import EXIT_REJECTED, cli
 from eventwire.cli.output import PlainProgress
 from eventwire.store import open_store
@@ -70,7 +70,9 @@ def test_event_shows_every_report_and_takes_the_short_id(db: Path) -> None:
     assert found["event"]["event_id"] == signing["event_id"]
     assert len(found["reports"]) == 3
     assert {r["source"] for r in found["reports"]} == {"dw.com", "arabnews.com"}
-    assert all(r["sentence"] and r["trigger_text"] == "signed" for r in found["reports"])
+    for report in found["reports"]:
+        spans = {span["role"]: span["text"] for span in report["spans"]}
+        assert report["sentence"] and spans["trigger"] == "signed"
     table = run("event", short, "--db", str(db))
     assert table.exit_code == 0 and "report 3 of 3" in table.output
     assert "Putin signed Kim." in table.output

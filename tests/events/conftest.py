@@ -47,6 +47,7 @@ class Entry:
     object_lemmas: frozenset[str] = field(default_factory=frozenset)
     plover: Plover | None = None
     target_role: str | None = None
+    complement: str | None = None
 
 
 class SmallLexicon:

@@ -308,3 +308,26 @@ def test_a_dating_mention_never_contradicts_an_event_date() -> None:
     assert _refines(EventDate("on November 27", "2024-11-27", "day"), week)
     assert not _refines(EventDate("on October 2", "2024-10-02", "day"), week)
     assert _refines(EventDate("on October 2", "2024-10-02", "day"), EventDate(None, "x", "day"))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Russia told Ukraine to stay out of the talks.", ("RUS", "REQUEST", "UKR")),
+        ("Russia pressed Ukraine to accept the offer.", ("RUS", "REQUEST", "UKR")),
+    ],
+)
+def test_telling_someone_to_act_is_a_request(
+    coder: EventCoder,
+    annotate: Callable[..., Doc],
+    text: str,
+    expected: tuple[str, str, str],
+) -> None:
+    assert (*expected, "asserted") in triples(events(coder, annotate, text))
+
+
+def test_telling_reporters_something_is_no_request(
+    coder: EventCoder, annotate: Callable[..., Doc]
+) -> None:
+    found = events(coder, annotate, "Russia told Ukraine that the talks had gone well.")
+    assert not any(e.plover.category == "REQUEST" for e in found)

@@ -146,3 +146,57 @@ def test_the_prefilter_keeps_every_event_of_the_seeds(
     # text finds others (headline lines), so the window reaches other events.
     assert not lost, lost
     assert redated <= 5, redated
+
+
+def _sentence_texts(selector: SentenceSelector, text: str) -> list[str]:
+    return [text[a:b].strip() for a, b in selector.select(text).sentences]
+
+
+def test_a_line_with_no_full_stop_is_a_sentence_of_its_own(selector: SentenceSelector) -> None:
+    # A live blog's summary list: three headlines, one a line, then the first item.
+    text = (
+        "What you need to know\n"
+        "Russia, North Korea defense treaty comes into force\n"
+        "Top US, Russian generals discuss Ukraine\n"
+        "Russia attacked Ukraine on Monday, officials said."
+    )
+    assert _sentence_texts(selector, text) == [
+        "What you need to know",
+        "Russia, North Korea defense treaty comes into force",
+        "Top US, Russian generals discuss Ukraine",
+        "Russia attacked Ukraine on Monday, officials said.",
+    ]
+
+
+def test_captions_and_credits_between_paragraphs_are_cut_off(selector: SentenceSelector) -> None:
+    text = (
+        "Police arrested two men.\n\n—Troy Roberts\n\n"
+        "Another witness described the scene.\n\n(attention embargo)"
+    )
+    assert _sentence_texts(selector, text) == [
+        "Police arrested two men.",
+        "—Troy Roberts",
+        "Another witness described the scene.",
+        "(attention embargo)",
+    ]
+
+
+def test_a_hard_wrapped_sentence_stays_whole(selector: SentenceSelector) -> None:
+    text = "Russia attacked the town of\nBakhmut on Monday. Ukraine\nresponded."
+    assert _sentence_texts(selector, text) == [
+        "Russia attacked the town of\nBakhmut on Monday.",
+        "Ukraine\nresponded.",
+    ]
+
+
+def test_a_run_without_the_prefilter_cuts_sentences_at_the_same_lines(nlp: Language) -> None:
+    text = (
+        "Russia, North Korea defense treaty comes into force\n"
+        "A major defense pact between North Korea and Russia has gone into effect.\n\n"
+        "Germany warned Russia"
+    )
+    (coded,) = code_articles(nlp, [article(text, date(2024, 12, 5))], 4)
+    starts = [row.start for row in coded.annotations.sentences]
+    assert starts == [0, text.index("A major"), text.index("Germany")]
+    # "comes into force": the trigger's own word is never the event's recipient.
+    assert all(e.target is None or e.target.text != "force" for e in coded.events)

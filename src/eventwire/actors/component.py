@@ -143,7 +143,7 @@ class ActorResolver:
         blocked = {t.i for e in doc.ents if e.label_ in _NOT_ACTOR_LABELS for t in e}
         candidates: list[tuple[int, int, _Piece]] = []
         for key, start, end in self._names(doc):
-            if any(i in blocked for i in range(start, end)):
+            if any(i in blocked for i in range(start, end)) or _stance(doc, start):
                 continue
             piece = _Piece(start, end, "name", entries=self._entries[key])
             candidates.append((end - start, 0, piece))
@@ -413,6 +413,23 @@ class ActorResolver:
                 body[-1].end,
                 replace(actor, confidence=min(actor.confidence, self.confidence.coref_description)),
             )
+
+
+def _stance(doc: Doc, start: int) -> bool:
+    """Whether the name at ``start`` is the object of a stance prefix: "*pro-Russian*
+    separatists", "anti-American protesters", "pro-Iranian group" are not Russian, American or
+    Iranian; they are for or against that state."""
+    if start >= 1 and doc[start - 1].lower_ in _STANCE_PREFIXES:
+        return True
+    return (
+        start >= 2
+        and doc[start - 1].text in ("-", "‐", "–")
+        and doc[start - 2].lower_ in {p.rstrip("-") for p in _STANCE_PREFIXES}
+        and doc[start - 2].whitespace_ == ""
+    )
+
+
+_STANCE_PREFIXES = frozenset({"pro-", "anti-", "non-"})
 
 
 def _pronouns(doc: Doc, quoted: list[bool]) -> list[Token]:

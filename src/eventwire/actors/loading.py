@@ -156,6 +156,12 @@ def load_states_csv(path: Path, kb: KnowledgeBase) -> None:
             for column in ("name", "aliases", "adjectives", "capitals"):
                 for alias in (row.get(column) or "").split(";"):
                     kb.add_name(alias, entry)
+            # The people of a state by their plural demonym act for it ("Iranians protested
+            # outside the embassy", "Saudis"), as PETRARCH's country dictionary codes them.
+            for adjective in (row.get("adjectives") or "").split(";"):
+                adjective = adjective.strip()
+                if adjective.endswith(("an", "i")) and adjective[:1].isupper():
+                    kb.add_name(adjective + "s", entry)
 
 
 # -- our YAML sections -------------------------------------------------------------------------

@@ -17,22 +17,10 @@ import duckdb
 from ..actors.data_access import load_knowledge_base
 from ..actors.kb import KnowledgeBase
 from ..actors.lookup import ActorKey, actor_key, country_code
-from ._sql import has_query_tables
 from .filters import EventFilter, values
+from .records import actor_known
 
-__all__ = ["actor_in_store", "store_actor", "store_country", "with_actor_keys"]
-
-
-def actor_in_store(con: duckdb.DuckDBPyConnection, name: str) -> bool:
-    """Whether some event side of the store has ``name`` as its actor id, code or country."""
-    if has_query_tables(con):
-        sql = "SELECT 1 FROM event_sides WHERE ? IN (actor_id, code, country) LIMIT 1"
-        return con.execute(sql, [name]).fetchone() is not None
-    sql = (
-        "SELECT 1 FROM events WHERE ? IN (source_actor_id, source_code, source_country,"
-        " target_actor_id, target_code, target_country) LIMIT 1"
-    )
-    return con.execute(sql, [name]).fetchone() is not None
+__all__ = ["store_actor", "store_country", "with_actor_keys"]
 
 
 @cache
@@ -46,11 +34,12 @@ def store_actor(
     on_date: date | None = None,
     kb: KnowledgeBase | None = None,
 ) -> ActorKey:
-    """The key events of this store are matched on for ``name``: the name itself when a side
-    has it (an id, code or country), else the knowledge base's answer on ``on_date``
-    (:func:`~eventwire.actors.lookup.actor_key`). Raises ``UnknownActor``."""
+    """The key events of this store are matched on for ``name``: the name itself when the
+    store has it as an actor id, code or country (``records.actor_known``), else the
+    knowledge base's answer on ``on_date`` (:func:`~eventwire.actors.lookup.actor_key`).
+    Raises ``UnknownActor``."""
     written = name.strip()
-    if written and actor_in_store(con, written):
+    if written and actor_known(con, written):
         return ActorKey(written, written)
     return actor_key(written, on_date, kb if kb is not None else _shipped())
 

@@ -4,7 +4,8 @@ domain errors into messages and exit codes.
 One module per command group over a shared output layer (``output``) and shared plumbing
 (``_context``): ``ingest`` (ingest, code), ``store`` (articles, event, stats), ``analysis``
 (events, timeline, dyad, network, export, plot), ``treaties``, ``actors``, ``evaluate``
-(evaluate, calibrate), ``settings`` (config). A new command group registers with one line in
+(evaluate, calibrate), ``settings`` (config); ``serve`` lives with the web app
+(``eventwire.web.command``). A new command group registers with one line in
 ``register_commands``.
 """
 
@@ -40,6 +41,7 @@ def cli(ctx: click.Context, config: str | None) -> None:
 
 def register_commands(group: click.Group) -> None:
     """Add every command of eventwire to ``group``."""
+    from ..web.command import serve
     from . import analysis, evaluate, ingest, settings, store
     from .actors import actors
     from .treaties import register_treaty_commands
@@ -49,6 +51,7 @@ def register_commands(group: click.Group) -> None:
             group.add_command(command)
     register_treaty_commands(group)
     group.add_command(actors)
+    group.add_command(serve)
 
 
 register_commands(cli)

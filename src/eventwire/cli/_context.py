@@ -40,8 +40,8 @@ def _usage_error_types() -> tuple[type[Exception], ...]:
     from .._paths import DictionaryNotFound
     from ..actors.listing import UnknownOrganisation
     from ..actors.lookup import UnknownActor
+    from ..analysis.event_ids import AmbiguousEvent, UnknownEvent
     from ..analysis.filters import InvalidFilter
-    from ..analysis.provenance import AmbiguousEvent, UnknownEvent
     from ..errors import UnknownCameoCode
     from ..ingest import UnsupportedInput
 

@@ -4,13 +4,14 @@ whole provenance) and ``stats``. Thin adapters over ``Store`` reads."""
 from __future__ import annotations
 
 import json
+from dataclasses import asdict
 
 import click
 from rich.table import Table
 from rich.text import Text
 
 from ._context import guarded, parse_day, reading
-from .output import Column, emit, escape_control, format_option, records, report_console, shown_id
+from .output import Column, emit, escape_control, format_option, records, report_console
 
 __all__ = ["COMMANDS", "articles", "event", "stats"]
 
@@ -88,7 +89,7 @@ def articles(
 _EVENT_FIELDS = (
     ("event id", "event_id"),
     ("date", "date_value"),
-    ("day", "day"),
+    ("day", "event_day"),
     ("source", "source_code"),
     ("source actor", "source_actor_id"),
     ("target", "target_code"),
@@ -107,14 +108,10 @@ _EVENT_FIELDS = (
     ("sources", "num_sources"),
     ("confidence", "confidence"),
 )
-_REPORT_PARTS = (
-    ("source", "source_text", "source_code"),
-    ("target", "target_text", "target_code"),
-    ("trigger", "trigger_text", "cameo"),
-    ("date", "date_text", "date_value"),
-    ("place", "location_text", None),
-    ("attributed to", "attribution_text", None),
-)
+
+
+def _line(text: str, style: str | None = None) -> Text:
+    return Text(escape_control(text), style=style or "")
 
 
 @click.command()
@@ -124,48 +121,52 @@ _REPORT_PARTS = (
 @click.pass_context
 def event(ctx: click.Context, event_id: str, db: str | None, fmt: str) -> None:
     """Show one event's whole provenance: the merged event, then every report of it with its
-    article (title, date, source, URL or file), sentence, and the words each part was coded
-    from. EVENT_ID may be shortened to a unique prefix (as narrow tables show it).
+    article (title, date, source, URL), sentence, and the words each part was coded from.
+    EVENT_ID may be shortened to a unique prefix (as narrow tables show it).
 
     Example: eventwire event e3989c157
     """
+    from ..analysis.event_ids import find_event
+
     with reading(ctx, db) as store:
-        found = guarded(lambda: store.event(event_id))
-    event_row = records([found.event])[0]
-    reports = records(found.mentions)
+        found = guarded(lambda: store.event(guarded(lambda: find_event(store.con, event_id))))
+    fields = records([found.fields])[0]
+    reports = [records([asdict(m)])[0] for m in found.mentions]
     if fmt == "json":
-        click.echo(json.dumps({"event": event_row, "reports": reports}, ensure_ascii=False))
+        click.echo(json.dumps({"event": fields, "reports": reports}, ensure_ascii=False))
         return
     console = report_console()
-    summary = Table(title=f"event {event_row['event_id']}", show_header=False, title_justify="left")
+    summary = Table(title=f"event {fields['event_id']}", show_header=False, title_justify="left")
     summary.add_column("field", style="bold", no_wrap=True)
     summary.add_column("value", overflow="fold")
     for label, key in _EVENT_FIELDS:
-        value = event_row.get(key)
+        value = fields.get(key)
         if value is not None and value != "":
             shown = f"{value:.2f}" if isinstance(value, float) else str(value)
-            summary.add_row(label, Text(escape_control(shown)))
+            summary.add_row(label, _line(shown))
     console.print(summary)
-    for number, report in enumerate(reports, start=1):
-        head = f"report {number} of {len(reports)}: {report.get('published') or 'undated'}"
-        head += f" · {report.get('source') or 'no source'} · {report.get('title') or ''}"
-        console.print(Text(escape_control(head), style="bold"))
-        where = f"  article {report['article_id']} ({report.get('location') or ''}"
-        record = report.get("record")
-        where += f", record {record})" if record not in (None, "") else ")"
-        console.print(Text(escape_control(where)))
-        console.print(Text("  " + escape_control(str(report.get("sentence") or ""))))
-        for label, words, code in _REPORT_PARTS:
-            if report.get(words):
-                coded = f" → {report[code]}" if code and report.get(code) else ""
-                console.print(Text(escape_control(f"    {label}: {report[words]!r}{coded}")))
+    for number, report in enumerate(found.mentions, start=1):
+        head = f"report {number} of {len(found.mentions)}: {report.published or 'undated'}"
+        head += f" · {report.source or 'no source'} · {report.title or ''}"
+        console.print(_line(head, "bold"))
+        console.print(_line(f"  article {report.article_id} {report.url or ''}".rstrip()))
+        console.print(_line(f"  {report.sentence}"))
+        codes = {"source": report.source_code, "target": report.target_code}
+        codes["trigger"] = report.cameo
+        for span in report.spans:
+            coded = f" → {codes[span.role]}" if codes.get(span.role) else ""
+            console.print(_line(f"    {span.role}: {span.text!r}{coded}"))
+        for label, words, value in (
+            ("date", report.date_text, report.date_value),
+            ("place", report.location_text, None),
+        ):
+            if words:
+                console.print(_line(f"    {label}: {words!r}" + (f" → {value}" if value else "")))
+        confidence = f"{report.confidence:.2f}" if report.confidence is not None else "none"
         console.print(
-            Text(
-                f"    modality {report.get('modality')}, confidence "
-                f"{float(report.get('confidence') or 0):.2f}, mention "
-                f"{shown_id(str(report['mention_id']), short=False)}"
-            )
-        )
+            _line(f"    modality {report.modality}, confidence {confidence}, mention "
+                  f"{report.mention_id}")
+        )  # fmt: skip
 
 
 # Paths and reasons share the width; the reader and the runs that saw the input go first.

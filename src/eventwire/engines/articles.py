@@ -17,7 +17,13 @@ from spacy.tokens import Doc
 from ..config import PipelineOptions
 from ..documents.article import Article
 from ..nlp.pipeline import build_pipeline, build_selector
-from ..nlp.prefilter import Selection, SentenceSelector, prepare_doc, sentence_rows
+from ..nlp.prefilter import (
+    Selection,
+    SentenceSelector,
+    mark_line_breaks,
+    prepare_doc,
+    sentence_rows,
+)
 from ..store.rows import ActorMentionRow, ArticleAnnotations, QuoteRow, SentenceRow
 from ..treaties.model import TreatyUpdate
 from .model import CodedArticle, batches
@@ -92,9 +98,13 @@ def annotations_from_doc(
 def make_doc(nlp: Language, article: Article, selection: Selection | None = None) -> Doc:
     """A tokenised Doc carrying the article's id and date, ready for the pipeline; of the
     pre-filtered text when a ``selection`` is given."""
-    doc = nlp.make_doc(article.text) if selection is None else prepare_doc(nlp, selection)
+    if selection is None:
+        doc = mark_line_breaks(nlp.make_doc(article.text))
+    else:
+        doc = prepare_doc(nlp, selection)
     doc._.doc_id = article.external_id or article.id
     doc._.article_date = article.published
+    doc._.dateline = article.dateline
     return doc
 
 

@@ -195,10 +195,33 @@ def find_arguments(match: TriggerMatch, index: MentionIndex) -> ArgumentFrame:
     relative = match.token.dep_ == "relcl"
     sources = frame.sources or (() if relative else inside.sources)
     targets = frame.targets or inside.targets
+    if not targets and sources and match.entry.code.startswith("14"):
+        targets = tuple(_mission_targets(match.token, index))
     if not targets:
         found = frame if frame.sources or relative or not inside.sources else inside
         return _with_place_target(match, index, found)
     return ArgumentFrame(sources, targets, frame.direct and inside.direct)
+
+
+# Where a protest is held that names whom it is against: "outside / at / in front of the German
+# embassy". The mission stands for its state (the actors layer resolves "German embassy").
+_MISSION_NOUNS = frozenset({"embassy", "consulate", "legation", "mission", "commission"})
+_AT_PLACE = frozenset({"outside", "at", "near", "before", "opposite", "in", "to", "towards"})
+
+
+def _mission_targets(verb: Token, index: MentionIndex) -> list[ArgumentActor]:
+    """The state whose embassy a protest is held at, as the protest's target."""
+    places: list[Token] = []
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in _AT_PLACE:
+            continue
+        for obj in prep_objects(prep):
+            if obj.lower_ == "front":  # "in front of X"
+                places += [p for of in obj.children if of.lower_ == "of" for p in prep_objects(of)]
+            else:
+                places.append(obj)
+    missions = [p for p in places if p.lemma_.lower() in _MISSION_NOUNS]
+    return [a for a in index.resolve_all(missions) if a.actor.resolved and a.actor.country]
 
 
 def _jurisdiction(match: TriggerMatch, index: MentionIndex) -> list[ArgumentActor]:

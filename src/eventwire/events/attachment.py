@@ -19,7 +19,11 @@ Place, in order (issue 13: before it, 3–4 % of events had one):
    capitals are mostly actors ("sanctions against *Tehran*", "urged *Kenya*"), and a place
    named as an actor says nothing of where the act was;
 3. for a material act done to a state (ASSAULT, COERCE, MOBILIZE, SANCTION is not one: it is
-   done from afar) with nothing else named, that state: "Israeli jets struck *Lebanon*".
+   done from afar) with nothing else named, that state: "Israeli jets struck *Lebanon*";
+4. for a statement, meeting or other verbal act, the town of the article's dateline when it is
+   in the country of one of the two sides ("NEW DELHI — India and Russia agreed …"): a wire
+   reporter files from where the words were said. Never for a material act, whose place a
+   correspondent in the capital does not see, and never a dateline that names only a country.
 """
 
 from __future__ import annotations
@@ -33,10 +37,20 @@ from ..places.model import Place
 from ..time.model import Timex
 from .model import EventDate, Location
 
-__all__ = ["attach_date", "attach_location", "clause_verb", "fallback_location"]
+__all__ = [
+    "attach_date",
+    "attach_location",
+    "clause_verb",
+    "dateline_location",
+    "fallback_location",
+]
 
 # Categories whose act happens on the target's ground when nothing else says where.
 _ON_TARGET_GROUND = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
+# Verbal acts: said or agreed where a dateline's reporter can hear them.
+_SAID_WHERE_FILED = frozenset(
+    {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"}
+)
 
 _PLACE_PREPS = frozenset({"in", "at"})
 # Hops up from a timex/place head to the trigger; "on November 27" → "on" → "took" is 2.
@@ -158,3 +172,21 @@ def fallback_location(
     if not others and category in _ON_TARGET_GROUND and target_is_state and target_country:
         return Location(target_text or target_country, target_country, None, None)
     return None
+
+
+def dateline_location(
+    dateline: str | None, category: str, countries: Sequence[str | None]
+) -> Location | None:
+    """Rule 4 of the module docstring: the dateline's town for a verbal act by or to a side of
+    its country. ``dateline`` is the article's (``"BEIJING"``, or the whole line "SRINAGAR,
+    India, April 7 (AFP)" when a reader kept it whole); ``countries`` are the two sides'."""
+    if not dateline or category not in _SAID_WHERE_FILED:
+        return None
+    from ..places.gazetteer import resolve_place
+
+    place = resolve_place(dateline) or resolve_place(dateline.split(",")[0])
+    if place is None or place.feature == "country" or place.country is None:
+        return None
+    if place.country not in {c for c in countries if c}:
+        return None
+    return Location(place.name, place.country, place.lat, place.lon)

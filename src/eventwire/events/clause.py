@@ -207,6 +207,15 @@ def implicit_subject(verb: Token, hops: int) -> list[Token]:
             return [head]
         if verb.tag_ == "VBG":
             if (
+                head.dep_ == "pobj"
+                and head.head.lower_ in _MEDIUM_PREPS
+                and head.head.head.dep_ in ("dobj", "attr")
+                and not _names_party(head.head.head)
+            ):
+                # "posted a message *on Twitter blaming* Iran": the parser hung the participle
+                # on the medium; it belongs to the message, which speaks for its poster.
+                head = head.head.head
+            if (
                 head.dep_ in ("dobj", "attr")
                 and head.head.pos_ in ("VERB", "AUX")
                 and not _names_party(head)
@@ -236,6 +245,10 @@ def implicit_subject(verb: Token, hops: int) -> list[Token]:
     if dep == "advcl":
         return implicit_subject(head, hops + 1) if head.pos_ in ("VERB", "AUX") else []
     return []
+
+
+# Prepositions that introduce where a message was published ("on Twitter", "in a statement").
+_MEDIUM_PREPS = frozenset({"on", "in", "via", "through"})
 
 
 def _names_party(noun: Token) -> bool:

@@ -50,7 +50,7 @@ from ..actors.kb import KnowledgeBase
 from ..errors import UnknownCameoCode
 from ..nlp.extensions import register_extensions
 from .arguments import find_arguments
-from .attachment import attach_date, attach_location, fallback_location
+from .attachment import attach_date, attach_location, dateline_location, fallback_location
 from .calibration import countries_in, event_features, load_confidence_model
 from .confidence import ConfidenceWeights, event_confidence
 from .coreference import propagate_dates
@@ -407,6 +407,18 @@ class EventCoder:
         targets = frame.targets
         if frame.symmetric and not symmetric:
             targets = frame.inside_targets  # "X and Y condemned the attack on Z": Z
+        # A fixed phrase of the trigger is never its recipient ("comes into *force*", "took
+        # into *custody*"); an object word stays one ("expelled *diplomats*").
+        fixed = {match.token.i} | {
+            w.i
+            for w in (match.particle_token, match.object_token)
+            if w is not None and w.dep_ in ("pobj", "prt")
+        }
+        targets = tuple(
+            t
+            for t in targets
+            if t.actor.resolved or not fixed.issuperset(range(t.span.start, t.span.end))
+        )
         pairs = _pairs(frame.sources, targets, symmetric, self.options)
         out: list[EventCandidate] = []
         for source, target in pairs:
@@ -569,6 +581,10 @@ class EventCoder:
                 target.span.text if target is not None else None,
                 target.actor.country if target is not None else None,
                 state,
+            ) or dateline_location(
+                doc._.dateline,
+                plover.category,
+                [side.actor.country for side in (source, target) if side is not None],
             )
         return Event(
             doc_id=str(doc._.doc_id),

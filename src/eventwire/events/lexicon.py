@@ -51,8 +51,12 @@ _POS: tuple[str, ...] = ("VERB", "NOUN")
 TARGET_ROLES: tuple[str, ...] = ("object", "prep", "between", "possessor", "none")
 DEFAULT_LEXICON_PATH = DATA_DIR / "lexicon.yaml"
 _ENTRY_KEYS = frozenset(
-    {"lemma", "pos", "particle", "prep", "object_lemmas", "code", "plover", "target_role", "note"}
-)
+    {"lemma", "pos", "particle", "prep", "object_lemmas", "complement", "code", "plover",
+     "target_role", "note"}
+)  # fmt: skip
+# The one complement an entry may require: a "to"-infinitive clause ("told Washington *to stay
+# clear*"), which makes a request of a verb that alone only reports speech.
+COMPLEMENTS: tuple[str, ...] = ("to",)
 # Specificity of a match, so that the most specific entry wins: a required object outweighs a
 # required preposition ("impose sanctions" > "impose on"), and both together outweigh either.
 _OBJECT_WEIGHT = 2
@@ -100,15 +104,20 @@ class LexiconEntry:
     plover: Plover | None = None
     target_role: str | None = None
     source: str = ""
+    complement: str | None = None
 
     @property
     def specificity(self) -> int:
-        return _OBJECT_WEIGHT * bool(self.object_lemmas) + _PREP_WEIGHT * (self.prep is not None)
+        return (
+            _OBJECT_WEIGHT * bool(self.object_lemmas)
+            + _PREP_WEIGHT * (self.prep is not None)
+            + _PREP_WEIGHT * (self.complement is not None)
+        )
 
     @property
-    def key(self) -> tuple[str, str, str | None, str | None, frozenset[str]]:
+    def key(self) -> tuple[str, str, str | None, str | None, frozenset[str], str | None]:
         """What an entry of a later file must share with this one to replace it."""
-        return (self.lemma, self.pos, self.particle, self.prep, self.object_lemmas)
+        return (self.lemma, self.pos, self.particle, self.prep, self.object_lemmas, self.complement)
 
     def resolve_plover(self, ontology: Ontology | None = None) -> Plover | None:
         """The entry's PLOVER override, else the PLOVER mapping of its CAMEO code."""
@@ -133,7 +142,9 @@ class Lexicon:
     def __init__(
         self, entries: Iterable[LexiconEntry], problems: Iterable[LexiconProblem] = ()
     ) -> None:
-        by_key: dict[tuple[str, str, str | None, str | None, frozenset[str]], LexiconEntry] = {}
+        by_key: dict[
+            tuple[str, str, str | None, str | None, frozenset[str], str | None], LexiconEntry
+        ] = {}
         for entry in entries:
             by_key.pop(entry.key, None)  # a later entry replaces an earlier one with its key
             by_key[entry.key] = entry
@@ -301,6 +312,9 @@ def _parse_entry(raw: Any, source: str, ontology: Ontology) -> list[LexiconEntry
     role = raw.get("target_role")
     if role is not None and role not in TARGET_ROLES:
         raise _BadEntry(f"target_role must be one of {', '.join(TARGET_ROLES)}, not {role!r}")
+    complement = raw.get("complement")
+    if complement is not None and complement not in COMPLEMENTS:
+        raise _BadEntry(f"complement must be one of {', '.join(COMPLEMENTS)}, not {complement!r}")
     return [
         LexiconEntry(
             lemma=lemma,
@@ -312,6 +326,7 @@ def _parse_entry(raw: Any, source: str, ontology: Ontology) -> list[LexiconEntry
             plover=plover,
             target_role=role,
             source=source,
+            complement=complement,
         )
         for lemma in lemmas
         for prep in preps

@@ -73,6 +73,13 @@ DENIAL_VERBS = frozenset({"deny", "dismiss", "refute", "rebuff", "disavow"})
 # "Putin demanded Ukraine withdraw troops", the withdrawal is not a deed (the demand is its own
 # REQUEST event). The complement is marked hypothetical so analyses do not count it.
 DEMAND_VERBS = frozenset({"demand", "urge", "press", "request", "require"})
+# Verbs that ask or order someone to act only with a "to"-infinitive; their "that" clause is
+# reported speech ("told Washington *to stay clear*" vs "told reporters *that* …"): what they
+# ask for has not happened.
+BIDDING_VERBS = frozenset(
+    {"ask", "tell", "pressure", "push", "order", "instruct", "direct", "advise", "encourage",
+     "call", "warn", "invite", "persuade", "force", "compel"}
+)  # fmt: skip
 FAILURE_VERBS = frozenset({"fail", "refuse", "decline", "reject", "avoid", "cancel", "postpone"})
 INTENT_VERBS = frozenset(
     {
@@ -394,7 +401,9 @@ def _scope_cues(governor: Token, via: Token, index: MentionIndex, note: _Note) -
             note("alleged", governor, tuple(index.resolve_all(implicit_subject(governor, 0))))
         elif lemma in DENIAL_VERBS:
             note("denied", governor, tuple(index.resolve_all(implicit_subject(governor, 0))))
-        elif lemma in DEMAND_VERBS and via.dep_ in ("ccomp", "xcomp"):
+        elif (lemma in DEMAND_VERBS and via.dep_ in ("ccomp", "xcomp")) or (
+            lemma in BIDDING_VERBS and via.dep_ == "xcomp"
+        ):
             note("hypothetical", governor)
         elif lemma in ("say", "state", "assert", "insist") and _without_evidence(governor):
             note("alleged", governor, tuple(index.resolve_all(implicit_subject(governor, 0))))

@@ -196,6 +196,8 @@ class LexiconEntryLike(Protocol):
     def plover(self) -> Plover | None: ...
     @property
     def target_role(self) -> str | None: ...
+    @property
+    def complement(self) -> str | None: ...
 
 
 class LexiconLike(Protocol):
@@ -378,6 +380,9 @@ def _match_entry(
         if object_token is None:
             return None
         score += _OBJECT_POINTS
+    elif entry.code.startswith("04") and any(c.dep_ == "oprd" for c in children):
+        # "called him humble", "called the deal a disaster": naming, not a phone call.
+        return None
     prep_token: Token | None = None
     if entry.prep:
         prep_token = _prep_child(token, entry.prep, children)
@@ -387,7 +392,20 @@ def _match_entry(
         if prep_token is None:
             return None
         score += _PREP_POINTS
+    if entry.complement is not None:
+        if not _has_infinitive_complement(children):
+            return None
+        score += _PREP_POINTS
     return TriggerMatch(token, entry, particle_token, prep_token, object_token, score)
+
+
+def _has_infinitive_complement(children: Sequence[Token]) -> bool:
+    """A direct object and a "to"-infinitive clause: "told *Washington* *to stay* clear"."""
+    return any(c.dep_ == "dobj" for c in children) and any(
+        c.dep_ in ("xcomp", "ccomp")
+        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for c in children
+    )
 
 
 def _object_with_lemma(

@@ -7,6 +7,7 @@ they survive multi-process ``nlp.pipe``.
 Doc:
   ``doc._.doc_id``        str        the article id (set before the pipeline runs)
   ``doc._.article_date``  date|None  the article's own date (None: undated, never guessed)
+  ``doc._.dateline``      str|None   the place of the article's dateline ("BEIJING"), if any
   ``doc._.actor_mentions`` list[Span] actor mentions in text order; each has ``span._.actor``
   ``doc._.timexes``       list[Span] time expressions; each has ``span._.timex``
   ``doc._.places``        list[Span] place names; each has ``span._.place``
@@ -26,6 +27,7 @@ __all__ = ["register_extensions"]
 _DOC_DEFAULTS: dict[str, object] = {
     "doc_id": "",
     "article_date": None,
+    "dateline": None,
 }
 _DOC_LISTS = ("actor_mentions", "timexes", "places", "quotes", "events", "rejected")
 _SPAN_ATTRS = ("actor", "timex", "place")

@@ -38,7 +38,15 @@ from spacy.matcher import PhraseMatcher
 from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc, Span
 
-__all__ = ["Selection", "SentenceSelector", "event_words", "prepare_doc", "sentence_rows"]
+__all__ = [
+    "Selection",
+    "SentenceSelector",
+    "event_words",
+    "line_breaks",
+    "mark_line_breaks",
+    "prepare_doc",
+    "sentence_rows",
+]
 
 # Words that trigger events with no lexicon entry of their own, by the module that codes them.
 # Deontic modals and blame words count only under a verb of saying (events.reported); the
@@ -57,6 +65,15 @@ _CALENDAR = frozenset(
      "november", "december"}
 )  # fmt: skip
 _BLANK = re.compile(r"[^\n]")
+# Words and marks a line cannot end with when its sentence ends there: a hard-wrapped sentence
+# goes on ("the town of\nBakhmut"), whatever the case of the next line's first word.
+_UNFINISHED = frozenset(
+    {",", "-", "–", "(", "[", "“", "‘", "a", "an", "the", "and", "or", "but", "nor", "of", "to",
+     "for", "with", "from", "by", "at", "into", "onto", "between", "among", "against", "his",
+     "her", "their", "its", "our", "my", "your", "whose", "which", "who", "whom", "is",
+     "are", "was", "were", "will", "would", "has", "have", "had", "mr.", "mrs.",
+     "ms.", "dr."}
+)  # fmt: skip
 
 
 def event_words(lexicon: object | None = None) -> tuple[frozenset[str], dict[str, frozenset[str]]]:
@@ -285,16 +302,64 @@ def _inside(char: int, spans: Sequence[tuple[int, int]]) -> bool:
 
 
 def _sentences(doc: Doc) -> list[Span]:
-    """The sentencizer's sentences, except that one starting in lower case continues the one
-    before: '"How can we…?" asked Luigi Manconi' is one sentence to the parser."""
+    """The sentencizer's sentences, cut again at line breaks (:func:`line_breaks`), except that
+    one starting in lower case continues the one before: '"How can we…?" asked Luigi Manconi' is
+    one sentence to the parser."""
     out: list[Span] = []
-    for sent in doc.sents:
-        first = next((t for t in sent if not t.is_punct and not t.is_space), None)
-        if out and first is not None and first.is_lower:
-            out[-1] = doc[out[-1].start : sent.end]
-        else:
-            out.append(sent)
+    cuts = set(line_breaks(doc))
+    for whole in doc.sents:
+        for sent in _cut_at_lines(doc, whole, cuts):
+            first = next((t for t in sent if not t.is_punct and not t.is_space), None)
+            opening = next((t.i for t in sent if not t.is_space), sent.start)
+            if out and first is not None and first.is_lower and opening not in cuts:
+                out[-1] = doc[out[-1].start : sent.end]
+            else:
+                out.append(sent)
     return out
+
+
+def line_breaks(doc: Doc) -> list[int]:
+    """Indexes of the tokens that start a new sentence because a line break ends the one before.
+
+    Web pages and live blogs put headlines, captions, bylines, bullets and credit lines on lines
+    of their own with no full stop, and the punctuation-based sentencizer glued them to the
+    next sentence (a headline list of a live blog became one 600-character "sentence" that was
+    coded). A line break ends a sentence unless the next line starts in lower case (a
+    hard-wrapped sentence or a continued list item); a blank line always does.
+    """
+    starts: list[int] = []
+    tokens = list(doc)
+    for k, token in enumerate(tokens[:-1]):
+        if k == 0 or not token.is_space or "\n" not in token.text:
+            continue
+        following = tokens[k + 1]
+        if following.is_space:
+            continue
+        paragraph = token.text.count("\n") >= 2
+        if paragraph or (not following.is_lower and tokens[k - 1].lower_ not in _UNFINISHED):
+            starts.append(following.i)
+    return starts
+
+
+def mark_line_breaks(doc: Doc) -> Doc:
+    """Preset the sentence starts of :func:`line_breaks` on an unparsed Doc (the parser keeps
+    them), so a run without the pre-filter splits sentences as a filtered one does."""
+    for i in line_breaks(doc):
+        doc[i].is_sent_start = True
+    return doc
+
+
+def _cut_at_lines(doc: Doc, sent: Span, cuts: set[int]) -> list[Span]:
+    pieces: list[Span] = []
+    start = sent.start
+    for i in range(sent.start + 1, sent.end):
+        # Only whitespace before the break (the paragraph break the sentence opens with) is
+        # no sentence of its own: it stays with the line after it.
+        if i in cuts and not all(t.is_space for t in doc[start:i]):
+            pieces.append(doc[start:i])
+            start = i
+    pieces.append(doc[start : sent.end])
+    return pieces
 
 
 def _blank(text: str, sentences: Sequence[tuple[int, int]], kept: Sequence[bool]) -> str:

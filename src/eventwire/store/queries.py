@@ -17,10 +17,20 @@ import duckdb
 
 from ..analysis._sql import Freq, fetch
 from ..analysis.articles import ArticleFilter, select_articles
+from ..analysis.changes import ChangeKind, WeeklyChanges, weekly_changes
 from ..analysis.dyads import actor_series, dyad_series
 from ..analysis.filters import EventFilter, select_events
 from ..analysis.networks import Level, network
-from ..analysis.provenance import EventProvenance, event_provenance
+from ..analysis.records import (
+    ArticleRecord,
+    EventPage,
+    EventRecord,
+    SortKey,
+    actor_known,
+    article_record,
+    event_record,
+    page_events,
+)
 from ..analysis.timelines import timeline
 
 __all__ = ["COUNTED_TABLES", "StoreQueries"]
@@ -158,6 +168,47 @@ class StoreQueries:
             arrow=arrow,
         )
 
+    def changes(
+        self,
+        week: date | None = None,
+        *,
+        by: ChangeKind = "country",
+        modality: str | None = "asserted",
+        min_confidence: float | None = None,
+    ) -> WeeklyChanges:
+        """What changed in the week holding ``week`` (default: the latest) by country, dyad or
+        PLOVER category, against the 4 and 52 weeks before (``analysis.changes``)."""
+        return weekly_changes(
+            self.con, week, by=by, modality=modality, min_confidence=min_confidence
+        )
+
+    def event_page(
+        self,
+        where: EventFilter | None = None,
+        *,
+        offset: int = 0,
+        limit: int = 50,
+        sort: SortKey = "day",
+        descending: bool = False,
+    ) -> EventPage:
+        """One sorted page of the events ``where`` selects, with their total."""
+        return page_events(
+            self.con, where, offset=offset, limit=limit, sort=sort, descending=descending
+        )
+
+    def event(self, event_id: str) -> EventRecord:
+        """One merged event with every report of it (article, sentence, spans)."""
+        return event_record(self.con, event_id)
+
+    def article(self, article_id: str) -> ArticleRecord:
+        """One article with its text, event mentions and actor mentions."""
+        return article_record(self.con, article_id)
+
+    def knows_actor(self, name: str) -> bool:
+        """Whether ``name`` is an actor id, code or country the store has events or mentions
+        of."""
+        return actor_known(self.con, name)
+
     def actors(self, *, arrow: bool = False) -> Any:
         """Every actor seen: id, name, kind, country, usual code and sector, how many merged
         events (any modality) and mentions it has, and its first and last event day."""
@@ -198,12 +249,6 @@ class StoreQueries:
         (``store.articles(source="www.rt.com", text="sanctions", order="newest")``)."""
         selection = where or ArticleFilter(**{"order": "oldest", **filters})
         return select_articles(self.con, selection, arrow=arrow)
-
-    def event(self, event_id: str) -> EventProvenance:
-        """One event's whole provenance: the merged event and every report of it with its
-        article and sentence; ``event_id`` may be a unique prefix (the short ids tables show).
-        """
-        return event_provenance(self.con, event_id)
 
     def quotes(self, speaker: str | None = None, *, arrow: bool = False) -> Any:
         """Direct quotations with speaker and article date; only ``speaker``'s (actor id, code

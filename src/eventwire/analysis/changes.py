@@ -1,0 +1,293 @@
+"""What changed this week: each country's, dyad's or PLOVER category's events in one week against
+the mean of the 4 and the 52 weeks before, in the bands of ACLED's Trendfinder.
+
+Counts are normalised by the news volume: a week's rate is its events per article ingested
+(published) that week, so a week we read twice as much news about does not look twice as
+violent. A baseline is the mean rate over the weeks before that have at least one article —
+a week we hold no news for tells nothing, so it is neither a zero nor part of the mean. The
+change is ``rate / baseline − 1``, banded as Trendfinder does (large increase > 25 %, moderate
+increase 10–25 %, limited change −25 %–10 %, large decrease < −25 %; the limits are in
+``[changes]`` of default.toml). When the baseline rests on fewer events than
+``min_baseline_events`` per week, the band is ``low baseline`` instead, so that 1 → 2 events is
+not reported as "+100 %".
+
+Weeks run Monday to Sunday (ISO weeks, DuckDB's ``date_trunc('week', …)``); an event falls in
+the week of its day (the first day of its date, else the day it was first reported).
+
+>>> changes = weekly_changes(store.con, date(2025, 6, 16), by="country")   # doctest: +SKIP
+>>> changes.rows[0].band_4                                                  # doctest: +SKIP
+'large increase'
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Literal
+
+import duckdb
+
+from ..config import ChangeOptions, load_options
+from ..errors import EventwireError
+from ._sql import EVENT_DAY, STORED_DAY, has_query_tables
+from .filters import confidence_terms
+
+__all__ = [
+    "BANDS",
+    "CHANGE_KINDS",
+    "Change",
+    "ChangeKind",
+    "WeeklyChanges",
+    "band",
+    "latest_week",
+    "week_start",
+    "weekly_changes",
+]
+
+ChangeKind = Literal["country", "dyad", "category"]
+CHANGE_KINDS: tuple[ChangeKind, ...] = ("country", "dyad", "category")
+
+# Trendfinder's bands, from the largest increase down, then ours for a baseline too thin to
+# compare with and for no baseline at all (no article in the weeks before).
+BANDS = (
+    "large increase",
+    "moderate increase",
+    "limited change",
+    "large decrease",
+    "low baseline",
+    "no baseline",
+    "no news this week",
+)
+
+# The separator of a dyad's two countries in its key ("PRK–RUS", alphabetical order).
+DYAD_SEPARATOR = "–"
+
+
+class InvalidChangeRequest(EventwireError):
+    """A change table that cannot be computed (unknown grouping, no article in the store...)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One country, dyad or category in the week asked about, against its two baselines.
+
+    ``events``: its events that week; ``rate``: those per article ingested that week (None when
+    no article was). ``mean_4``/``mean_52``: its mean events per week over the weeks with news
+    among the 4 / 52 before; ``baseline_4``/``baseline_52``: its mean rate over those weeks;
+    ``change_4``/``change_52``: ``rate / baseline − 1`` (None without a baseline or a rate, or
+    with a zero baseline); ``band_4``/``band_52``: one of ``BANDS``."""
+
+    key: str
+    events: int
+    rate: float | None
+    mean_4: float
+    baseline_4: float | None
+    change_4: float | None
+    band_4: str
+    mean_52: float
+    baseline_52: float | None
+    change_52: float | None
+    band_52: str
+
+
+@dataclass(frozen=True, slots=True)
+class WeeklyChanges:
+    """The change table of one week: ``week`` is its Monday; ``articles`` the articles
+    published in it; ``weeks_with_news_4``/``_52`` how many of the 4 / 52 weeks before have at
+    least one article (the baselines rest on those); ``rows`` sorted by events, then key."""
+
+    week: date
+    by: ChangeKind
+    articles: int
+    weeks_with_news_4: int
+    weeks_with_news_52: int
+    rows: tuple[Change, ...]
+
+
+def week_start(day: date) -> date:
+    """The Monday of ``day``'s week."""
+    return day - timedelta(days=day.weekday())
+
+
+def latest_week(con: duckdb.DuckDBPyConnection) -> date | None:
+    """The Monday of the week of the most recent article (None when no article is dated)."""
+    row = con.execute("SELECT max(published) FROM articles").fetchone()
+    return week_start(row[0]) if row and row[0] is not None else None
+
+
+def band(change: float | None, mean_events: float, limits: ChangeOptions) -> str:
+    """The band of a relative ``change`` whose baseline averaged ``mean_events`` events a week
+    (``limits``: the [changes] section of the options).
+
+    >>> limits = load_options().changes
+    >>> band(0.5, 10, limits), band(1.0, 1, limits)
+    ('large increase', 'low baseline')
+    """
+    if mean_events < limits.min_baseline_events:
+        return "low baseline"
+    if change is None:
+        return "no baseline"
+    if change > limits.large_change:
+        return "large increase"
+    if change > limits.moderate_change:
+        return "moderate increase"
+    if change >= -limits.large_change:
+        return "limited change"
+    return "large decrease"
+
+
+def _keys_sql(by: ChangeKind) -> str:
+    """The key column(s) of an event ``e`` for the grouping (several rows per event for a
+    country: one per distinct country of its two sides)."""
+    if by == "country":
+        return (
+            "unnest(list_distinct(list_filter([e.source_country, e.target_country],"
+            " x -> x IS NOT NULL)))"
+        )
+    if by == "dyad":
+        return (
+            "CASE WHEN e.source_country < e.target_country"
+            f" THEN e.source_country || '{DYAD_SEPARATOR}' || e.target_country"
+            f" ELSE e.target_country || '{DYAD_SEPARATOR}' || e.source_country END"
+        )
+    return "e.plover_category"
+
+
+def _key_filter(by: ChangeKind) -> str:
+    if by == "dyad":
+        return (
+            "e.source_country IS NOT NULL AND e.target_country IS NOT NULL"
+            " AND e.source_country <> e.target_country"
+        )
+    if by == "category":
+        return "e.plover_category IS NOT NULL"
+    return "TRUE"
+
+
+def weekly_changes(
+    con: duckdb.DuckDBPyConnection,
+    week: date | None = None,
+    *,
+    by: ChangeKind = "country",
+    modality: str | None = "asserted",
+    min_confidence: float | None = None,
+    limits: ChangeOptions | None = None,
+) -> WeeklyChanges:
+    """The change table of the week holding ``week`` (default: the week of the most recent
+    article), grouped ``by`` country (either side's), dyad (the two sides' countries, in
+    alphabetical order) or PLOVER category, over events of ``modality`` (None: all) with a
+    calibrated confidence of at least ``min_confidence``; ``limits`` default to the shipped
+    [changes] settings."""
+    if by not in CHANGE_KINDS:
+        raise InvalidChangeRequest(f"unknown grouping {by!r} (one of {', '.join(CHANGE_KINDS)})")
+    limits = limits or load_options().changes
+    monday = week_start(week) if week is not None else latest_week(con)
+    if monday is None:
+        raise InvalidChangeRequest("no dated article in the store: nothing to compare")
+    first = monday - timedelta(weeks=52)
+    end = monday + timedelta(weeks=1)
+    day = STORED_DAY if has_query_tables(con) else EVENT_DAY
+    confident, confidence = confidence_terms(min_confidence)
+    terms = [f"{day} >= ?", f"{day} < ?", _key_filter(by), *confident]
+    params: list[object] = [first, end, *confidence]
+    if modality is not None:
+        terms.append("e.modality = ?")
+        params.append(modality)
+    counted = con.execute(
+        f"""
+        SELECT week, key, count(*) FROM (
+            SELECT CAST(date_trunc('week', {day}) AS DATE) AS week, {_keys_sql(by)} AS key
+            FROM events e WHERE {" AND ".join(terms)}
+        ) WHERE key IS NOT NULL GROUP BY ALL
+        """,
+        params,
+    ).fetchall()
+    articles = dict(
+        con.execute(
+            "SELECT CAST(date_trunc('week', published) AS DATE), count(*) FROM articles"
+            " WHERE published >= ? AND published < ? GROUP BY 1",
+            [first, end],
+        ).fetchall()
+    )
+    return _table(monday, by, articles, counted, limits)
+
+
+def _table(
+    monday: date,
+    by: ChangeKind,
+    articles: dict[date, int],
+    counted: Iterable[tuple[date, str, int]],
+    limits: ChangeOptions,
+) -> WeeklyChanges:
+    """The change table from the events per (week, key) and the articles per week."""
+    per_key: dict[str, dict[date, int]] = defaultdict(dict)
+    for week, key, n in counted:
+        per_key[str(key)][week] = int(n)
+    before_4 = _weeks_with_news(monday, 4, articles)
+    before_52 = _weeks_with_news(monday, 52, articles)
+    this_week = articles.get(monday, 0)
+    rows = []
+    for key, weeks in per_key.items():
+        events = weeks.get(monday, 0)
+        rate = events / this_week if this_week else None
+        mean_4, base_4 = _baseline(weeks, before_4, articles)
+        mean_52, base_52 = _baseline(weeks, before_52, articles)
+        change_4 = _relative(rate, base_4)
+        change_52 = _relative(rate, base_52)
+        if not events and not mean_4 and not mean_52:
+            continue
+        rows.append(
+            Change(
+                key=key,
+                events=events,
+                rate=rate,
+                mean_4=mean_4,
+                baseline_4=base_4,
+                change_4=change_4,
+                band_4=_band(rate, change_4, mean_4, before_4, limits),
+                mean_52=mean_52,
+                baseline_52=base_52,
+                change_52=change_52,
+                band_52=_band(rate, change_52, mean_52, before_52, limits),
+            )
+        )
+    rows.sort(key=lambda c: (-c.events, -c.mean_4, c.key))
+    return WeeklyChanges(monday, by, this_week, len(before_4), len(before_52), tuple(rows))
+
+
+def _band(
+    rate: float | None,
+    change: float | None,
+    mean_events: float,
+    before: list[date],
+    limits: ChangeOptions,
+) -> str:
+    if rate is None:
+        return "no news this week"
+    if not before:
+        return "no baseline"
+    return band(change, mean_events, limits)
+
+
+def _weeks_with_news(monday: date, n: int, articles: dict[date, int]) -> list[date]:
+    weeks = (monday - timedelta(weeks=i) for i in range(1, n + 1))
+    return [w for w in weeks if articles.get(w, 0) > 0]
+
+
+def _baseline(
+    weeks: dict[date, int], before: list[date], articles: dict[date, int]
+) -> tuple[float, float | None]:
+    """Mean events per week and mean rate over the weeks ``before`` (all with news)."""
+    if not before:
+        return 0.0, None
+    mean_events = sum(weeks.get(w, 0) for w in before) / len(before)
+    mean_rate = sum(weeks.get(w, 0) / articles[w] for w in before) / len(before)
+    return mean_events, mean_rate
+
+
+def _relative(rate: float | None, baseline: float | None) -> float | None:
+    if rate is None or not baseline:
+        return None
+    return rate / baseline - 1

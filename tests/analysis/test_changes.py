@@ -1,0 +1,150 @@
+"""What changed this week (issue 17): counts per article ingested against the 4 and 52 weeks
+before, Trendfinder's bands and the low-baseline rule, on a hand-made store whose figures are
+worked out in the comments."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+from eventwire.analysis.changes import InvalidChangeRequest, band, week_start
+from eventwire.config import load_options
+from eventwire.store import open_store
+from tests.store.builders import RUN, article, event
+
+WEEK = date(2024, 6, 17)  # a Monday
+BEFORE = [WEEK - timedelta(weeks=n) for n in (4, 3, 2, 1)]
+CODES = ("040", "112", "190")
+
+
+def _corpus() -> list:  # type: ignore[type-arg]
+    """Each of the 4 weeks before: one article with 3 Russia → Kyiv events and 4 Washington →
+    Seoul events (each of another CAMEO code, so that merging keeps them apart). The week asked
+    about: two articles, together 8 Russia → Kyiv events, 2 Washington → Seoul events and 1
+    Pyongyang → Seoul event."""
+    items = []
+    for n, monday in enumerate(BEFORE):
+        story = article(f"before{n}", monday + timedelta(days=1))
+        day = (monday + timedelta(days=1)).isoformat()
+        events = [
+            event(story, "Russia", "Kyiv", code, day, sentence_index=i)
+            for i, code in enumerate(CODES)
+        ]
+        events += [
+            event(story, "Washington", "Seoul", code, day, sentence_index=10 + i)
+            for i, code in enumerate(("040", "112", "163", "190"))
+        ]
+        items.append((story, events))
+    first = article("week-a", WEEK + timedelta(days=2))
+    second = article("week-b", WEEK + timedelta(days=3))
+    week_events = [
+        event(
+            first,
+            "Russia",
+            "Kyiv",
+            code,
+            (WEEK + timedelta(days=d)).isoformat(),
+            sentence_index=10 * d + i,
+        )
+        for d in (0, 2, 4, 6)
+        for i, code in enumerate(("040", "112"))
+    ]
+    week_events += [
+        event(first, "Washington", "Seoul", code, WEEK.isoformat(), sentence_index=90 + i)
+        for i, code in enumerate(("040", "112"))
+    ]
+    items.append((first, week_events))
+    items.append((second, [event(second, "Pyongyang", "Seoul", "112", WEEK.isoformat())]))
+    return items
+
+
+@pytest.fixture(scope="module")
+def changes_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("changes") / "changes.duckdb"
+    with open_store(path) as store:
+        run = store.begin_run(RUN)
+        for story, events in _corpus():
+            store.write_article(run, story, events)
+        # No merge window: the events two days apart stay apart (a window of one day would
+        # widen each by a day and chain them into one event).
+        store.merge_events(window_days=0)
+        store.finish_run(run, "complete", {})
+    return path
+
+
+def test_week_counts_are_normalised_by_articles_and_banded(changes_db: Path) -> None:
+    with open_store(changes_db, read_only=True) as store:
+        table = store.changes(WEEK + timedelta(days=4), by="country")
+    assert table.week == WEEK
+    assert (table.articles, table.weeks_with_news_4, table.weeks_with_news_52) == (2, 4, 4)
+    rows = {row.key: row for row in table.rows}
+    russia = rows["RUS"]
+    # 8 events over 2 articles = 4 per article, against 3 per article before: +33 %, a large
+    # increase; raw counts would have said 8 against 3, +167 %.
+    assert russia.events == 8 and russia.rate == 4.0
+    assert russia.mean_4 == 3.0 and russia.baseline_4 == 3.0
+    assert russia.change_4 == pytest.approx(1 / 3)
+    assert russia.band_4 == "large increase" and russia.band_52 == "large increase"
+    # 2 events over 2 articles = 1 per article against 4: −75 %, a large decrease.
+    usa = rows["USA"]
+    assert (usa.events, usa.mean_4, usa.change_4) == (2, 4.0, pytest.approx(-0.75))
+    assert usa.band_4 == "large decrease"
+    # One event where there were none: not "+∞ %" but a low baseline.
+    assert rows["PRK"].events == 1 and rows["PRK"].band_4 == "low baseline"
+
+
+def test_dyads_and_categories(changes_db: Path) -> None:
+    with open_store(changes_db, read_only=True) as store:
+        dyads = {r.key: r for r in store.changes(WEEK, by="dyad").rows}
+        categories = {r.key: r for r in store.changes(WEEK, by="category").rows}
+    assert set(dyads) == {"RUS–UKR", "KOR–USA", "KOR–PRK"}
+    assert dyads["RUS–UKR"].events == 8 and dyads["KOR–PRK"].band_4 == "low baseline"
+    # ACCUSE (112): 4 Russian, 1 American and 1 North Korean this week (6 / 2 articles = 3)
+    # against 2 a week (Russian and American) in the weeks before: +50 %.
+    assert categories["ACCUSE"].events == 6
+    assert categories["ACCUSE"].change_4 == pytest.approx(3 / 2 - 1)
+    assert categories["ACCUSE"].band_4 == "low baseline"  # 2 a week is below 3
+    # CONSULT (040): 4 + 1 this week (2.5 per article) against 2 a week: +25 %, moderate;
+    # but 2 a week is a low baseline too. SANCTION (163): none against 1 a week.
+    assert categories["CONSULT"].change_4 == pytest.approx(0.25)
+    assert categories["SANCTION"].events == 0 and categories["SANCTION"].change_4 == -1
+
+
+def test_a_week_without_news_and_the_default_week(changes_db: Path) -> None:
+    with open_store(changes_db, read_only=True) as store:
+        empty = store.changes(WEEK + timedelta(weeks=1))
+        latest = store.changes()
+    assert empty.articles == 0
+    assert {r.band_4 for r in empty.rows} == {"no news this week"}
+    assert latest.week == WEEK  # the week of the most recent article
+
+
+def test_no_dated_article_is_a_clear_error(tmp_path: Path) -> None:
+    with open_store(tmp_path / "empty.duckdb") as store:
+        with pytest.raises(InvalidChangeRequest, match="no dated article"):
+            store.changes()
+        with pytest.raises(InvalidChangeRequest, match="unknown grouping"):
+            store.changes(WEEK, by="city")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("change", "mean", "expected"),
+    [
+        (0.26, 5, "large increase"),
+        (0.25, 5, "moderate increase"),
+        (0.11, 5, "moderate increase"),
+        (0.10, 5, "limited change"),
+        (-0.25, 5, "limited change"),
+        (-0.26, 5, "large decrease"),
+        (1.0, 2.9, "low baseline"),
+        (None, 5, "no baseline"),
+    ],
+)
+def test_bands_follow_trendfinder(change: float | None, mean: float, expected: str) -> None:
+    assert band(change, mean, load_options().changes) == expected
+
+
+def test_weeks_start_on_monday() -> None:
+    assert week_start(date(2024, 6, 23)) == WEEK and week_start(WEEK) == WEEK
