@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-import json
+import dataclasses
+import re
+import shlex
+import tomllib
 from pathlib import Path
 
 import click
@@ -10,6 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from eventwire.cli import cli
+from eventwire.config import load_options
 
 DOCS = Path(__file__).resolve().parents[1] / "docs" / "cli.md"
 
@@ -60,5 +64,35 @@ def test_config_prints_effective_settings(tmp_path: Path) -> None:
     user.write_text("[pipeline]\nbatch_size = 5\n")
     result = CliRunner().invoke(cli, ["--config", str(user), "config"])
     assert result.exit_code == 0
-    settings = json.loads(result.output.split("\n", 1)[1])
+    settings = tomllib.loads(result.output)
     assert settings["pipeline"]["batch_size"] == 5
+
+
+def test_effective_config_is_toml_that_config_accepts_back(tmp_path: Path) -> None:
+    """Issue 16: the effective settings used to print as JSON that --config refused."""
+    user = tmp_path / "u.toml"
+    user.write_text(
+        '[pipeline]\nbatch_size = 5\n[store]\npath = "a \\"quoted\\" é.duckdb"\n'
+        '[actors]\ndictionaries = ["mine.yaml"]\n[analysis]\nmin_confidence = 0.25\n'
+    )
+    printed = CliRunner().invoke(cli, ["--config", str(user), "config"])
+    effective = tmp_path / "effective.toml"
+    effective.write_text(printed.output, encoding="utf-8")
+    again = CliRunner().invoke(cli, ["--config", str(effective), "config"])
+    assert again.exit_code == 0, again.output
+    assert again.output.splitlines()[1:] == printed.output.splitlines()[1:]
+    expected = dataclasses.replace(load_options(user), sources=())
+    assert dataclasses.replace(load_options(effective), sources=()) == expected
+    assert expected.pipeline.actor_dictionaries == ("mine.yaml",)
+
+
+def test_every_command_of_the_analysts_questions_parses() -> None:
+    """docs/cli.md's "Questions analysts ask" (issue 16): each answer is a real command with
+    real options (click refuses an unknown option before printing the help)."""
+    text = DOCS.read_text(encoding="utf-8").split("## Questions analysts ask", 1)[1]
+    commands = re.findall(r"\| `(eventwire [^`]+)` \|", text)
+    assert len(commands) >= 10
+    for command in commands:
+        args = shlex.split(command.split(" > ")[0])[1:]
+        result = CliRunner().invoke(cli, [*args, "--help"])
+        assert result.exit_code == 0, (command, result.output)

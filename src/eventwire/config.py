@@ -20,6 +20,7 @@ from typing import Any
 from .errors import ConfigError
 
 __all__ = [
+    "ActorOptions",
     "AnalysisOptions",
     "ChangeOptions",
     "DocumentOptions",
@@ -29,6 +30,7 @@ __all__ = [
     "StoreOptions",
     "WebOptions",
     "load_options",
+    "options_toml",
 ]
 
 
@@ -46,6 +48,9 @@ class PipelineOptions:
     write_batch: int = 64
     indexed_attribute_ruler: bool = True
     cached_lemmatizer: bool = True
+    actor_dictionaries: tuple[str, ...] = ()
+    """The user's actor dictionaries for the ``eventwire_actors`` component: ``[actors]
+    dictionaries``, copied here so that the workers, which get only these options, load them."""
 
 
 @dataclass(frozen=True)
@@ -82,6 +87,13 @@ class AnalysisOptions:
     """What the analyses, exports and plots show by default ([analysis])."""
 
     min_confidence: float
+
+
+@dataclass(frozen=True)
+class ActorOptions:
+    """The user's actor dictionaries layered over the shipped knowledge base ([actors])."""
+
+    dictionaries: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -125,6 +137,7 @@ class Options:
     analysis: AnalysisOptions
     changes: ChangeOptions
     web: WebOptions
+    actors: ActorOptions = field(default=ActorOptions())
     sources: tuple[str, ...] = field(default=())
 
     def digest(self) -> str:
@@ -147,7 +160,10 @@ _SECTIONS: dict[str, type[Any]] = {
     "analysis": AnalysisOptions,
     "changes": ChangeOptions,
     "web": WebOptions,
+    "actors": ActorOptions,
 }
+# Settings that are not read from their own section but copied from another one.
+_DERIVED = {("pipeline", "actor_dictionaries")}
 
 
 def _default_table() -> dict[str, Any]:
@@ -194,6 +210,8 @@ def _build(table: dict[str, Any], sources: tuple[str, ...]) -> Options:
     for section, cls in _SECTIONS.items():
         values = dict(table[section])
         for f in dataclasses.fields(cls):
+            if (section, f.name) in _DERIVED:
+                continue
             if f.name not in values:
                 raise ConfigError(f"missing setting {section}.{f.name}")
             expected = str(f.type)
@@ -209,4 +227,36 @@ def _build(table: dict[str, Any], sources: tuple[str, ...]) -> Options:
             elif expected == "str" and not isinstance(value, str):
                 raise ConfigError(f"{section}.{f.name} must be a string, not {value!r}")
         built[section] = cls(**values)
+    built["pipeline"] = dataclasses.replace(
+        built["pipeline"], actor_dictionaries=built["actors"].dictionaries
+    )
     return Options(**built, sources=sources)
+
+
+def _toml_value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return repr(value)
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)  # a JSON string is a TOML basic string
+    if isinstance(value, tuple | list):
+        return "[" + ", ".join(_toml_value(v) for v in value) + "]"
+    raise ConfigError(f"cannot write {value!r} as TOML")
+
+
+def options_toml(options: Options) -> str:
+    """Every setting of ``options`` as TOML that ``load_options`` reads back to the same
+    options (``eventwire config --config FILE`` prints it: the effective settings).
+
+    >>> "[store]" in options_toml(load_options())
+    True
+    """
+    lines = [f"# effective settings ({' + '.join(options.sources)})"]
+    for section in _SECTIONS:
+        lines.append(f"\n[{section}]")
+        for f in dataclasses.fields(getattr(options, section)):
+            if (section, f.name) in _DERIVED:
+                continue
+            lines.append(f"{f.name} = {_toml_value(getattr(getattr(options, section), f.name))}")
+    return "\n".join(lines) + "\n"

@@ -12,23 +12,56 @@ from datetime import date
 
 import duckdb
 
+from ._paths import looks_like_url
 from .config import Options
 from .documents import Article, Deduplicator, Rejection, read_inputs
 from .documents.assemble import EARLIEST_DATE, LATEST_DATE
 from .documents.normalise import path_as_given
 from .engines.local import run_local
 from .engines.model import CodedArticle, batches
-from .errors import ConfigError, StoreError
+from .errors import ConfigError, StoreError, UnreadableInput
 from .store import RunInfo, Store, open_store
 from .store.lock import ingest_lock
 from .treaties.persist import write_treaty_updates
 from .versions import package_version
 
-__all__ = ["REJECTIONS_PER_WRITE", "IngestSummary", "ingest"]
+__all__ = [
+    "REJECTIONS_PER_WRITE",
+    "IngestSummary",
+    "UnsupportedInput",
+    "check_inputs",
+    "count_articles",
+    "ingest",
+]
 
 # Rejections recorded per statement, at most waiting: 50,000 bad lines recorded 64 at a time
 # took 16 s (the statement's fixed cost), at 5,000 a time under 1 s.
 REJECTIONS_PER_WRITE = 5_000
+
+
+class UnsupportedInput(UnreadableInput):
+    """An input eventwire does not read at all (a URL): refused before anything runs."""
+
+
+def check_inputs(paths: Iterable[str]) -> None:
+    """Refuse URLs among ``paths`` at once, before the database is opened or the model
+    loaded: eventwire reads files, directories and standard input, never the web."""
+    for path in paths:
+        if looks_like_url(path):
+            raise UnsupportedInput(
+                f"{path!r} is a URL: eventwire ingest reads files, directories and - (standard"
+                " input), never the web; download the page first and ingest the file"
+            )
+
+
+def _check_published(published: date | None) -> None:
+    """A date given for undated articles must be one articles may carry (issue 15: --date
+    9999-12-31 overflowed in the time layer and lost every article)."""
+    if published is not None and not EARLIEST_DATE <= published <= LATEST_DATE:
+        raise ConfigError(
+            f"date {published} is outside the accepted article dates "
+            f"({EARLIEST_DATE} to {LATEST_DATE})"
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,29 +89,57 @@ def model_version(model: str) -> str:
     return "unknown" if version == "0+unknown" else version
 
 
+def _reported(
+    coded: Iterable[CodedArticle], on_article: Callable[[Article], None]
+) -> Iterator[CodedArticle]:
+    for item in coded:
+        on_article(item.article)
+        yield item
+
+
+def count_articles(
+    paths: Iterable[str], options: Options, *, published: date | None = None
+) -> int | None:
+    """How many articles ``paths`` hold (read and cleaned, not coded), for a progress total;
+    None when standard input is among them (it can be read only once). Reading costs about
+    1.5 ms an article (2,452 Gigaword articles in 3.8 s here), under 1% of coding them."""
+    inputs = tuple(paths)
+    if "-" in inputs:
+        return None
+    check_inputs(inputs)
+    _check_published(published)
+    results = read_inputs(inputs, options.documents, published=published)
+    return sum(1 for result in results if isinstance(result, Article))
+
+
 def ingest(
     paths: Iterable[str],
     options: Options,
     *,
     published: date | None = None,
     on_article: Callable[[Article], None] | None = None,
+    on_skipped: Callable[[int], None] | None = None,
 ) -> IngestSummary:
     """Ingest ``paths`` into the database ``options.store.path``.
 
     Re-ingesting the same inputs changes nothing: articles are keyed by content and skipped
-    when stored; a run stopped half-way is completed by the next one.
+    when stored; a run stopped half-way is completed by the next one. A URL among ``paths``
+    is an ``UnsupportedInput`` error, and a ``published`` date outside the accepted article
+    dates a ``ConfigError``, before anything is opened.
+
+    For progress: ``on_article`` is called with each article as soon as it is coded (it is
+    stored with its batch, or rejected if coding or storing failed), ``on_skipped`` with the
+    number of articles of each chunk read that needed no coding (already stored, exact
+    duplicates); together they count every article ``count_articles`` counts.
     """
     started = time.perf_counter()
     inputs = tuple(paths)
-    if published is not None and not EARLIEST_DATE <= published <= LATEST_DATE:
-        raise ConfigError(
-            f"date {published} is outside the accepted article dates "
-            f"({EARLIEST_DATE} to {LATEST_DATE})"
-        )
+    check_inputs(inputs)
+    _check_published(published)
     with ingest_lock(options.store.path, wait_seconds=options.store.wait_seconds):
         store = open_store(options.store.path, wait_seconds=options.store.wait_seconds)
         with store:
-            return _ingest(store, inputs, options, published, on_article, started)
+            return _ingest(store, inputs, options, published, on_article, on_skipped, started)
 
 
 def _ingest(
@@ -87,6 +148,7 @@ def _ingest(
     options: Options,
     published: date | None,
     on_article: Callable[[Article], None] | None,
+    on_skipped: Callable[[int], None] | None,
     started: float,
 ) -> IngestSummary:
     rejected: list[Rejection] = []
@@ -176,6 +238,8 @@ def _ingest(
                     relinks[result.id] = verdict.original_of
                 ready.append(verdict.article)
             store.write_signatures(signatures)
+            if on_skipped is not None and len(read) > len(ready):
+                on_skipped(len(read) - len(ready))
             flush_rejections(REJECTIONS_PER_WRITE)
             # The file is let go while the workers code (docs/concurrency.md).
             store.release()
@@ -186,7 +250,10 @@ def _ingest(
     try:
         # Articles are stored by batches, one transaction each (issue 7: no per-article
         # round trips); a run stopped in between still leaves whole articles only.
-        for coded_batch in batches(run_local(new_articles(), options.pipeline), write_batch):
+        coded_articles = run_local(new_articles(), options.pipeline)
+        if on_article is not None:  # as each is coded: batches hold 64 (write_batch)
+            coded_articles = _reported(coded_articles, on_article)
+        for coded_batch in batches(coded_articles, write_batch):
             batch = []
             for coded in coded_batch:
                 if coded.failure is None:
@@ -205,9 +272,6 @@ def _ingest(
             articles_new += len(stored[0])
             flush_rejections(REJECTIONS_PER_WRITE)
             store.release()
-            if on_article is not None:
-                for coded in stored[0]:
-                    on_article(coded.article)
         flush_rejections()
         store.set_threads(None)
         events_total = store.merge_events(

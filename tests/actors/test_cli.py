@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from eventwire.cli_actors import EXIT_REJECTED, actors
+from eventwire.cli.actors import EXIT_REJECTED, actors
 
 
 def invoke(*args: str) -> Result:
@@ -94,7 +94,7 @@ def test_list_country_prk_includes_kim_jong_un() -> None:
 
 def test_list_on_a_date_gives_the_role_held_then() -> None:
     result = invoke(
-        "list", "--country", "RUS", "--kind", "person", "--date", "2024-09-14", "--format", "json"
+        "list", "--country", "RUS", "--kind", "person", "--date", "2024-09-14", "--format", "jsonl"
     )
     assert result.exit_code == 0
     rows = [json.loads(line) for line in result.stdout.splitlines()]
@@ -112,7 +112,7 @@ def test_list_rejects_an_unknown_country() -> None:
 
 @pytest.mark.parametrize(("day", "finland"), [("2023-01-01", False), ("2024-01-01", True)])
 def test_nato_members_on_a_date(day: str, finland: bool) -> None:
-    result = invoke("members", "NATO", "--date", day, "--format", "json")
+    result = invoke("members", "NATO", "--date", day, "--format", "jsonl")
     assert result.exit_code == 0
     countries = {json.loads(line)["country"] for line in result.stdout.splitlines()}
     assert {"USA", "DEU", "TUR"} <= countries

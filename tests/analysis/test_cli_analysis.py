@@ -11,7 +11,7 @@ import click
 import pytest
 from click.testing import CliRunner
 
-from eventwire.cli_analysis import COMMANDS
+from eventwire.cli.analysis import COMMANDS
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "cli.md"
 
@@ -41,21 +41,22 @@ def test_events_filters_and_formats(db_path: Path) -> None:
         ("USAGOV", "RUS"),
     }
     result = run(
-        "events", "--db", str(db_path), "--modality", "all", "--plover", "AID", "--format", "json"
+        "events", "--db", str(db_path), "--modality", "all", "--plover", "AID", "--format", "jsonl"
     )
     records = [json.loads(line) for line in result.output.splitlines()]
     assert [r["modality"] for r in records] == ["alleged"]
     assert records[0]["day"] == "2024-11-01"
     table = run("events", "--db", str(db_path), "--text", "ratified")
-    assert table.exit_code == 0 and "1 rows" in table.output
+    assert table.exit_code == 0 and "\n1 events\n" in table.output
 
 
 def test_event_tables_show_dates_at_their_granularity(db_path: Path) -> None:
     """Issue 14: a month-level event reads 2024-11 in the table, not a made-up 2024-11-01;
     csv and json keep the sortable day and the TIMEX3 value side by side."""
     args = ("events", "--db", str(db_path), "--modality", "all", "--plover", "AID")
-    records = [json.loads(line) for line in run(*args, "--format", "json").output.splitlines()]
+    records = [json.loads(line) for line in run(*args, "--format", "jsonl").output.splitlines()]
     assert [(r["day"], r["date_value"]) for r in records] == [("2024-11-01", "2024-11")]
+    assert json.loads(run(*args, "--format", "json").output) == records  # one array
     table = run(*args)
     assert table.exit_code == 0, table.output
     assert "2024-11 " in table.output and "2024-11-01" not in table.output
@@ -72,13 +73,16 @@ def test_dyad_shows_june_september_december(db_path: Path) -> None:
 
 
 def test_timeline_and_network(db_path: Path) -> None:
-    result = run("timeline", "PRK", "--db", str(db_path), "--format", "json")
+    result = run("timeline", "PRK", "--db", str(db_path), "--format", "jsonl", "--sort", "oldest")
     assert [json.loads(line)["role"] for line in result.output.splitlines()] == [
         "target",
         "target",
         "target",
         "source",
     ]
+    newest = run("timeline", "PRK", "--db", str(db_path), "--format", "json")
+    roles = [r["role"] for r in json.loads(newest.output)]
+    assert roles == ["source", "target", "target", "target"]
     result = run("network", "--db", str(db_path), "--format", "csv", "--until", "2024-06")
     rows = list(csv.DictReader(io.StringIO(result.output)))
     assert {(r["source"], r["target"], r["events"]) for r in rows} == {
@@ -109,7 +113,7 @@ def test_plots(db_path: Path, tmp_path: Path, kind: str, name: str) -> None:
     [
         (["events", "--modality", "rumoured"], "unknown modality"),
         (["events", "--since", "yesterday"], "not a date"),
-        (["plot", "dyad", "RUS", "ATA", "-o", "x.png"], "no events to plot"),
+        (["plot", "dyad", "RUS", "NOR", "-o", "x.png"], "no events to plot"),
         (["plot", "timeline", "RUS", "-o", "x.gif"], ".png or .svg"),
     ],
 )
@@ -156,7 +160,7 @@ def test_events_hide_low_confidence_by_default_and_show_all_at_zero(confidence_d
     every = csv_rows(run("events", *db, "--min-confidence", "0"))
     assert sorted(float(r["confidence"]) for r in every) == [0.1, 0.1, 0.1, 0.9]
     table = run("events", "--db", str(confidence_db))
-    assert "1 rows" in table.output and "confidence ≥ 0.3" in table.output
+    assert "\n1 events\n" in table.output and "confidence ≥ 0.3" in table.output
 
 
 def test_the_config_file_sets_the_default_threshold(confidence_db: Path, tmp_path: Path) -> None:

@@ -58,7 +58,7 @@ def test_each_rows_command_lists_its_events(db: Path, by: str, key: str) -> None
     row = next(r for r in table["rows"] if r["key"] == key)
     words = shlex.split(row["events_command"])
     assert words[:2] == ["eventwire", "events"]
-    code, out = _run(*words[1:], "--format", "json")
+    code, out = _run(*words[1:], "--format", "jsonl")
     assert code == 0, out
     assert len(out.splitlines()) == row["events"]
 
@@ -76,21 +76,3 @@ def test_bad_requests_are_usage_errors(db: Path) -> None:
     assert _run("changes", "--db", str(db), "--week", "2024-W25", "--date", "2024-06-20")[0] == 2
     code, out = _run("changes", "--db", str(db), "--since", "2030-01-01")
     assert code == 1 and "no article" in out
-
-
-def test_event_shows_every_report_with_its_provenance(db: Path) -> None:
-    code, out = _run("events", "--db", str(db), "--country", "PRK", "--format", "json")
-    assert code == 0, out
-    (listed,) = [json.loads(line) for line in out.splitlines()]
-    code, page = _run("event", listed["event_id"], "--db", str(db))
-    assert code == 0, page
-    assert page.startswith(f"event {listed['event_id']}")
-    assert "reports (1):" in page and "asserted" in page and "sentence " in page
-    code, out = _run("event", listed["event_id"], "--db", str(db), "--json")
-    record = json.loads(out)
-    (report,) = record["mentions"]
-    assert record["fields"]["source_code"] == listed["source_code"]
-    assert report["sentence"] and report["modality"] == "asserted"
-    assert {s["role"] for s in report["spans"]} >= {"trigger"}
-    code, out = _run("event", "no-such-event", "--db", str(db))
-    assert code == 1 and "no event 'no-such-event'" in out

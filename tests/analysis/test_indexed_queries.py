@@ -5,6 +5,7 @@ events into one."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -50,6 +51,22 @@ QUERIES: dict[str, Query] = {
     "events by text": lambda s: s.events(text="signed"),
     "events limited": lambda s: s.events(EventFilter(actor="PRK", limit=2)),
     "events of an unknown actor": lambda s: s.events(actor="XYZ"),
+    # Issue 16: repeated values (OR within a field), dyads both ways, newest and most reported
+    # first, a timeline newest first.
+    "events of two actors": lambda s: s.events(actor=("USA", "UKR"), modality=None),
+    "events of two sources, two codes": lambda s: s.events(
+        source=("USAGOV", "PRKGOV"), cameo=("05", "11"), modality=None
+    ),
+    "events of two countries and categories": lambda s: s.events(
+        country=("PRK", "ukr"), plover=("ASSAULT", "aid"), modality=None
+    ),
+    "events between a dyad": lambda s: s.events(between=("RUS", "PRK"), modality=None),
+    "events between and an actor": lambda s: s.events(between=("PRK", "RUS"), actor="RUSGOV"),
+    "events newest first, limited": lambda s: s.events(
+        EventFilter(order="newest", limit=3, modality=None)
+    ),
+    "events most reported first": lambda s: s.events(order="mentions", actor="PRK"),
+    "timeline newest first": lambda s: s.timeline("RUS", modality=None, newest_first=True),
 }
 
 
@@ -77,6 +94,26 @@ def test_indexed_reads_equal_the_straightforward_queries(
         reference = query(store)
     # Same rows, columns and types; Goldstein sums and means only up to the order of addition.
     pd.testing.assert_frame_equal(indexed, reference, check_exact=False, rtol=1e-12)
+
+
+@pytest.mark.parametrize(
+    "selection",
+    [
+        EventFilter(modality=None),
+        EventFilter(actor=("USA", "UKR")),
+        EventFilter(between=("RUS", "PRK"), modality=None),
+        EventFilter(country="PRK", plover=("AGREE", "AID"), limit=1),
+    ],
+)
+def test_counts_agree_with_the_listing_on_both_paths(
+    stages: dict[str, Path], selection: EventFilter, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    unlimited = dataclasses.replace(selection, limit=None)
+    with open_store(stages[STAGES[-1]], read_only=True) as store:
+        listed = len(store.events(unlimited))
+        indexed = filters.count_events(store.con, selection)
+        straightforward(monkeypatch)
+        assert filters.count_events(store.con, selection) == indexed == listed > 0
 
 
 def test_the_cases_select_something_at_every_stage(stages: dict[str, Path]) -> None:

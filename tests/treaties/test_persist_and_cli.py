@@ -3,6 +3,7 @@ answer from the shipped base alone or with a database's news updates (issue 6)."
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from pathlib import Path
 
@@ -11,7 +12,7 @@ import duckdb
 import pytest
 from click.testing import CliRunner
 
-from eventwire.cli_treaties import register_treaty_commands
+from eventwire.cli.treaties import register_treaty_commands
 from eventwire.treaties import (
     Source,
     TreatyUpdate,
@@ -179,3 +180,62 @@ def test_alliances_draws_a_picture(tmp_path: Path, suffix: str) -> None:
     result = CliRunner().invoke(_cli(), ["alliances", "--as-of", "2025-01-01", "-o", str(out)])
     assert result.exit_code == 0, result.output
     assert out.stat().st_size > 1000
+
+
+def test_treaty_show_lists_each_step_once_with_its_reports(tmp_path: Path) -> None:
+    """Issue 16: the shipped signing (2024-06-19) and two reports of it ("in June") were
+    three rows; an entry into force reported "on or before" the article's day was a second one."""
+    from eventwire.treaties.matching import lifecycle
+
+    again = TreatyUpdate(
+        doc_id="doc-3", local_key="c0", mention="the treaty", treaty_type="mutual_defence",
+        parties=("PRK", "RUS"), treaty_id=RUS_PRK,
+        source=_source("They signed the pact in June.", 0),
+        step=make_step("signed", "2024-06", source=_source("They signed the pact in June.", 0)),
+    )  # fmt: skip
+    in_force = TreatyUpdate(
+        doc_id="doc-3", local_key="c0", mention="the treaty", treaty_type="mutual_defence",
+        parties=("PRK", "RUS"), treaty_id=RUS_PRK,
+        source=_source("The treaty came into force.", 40),
+        step=make_step(
+            "in_force", "2024-12-05", mod="ON_OR_BEFORE",
+            source=_source("The treaty came into force.", 40),
+        ),
+    )  # fmt: skip
+    path = tmp_path / "twice.duckdb"
+    con = duckdb.connect(str(path))
+    try:
+        write_treaty_updates(con, (*UPDATES, again, in_force))
+    finally:
+        con.close()
+    treaty = find_treaty(load_treaties(str(path)), RUS_PRK)
+    steps = lifecycle(treaty)
+    signed = [g for g in steps if g.step.kind == "signed"]
+    assert len(signed) == 1
+    assert signed[0].from_base and signed[0].step.value == "2024-06-19"
+    assert sorted(s.doc_id for s in signed[0].sources) == ["doc-1", "doc-3"]
+    assert len([g for g in steps if g.step.kind == "in_force" and g.step.party is None]) == 1
+    result = CliRunner().invoke(_cli(), ["treaty", "show", RUS_PRK, "--db", str(path)],
+                                terminal_width=200)  # fmt: skip
+    assert result.exit_code == 0, result.output
+    rows = [line for line in result.output.splitlines() if "│ signed" in line]
+    assert len(rows) == 1 and "shipped base; 2 reports" in rows[0]
+
+
+def test_parties_by_name_and_unknown_ones_exit_2() -> None:
+    """Issue 16: `obligations --attacked Estonia` printed an empty table and exited 0."""
+    by_name = CliRunner().invoke(
+        _cli(), ["obligations", "--attacked", "Estonia", "--as-of", "2025-01-01", "--format", "csv"]
+    )
+    assert "USA,binding,military_assistance,north-atlantic-treaty,5" in by_name.output
+    finland = CliRunner().invoke(
+        _cli(), ["treaties", "--party", "Finland", "--as-of", "2023-01-01", "--format", "json"]
+    )
+    assert "north-atlantic-treaty" in {t["treaty"] for t in json.loads(finland.output)}
+    for args, says in [
+        (["obligations", "--attacked", "Estnia"], "did you mean Estonia"),
+        (["obligations", "--attacked", "NATO"], "'NATO' is not a country"),
+        (["treaties", "--party", "Atlantis"], "unknown actor 'Atlantis'"),
+    ]:
+        result = CliRunner().invoke(_cli(), args)
+        assert result.exit_code == 2 and says in result.output, result.output

@@ -10,11 +10,18 @@ from pathlib import Path
 import catalogue
 
 from eventwire import registry
+from eventwire._paths import DictionaryNotFound, check_dictionary_paths, looks_like_url
 from eventwire.actors import importers as _importers  # noqa: F401  (registers the importers)
 from eventwire.actors import loading
 from eventwire.actors.kb import DictionaryProblem, KnowledgeBase
 
-__all__ = ["DictionaryFile", "load_knowledge_base"]
+__all__ = [
+    "DictionaryFile",
+    "DictionaryNotFound",
+    "check_dictionaries",
+    "load_knowledge_base",
+    "looks_like_url",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,3 +61,13 @@ def _load(dictionaries: tuple[DictionaryFile, ...]) -> KnowledgeBase:
             continue
         importer(Path(dictionary.path), kb)
     return kb
+
+
+def check_dictionaries(specs: Sequence[str]) -> KnowledgeBase:
+    """The knowledge base with the user's dictionaries ``specs`` (``PATH`` or
+    ``IMPORTER::PATH``), checked before any text is coded: a URL or a missing file raises
+    :class:`DictionaryNotFound` naming it; bad lines are in the result's ``problems``."""
+    from eventwire.actors.component import parse_dictionary_spec
+
+    check_dictionary_paths(specs)
+    return load_knowledge_base([parse_dictionary_spec(spec) for spec in specs])

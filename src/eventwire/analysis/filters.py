@@ -6,15 +6,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 from itertools import product
-from typing import Any
+from typing import Any, Literal
 
 import duckdb
 
+from .._names import did_you_mean
 from ..errors import EventwireError
 from ..events.model import MODALITIES
+from ..events.ontology import PLOVER_CATEGORIES, load_ontology
 from ._sql import (
     EVENT_DAY,
     STORED_DAY,
@@ -27,14 +31,72 @@ from ._sql import (
     side_matches,
 )
 
-__all__ = ["EVENT_COLUMNS", "EventFilter", "InvalidFilter", "confidence_terms", "select_events"]
+__all__ = [
+    "EVENT_COLUMNS",
+    "EVENT_ORDERS",
+    "EventFilter",
+    "InvalidFilter",
+    "Values",
+    "confidence_terms",
+    "count_events",
+    "select_events",
+    "values",
+]
 
 
 class InvalidFilter(EventwireError):
-    """A filter value that cannot select anything (unknown modality, quad class out of 1–4...)."""
+    """A filter value that cannot select anything (unknown modality, CAMEO code or PLOVER
+    category, quad class out of 1–4...); the message names the value."""
 
 
 _QUADS = (1, 2, 3, 4)
+
+# One value, or several (OR within the field); None or () selects everything.
+Values = str | Sequence[str] | None
+# How listed events are ordered: by day (newest or oldest first), or the most reported first.
+# Event ids break ties, so every order is total and ``limit`` cuts it the same way each time.
+EventOrder = Literal["oldest", "newest", "mentions"]
+EVENT_ORDERS: dict[str, str] = {
+    "oldest": "day NULLS LAST, event_id",
+    "newest": "day DESC NULLS LAST, event_id",
+    "mentions": "num_mentions DESC, day DESC NULLS LAST, event_id",
+}
+
+
+def values(given: Values) -> tuple[str, ...]:
+    """The values of a filter field as a tuple (a lone string is one value), blanks left out.
+
+    >>> values("RUS"), values(["RUS", " PRK "]), values(None)
+    (('RUS',), ('RUS', 'PRK'), ())
+    """
+    if given is None:
+        return ()
+    items = (given,) if isinstance(given, str) else tuple(given)
+    return tuple(v.strip() for v in items if v and v.strip())
+
+
+@cache
+def _cameo_codes() -> tuple[str, ...]:
+    return tuple(code.code for code in load_ontology())
+
+
+def _check_cameo(code: str) -> None:
+    """A CAMEO code or a prefix of one ("05" selects 050–057); anything else is refused."""
+    if not any(known.startswith(code) for known in _cameo_codes()):
+        hint = did_you_mean(code, _cameo_codes(), cutoff=0.5)
+        raise InvalidFilter(f"unknown CAMEO code {code!r}: no code starts with it{hint}")
+
+
+def _check_plover(category: str) -> None:
+    if category.upper() not in PLOVER_CATEGORIES:
+        hint = did_you_mean(category, PLOVER_CATEGORIES) or (
+            f" (one of {', '.join(PLOVER_CATEGORIES)})"
+        )
+        raise InvalidFilter(f"unknown PLOVER category {category!r}{hint}")
+
+
+def _placeholders(items: Sequence[Any]) -> str:
+    return ", ".join("?" for _ in items)
 
 
 def confidence_terms(min_confidence: float | None) -> tuple[list[str], list[Any]]:
@@ -66,15 +128,22 @@ class EventFilter:
     ``modality`` defaults to asserted (None: every modality); ``since``/``until`` bound the
     event's day (inclusive); ``text`` is a case-insensitive substring of any mention's sentence;
     ``min_confidence`` keeps the events whose calibrated confidence is at least that (0–1).
+
+    The actor, source, target, country, location, CAMEO and PLOVER fields take one value or
+    several: an event passes a field when it matches any of its values, and the filter when
+    it passes every field given (``actor=("RUS", "PRK"), plover="ASSAULT"``: assaults with
+    Russia or North Korea on either side). ``between=(A, B)`` keeps the events from A to B
+    and from B to A. ``order`` is ``oldest`` (the default), ``newest`` or ``mentions``.
+    An unknown modality, CAMEO code or PLOVER category is an ``InvalidFilter`` naming it.
     """
 
-    actor: str | None = None
-    source: str | None = None
-    target: str | None = None
-    country: str | None = None
-    location: str | None = None
-    cameo: str | None = None
-    plover: str | None = None
+    actor: Values = None
+    source: Values = None
+    target: Values = None
+    country: Values = None
+    location: Values = None
+    cameo: Values = None
+    plover: Values = None
     quad_class: int | None = None
     modality: str | None = "asserted"
     since: date | None = None
@@ -82,12 +151,23 @@ class EventFilter:
     text: str | None = None
     min_confidence: float | None = None
     limit: int | None = None
+    between: tuple[str, str] | None = None
+    order: EventOrder = "oldest"
 
     def __post_init__(self) -> None:
         if self.modality is not None and self.modality not in MODALITIES:
+            hint = did_you_mean(self.modality, MODALITIES)
             raise InvalidFilter(
-                f"unknown modality {self.modality!r} (one of {', '.join(MODALITIES)}, or all)"
+                f"unknown modality {self.modality!r}{hint} (one of {', '.join(MODALITIES)}, or all)"
             )
+        for code in values(self.cameo):
+            _check_cameo(code)
+        for category in values(self.plover):
+            _check_plover(category)
+        if self.order not in EVENT_ORDERS:
+            raise InvalidFilter(f"unknown order {self.order!r} (one of {', '.join(EVENT_ORDERS)})")
+        if self.between is not None and len(values(self.between)) != 2:
+            raise InvalidFilter(f"between takes two actors, not {self.between!r}")
         if self.quad_class is not None and self.quad_class not in _QUADS:
             raise InvalidFilter(f"quad class must be 1–4, not {self.quad_class}")
         if self.since and self.until and self.since > self.until:
@@ -101,40 +181,64 @@ class EventFilter:
         terms: list[str] = []
         params: list[Any] = []
 
-        def add(term: str, *values: Any) -> None:
+        def add(term: str, *given: Any) -> None:
             terms.append(term)
-            params.extend(values)
+            params.extend(given)
+
+        def any_of(side: str, names: tuple[str, ...]) -> str:
+            params.extend(names)
+            return "(" + " OR ".join(side_matches(side) for _ in names) + ")"
 
         if self.modality is not None:
             add("e.modality = ?", self.modality)
-        if self.actor:
-            add(f"({side_matches('source')} OR {side_matches('target')})", self.actor, self.actor)
-        if self.source:
-            add(side_matches("source"), self.source)
-        if self.target:
-            add(side_matches("target"), self.target)
-        if self.country:
-            add("(? IN (e.source_country, e.target_country))", self.country.upper())
-        rest, values = self._other_terms(EVENT_DAY)
+        if actors := values(self.actor):
+            terms.append(f"({any_of('source', actors)} OR {any_of('target', actors)})")
+        if sources := values(self.source):
+            terms.append(any_of("source", sources))
+        if targets := values(self.target):
+            terms.append(any_of("target", targets))
+        if self.between is not None:
+            a, b = values(self.between)
+            one_way = f"({any_of('source', (a,))} AND {any_of('target', (b,))})"
+            other_way = f"({any_of('source', (b,))} AND {any_of('target', (a,))})"
+            terms.append(f"({one_way} OR {other_way})")
+        if countries := tuple(c.upper() for c in values(self.country)):
+            marks = _placeholders(countries)
+            add(f"(e.source_country IN ({marks}) OR e.target_country IN ({marks}))", *countries)
+            params.extend(countries)
+        rest, others = self._other_terms(EVENT_DAY)
         condition = " AND ".join(terms + rest) or "TRUE"
-        return condition, params + values
+        return condition, params + others
 
     def indexed_where(self, con: duckdb.DuckDBPyConnection) -> tuple[list[str], list[Any]]:
         """The same selection on a store at schema migration 4 or later, as conditions whose
         queries, joined with UNION ALL, select each event once, and the parameters of one
         condition: the actor, source, target and country become side ids (``_sql.side_in``),
         and "either side" two conditions rather than an OR, so that every one prunes."""
+
+        def ids_of(names: tuple[str, ...], *, country_only: bool = False) -> tuple[int, ...]:
+            found = {i for n in names for i in side_ids(con, n, country_only=country_only)}
+            return tuple(sorted(found))
+
         sides: list[str] = []
         either: list[list[str]] = []
-        if self.actor:
-            ids = side_ids(con, self.actor)
+        if actors := values(self.actor):
+            ids = ids_of(actors)
             either.append([side_in("source", ids), side_in("target", ids)])
-        if self.source:
-            sides.append(side_in("source", side_ids(con, self.source)))
-        if self.target:
-            sides.append(side_in("target", side_ids(con, self.target)))
-        if self.country:
-            ids = side_ids(con, self.country.upper(), country_only=True)
+        if sources := values(self.source):
+            sides.append(side_in("source", ids_of(sources)))
+        if targets := values(self.target):
+            sides.append(side_in("target", ids_of(targets)))
+        if self.between is not None:
+            a, b = (ids_of((name,)) for name in values(self.between))
+            either.append(
+                [
+                    f"{side_in('source', a)} AND {side_in('target', b)}",
+                    f"{side_in('source', b)} AND {side_in('target', a)}",
+                ]
+            )
+        if countries := values(self.country):
+            ids = ids_of(tuple(c.upper() for c in countries), country_only=True)
             either.append([side_in("source", ids), side_in("target", ids)])
         rest, params = self._other_terms(STORED_DAY)
         if self.modality is not None:
@@ -147,16 +251,16 @@ class EventFilter:
         terms: list[str] = []
         params: list[Any] = []
 
-        def add(term: str, *values: Any) -> None:
+        def add(term: str, *given: Any) -> None:
             terms.append(term)
-            params.extend(values)
+            params.extend(given)
 
-        if self.location:
-            add("e.location_country = ?", self.location.upper())
-        if self.cameo:
-            add("starts_with(e.cameo, ?)", self.cameo)
-        if self.plover:
-            add("e.plover_category = ?", self.plover.upper())
+        if places := tuple(v.upper() for v in values(self.location)):
+            add(f"e.location_country IN ({_placeholders(places)})", *places)
+        if codes := values(self.cameo):
+            add("(" + " OR ".join("starts_with(e.cameo, ?)" for _ in codes) + ")", *codes)
+        if categories := tuple(v.upper() for v in values(self.plover)):
+            add(f"e.plover_category IN ({_placeholders(categories)})", *categories)
         if self.quad_class is not None:
             add("e.quad_class = ?", self.quad_class)
         if self.since:
@@ -169,8 +273,8 @@ class EventFilter:
                 " AND contains(lower(t.sentence), lower(?)))",
                 self.text,
             )
-        confident, values = confidence_terms(self.min_confidence)
-        return terms + confident, params + values
+        confident, confidence = confidence_terms(self.min_confidence)
+        return terms + confident, params + confidence
 
 
 # The columns of ``select_events``, in order (docs/analysis.md describes each).
@@ -201,13 +305,15 @@ EVENT_COLUMNS = (
 def select_events(
     con: duckdb.DuckDBPyConnection, where: EventFilter | None = None, *, arrow: bool = False
 ) -> Any:
-    """The merged events ``where`` selects, in date order (undated last), with the sentence and
-    article of each event's representative mention; a DataFrame, or Arrow with ``arrow``."""
+    """The merged events ``where`` selects, in its order (date order, undated last, by
+    default), with the sentence and article of each event's representative mention; a
+    DataFrame, or Arrow with ``arrow``."""
     selection = where or EventFilter()
     ensure_codebook(con)
     tail = f" LIMIT {int(selection.limit)}" if selection.limit is not None else ""
+    order = EVENT_ORDERS[selection.order]
     if has_query_tables(con):
-        return _indexed_select(con, selection, tail, arrow)
+        return _indexed_select(con, selection, order, tail, arrow)
     condition, params = selection.where()
     sql = f"""
         SELECT e.event_id, {EVENT_DAY} AS day, e.date_value,
@@ -219,19 +325,40 @@ def select_events(
         JOIN event_mentions r ON r.mention_id = e.first_mention_id
         LEFT JOIN cameo_codebook c ON c.code = e.cameo
         WHERE {condition}
-        ORDER BY day NULLS LAST, e.event_id{tail}
+        ORDER BY {_qualified(order)}{tail}
     """
     return fetch(con, sql, params, arrow)
 
 
+def _qualified(order: str) -> str:
+    """An order of ``EVENT_ORDERS`` over ``events e`` joined with its mentions (which have an
+    ``event_id`` too)."""
+    return order.replace("event_id", "e.event_id").replace("num_mentions", "e.num_mentions")
+
+
+def count_events(con: duckdb.DuckDBPyConnection, where: EventFilter | None = None) -> int:
+    """How many merged events ``where`` selects, its ``limit`` aside (for "50 of 1,327")."""
+    selection = where or EventFilter()
+    if has_query_tables(con):
+        conditions, params = selection.indexed_where(con)
+        total = 0
+        for condition in conditions:  # disjoint conditions: each event counts once
+            found = con.execute(f"SELECT count(*) FROM events e WHERE {condition}", params)
+            total += int(found.fetchone()[0])  # type: ignore[index]
+        return total
+    condition, params = selection.where()
+    row = con.execute(f"SELECT count(*) FROM events e WHERE {condition}", params).fetchone()
+    return int(row[0]) if row else 0
+
+
 def _indexed_select(
-    con: duckdb.DuckDBPyConnection, selection: EventFilter, tail: str, arrow: bool
+    con: duckdb.DuckDBPyConnection, selection: EventFilter, order: str, tail: str, arrow: bool
 ) -> Any:
     """``select_events`` on a store at schema migration 4 or later: no join with the mentions
     (the representative report is on the event), one pruned scan per condition of
-    ``indexed_where``, each already cut to ``limit`` (the order is total: day, then id)."""
+    ``indexed_where``, each already cut to ``limit`` (every order is total: it ends with the
+    event id)."""
     conditions, params = selection.indexed_where(con)
-    order = "ORDER BY day NULLS LAST, event_id"
     selects = " UNION ALL ".join(
         f"""
         (SELECT e.event_id, {STORED_DAY} AS day, e.date_value,
@@ -239,7 +366,7 @@ def _indexed_select(
                e.cameo, e.plover_category, e.goldstein, e.quad_class,
                e.modality, e.num_mentions, e.num_articles, e.num_sources, e.confidence,
                e.location_country, e.sentence, e.sentence_article_id AS article_id
-        FROM events e WHERE {condition} {order + tail if tail else ""})
+        FROM events e WHERE {condition} {"ORDER BY " + order + tail if tail else ""})
         """
         for condition in conditions
     )
@@ -250,6 +377,6 @@ def _indexed_select(
                s.confidence, s.location_country, s.sentence, s.article_id
         FROM ({selects}) s
         LEFT JOIN cameo_codebook c ON c.code = s.cameo
-        ORDER BY s.day NULLS LAST, s.event_id{tail}
+        ORDER BY {order}{tail}
     """
     return fetch(con, sql, params * len(conditions), arrow)

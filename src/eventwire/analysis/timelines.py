@@ -31,6 +31,7 @@ __all__ = ["TIMELINE_COLUMNS", "timeline"]
 # ``ORDER BY day NULLS LAST, event_id`` (ids are unique, so the order is total; Arrow and DuckDB
 # both compare strings byte by byte).
 _ORDER = [("day", "ascending", "at_end"), ("event_id", "ascending", "at_end")]
+_NEWEST_FIRST = [("day", "descending", "at_end"), ("event_id", "ascending", "at_end")]
 
 TIMELINE_COLUMNS = (
     "day",
@@ -59,17 +60,22 @@ def timeline(
     since: date | None = None,
     until: date | None = None,
     min_confidence: float | None = None,
+    newest_first: bool = False,
     arrow: bool = False,
 ) -> Any:
-    """The events ``actor`` (actor id, code or country) took part in, oldest first (undated
-    last), those with a calibrated confidence of at least ``min_confidence`` when given.
+    """The events ``actor`` (actor id, code or country) took part in, oldest first (newest
+    first with ``newest_first``; undated last either way), those with a calibrated confidence
+    of at least ``min_confidence`` when given.
     ``role`` is ``source``, ``target`` or ``both``; ``counterpart`` is the other side's code
     (None when the event has no other side)."""
     confident, confidence = confidence_terms(min_confidence)
     ensure_codebook(con)
     if has_query_tables(con):
         scope, params = scope_clauses(modality, since, until, day=STORED_DAY)
-        return _indexed_timeline(con, actor, scope + confident, params + confidence, arrow)
+        order = _NEWEST_FIRST if newest_first else _ORDER
+        return _indexed_timeline(
+            con, actor, scope + confident, params + confidence, arrow, order=order
+        )
     scope, params = scope_clauses(modality, since, until)
     scope, params = scope + confident, params + confidence
     is_source, is_target = side_matches("source"), side_matches("target")
@@ -86,7 +92,7 @@ def timeline(
         JOIN event_mentions r ON r.mention_id = e.first_mention_id
         LEFT JOIN cameo_codebook c ON c.code = e.cameo
         WHERE ({is_source} OR {is_target}) {"".join(" AND " + s for s in scope)}
-        ORDER BY day NULLS LAST, e.event_id
+        ORDER BY day {"DESC " if newest_first else ""}NULLS LAST, e.event_id
     """
     # The actor fills the seven ``?`` of the side matches (role 3, counterpart 1, name 1,
     # WHERE 2), which come before the scope's in the text.
@@ -94,7 +100,13 @@ def timeline(
 
 
 def _indexed_timeline(
-    con: duckdb.DuckDBPyConnection, actor: str, scope: list[str], params: list[Any], arrow: bool
+    con: duckdb.DuckDBPyConnection,
+    actor: str,
+    scope: list[str],
+    params: list[Any],
+    arrow: bool,
+    *,
+    order: list[tuple[str, str, str]] = _ORDER,
 ) -> Any:
     """``timeline`` on a store at schema migration 4 or later: the actor's side ids select the
     events (one pruned scan per side) and the representative report's words are on the event,
@@ -127,8 +139,7 @@ def _indexed_timeline(
     result = con.execute(f"{as_source} UNION ALL {as_target}", params * 2)
     types = convertible_types(result)
     rows = result.to_arrow_table()
-    order = pc.sort_indices(rows, sort_keys=_ORDER)
-    rows = rows.take(order)
+    rows = rows.take(pc.sort_indices(rows, sort_keys=order))
     labels = cameo_labels(rows.column("cameo"))
     rows = rows.add_column(TIMELINE_COLUMNS.index("cameo_label"), "cameo_label", labels)
     if arrow:

@@ -17,6 +17,8 @@ from .prefilter import SentenceSelector
 
 __all__ = ["COMPONENT_MODULES", "build_pipeline", "build_selector"]
 
+# The component that resolves actors, and takes the user's dictionaries.
+ACTORS = "eventwire_actors"
 # Importing these modules registers our spaCy factories (each module declares its own).
 COMPONENT_MODULES = {
     "eventwire_actors": "eventwire.actors",
@@ -38,6 +40,7 @@ def build_pipeline(options: PipelineOptions) -> Language:
         options.disable,
         options.indexed_attribute_ruler,
         options.cached_lemmatizer,
+        options.actor_dictionaries,
     )
 
 
@@ -48,6 +51,7 @@ def _build(
     disable: tuple[str, ...],
     indexed_ruler: bool = True,
     cached_lemmatizer: bool = True,
+    dictionaries: tuple[str, ...] = (),
 ) -> Language:
     extensions.register_extensions()
     try:
@@ -65,8 +69,10 @@ def _build(
         module = COMPONENT_MODULES.get(name)
         if module is not None:
             importlib.import_module(module)
+        # The user's actor dictionaries go to the actors component ([actors] dictionaries).
+        config = {"dictionaries": list(dictionaries)} if name == ACTORS and dictionaries else {}
         try:
-            nlp.add_pipe(name)
+            nlp.add_pipe(name, config=config)
         except ValueError as exc:
             raise ConfigError(f"unknown pipeline component {name!r}: {exc}") from None
     return nlp
@@ -84,6 +90,7 @@ def build_selector(options: PipelineOptions) -> SentenceSelector | None:
         options.prefilter_context,
         options.indexed_attribute_ruler,
         options.cached_lemmatizer,
+        options.actor_dictionaries,
     )
 
 
@@ -95,6 +102,7 @@ def _selector(
     context: int,
     indexed_ruler: bool,
     cached_lemmatizer: bool,
+    dictionaries: tuple[str, ...] = (),
 ) -> SentenceSelector:
-    nlp = _build(model, components, disable, indexed_ruler, cached_lemmatizer)
+    nlp = _build(model, components, disable, indexed_ruler, cached_lemmatizer, dictionaries)
     return SentenceSelector.from_pipeline(nlp, context=context)

@@ -16,6 +16,7 @@ from typing import Any
 import duckdb
 
 from ..analysis._sql import Freq, fetch
+from ..analysis.articles import ArticleFilter, select_articles
 from ..analysis.changes import ChangeKind, WeeklyChanges, weekly_changes
 from ..analysis.dyads import actor_series, dyad_series
 from ..analysis.filters import EventFilter, select_events
@@ -74,10 +75,12 @@ class StoreQueries:
         since: date | None = None,
         until: date | None = None,
         min_confidence: float | None = None,
+        newest_first: bool = False,
         arrow: bool = False,
     ) -> Any:
-        """Every event ``actor`` (id, code or country) took part in, oldest first; only those
-        with a calibrated confidence of at least ``min_confidence`` when given."""
+        """Every event ``actor`` (id, code or country) took part in, oldest first (or
+        ``newest_first``); only those with a calibrated confidence of at least
+        ``min_confidence`` when given."""
         return timeline(
             self.con,
             actor,
@@ -85,6 +88,7 @@ class StoreQueries:
             since=since,
             until=until,
             min_confidence=min_confidence,
+            newest_first=newest_first,
             arrow=arrow,
         )
 
@@ -237,15 +241,14 @@ class StoreQueries:
         row = self.con.execute("SELECT min(published) FROM articles").fetchone()
         return row[0] if row and row[0] is not None else None
 
-    def articles(self, *, arrow: bool = False) -> Any:
-        """Stored articles (without their text) with the number of event mentions of each."""
-        return self.query(
-            "SELECT a.article_id, a.published, a.title, a.dateline, a.source, a.url, a.path,"
-            " a.record, a.duplicate_of, count(m.mention_id) AS event_mentions"
-            " FROM articles a LEFT JOIN event_mentions m USING (article_id)"
-            " GROUP BY ALL ORDER BY a.published NULLS LAST, a.article_id",
-            arrow=arrow,
-        )
+    def articles(
+        self, where: ArticleFilter | None = None, *, arrow: bool = False, **filters: Any
+    ) -> Any:
+        """Stored articles (without their text) with the number of event mentions of each,
+        oldest first by default; filters as an ``ArticleFilter`` or its fields
+        (``store.articles(source="www.rt.com", text="sanctions", order="newest")``)."""
+        selection = where or ArticleFilter(**{"order": "oldest", **filters})
+        return select_articles(self.con, selection, arrow=arrow)
 
     def quotes(self, speaker: str | None = None, *, arrow: bool = False) -> Any:
         """Direct quotations with speaker and article date; only ``speaker``'s (actor id, code

@@ -12,13 +12,29 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 
 from .cues import COMPATIBLE_TYPES
-from .model import Obligation, Treaty, TreatyParty, TreatyStep, TreatyType, TreatyUpdate
+from .model import (
+    Obligation,
+    Source,
+    Treaty,
+    TreatyParty,
+    TreatyStep,
+    TreatyType,
+    TreatyUpdate,
+)
 
-__all__ = ["apply_updates", "match_treaty", "news_treaty_id", "steps_by_date", "types_compatible"]
+__all__ = [
+    "LifecycleStep",
+    "apply_updates",
+    "lifecycle",
+    "match_treaty",
+    "news_treaty_id",
+    "steps_by_date",
+    "types_compatible",
+]
 
 # A treaty is identified by its parties only when at least two are known: one party alone
 # (Russia) is party to many agreements.
@@ -203,6 +219,65 @@ def steps_by_date(treaty: Treaty) -> tuple[TreatyStep, ...]:
                 s.end or date.max,
                 s.party is not None,
                 s.party or "",
+            ),
+        )
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class LifecycleStep:
+    """One step of a treaty's lifecycle however many times it was reported: ``step`` is its
+    best-dated record (the shipped fact when there is one, else the narrowest news date),
+    ``from_base`` whether the shipped base has it, ``sources`` every news report of it."""
+
+    step: TreatyStep
+    from_base: bool
+    sources: tuple[Source, ...]
+
+
+def _narrower(a: TreatyStep, b: TreatyStep) -> bool:
+    """Whether ``a`` is dated more precisely than ``b`` (a shipped fact wins any tie)."""
+    if a.start is None or a.end is None:
+        return False
+    if b.start is None or b.end is None:
+        return True
+    return (a.end - a.start) < (b.end - b.start) or (
+        (a.end - a.start) == (b.end - b.start) and a.source is None and b.source is not None
+    )
+
+
+def lifecycle(treaty: Treaty) -> tuple[LifecycleStep, ...]:
+    """The lifecycle in date order with each step once: the same kind of step for the same
+    party (and counterpart) at compatible dates is one step, whether the shipped base, one
+    report or three reports of the signing give it ("2024-06-19" and "in June" are one signing;
+    an entry into force reported "on or before" 5 December is the one of 4 December)."""
+    groups: list[tuple[TreatyStep, list[TreatyStep]]] = []
+    for step in steps_by_date(treaty):
+        for index, (best, members) in enumerate(groups):
+            same = (best.kind, best.party, best.toward) == (step.kind, step.party, step.toward)
+            if same and (_overlaps(best, step) or _overlaps(step, best)):
+                members.append(step)
+                if best.source is not None and (step.source is None or _narrower(step, best)):
+                    groups[index] = (step, members)
+                break
+        else:
+            groups.append((step, [step]))
+    found = [
+        LifecycleStep(
+            step=best,
+            from_base=any(m.source is None for m in members),
+            sources=tuple(m.source for m in members if m.source is not None),
+        )
+        for best, members in groups
+    ]
+    return tuple(
+        sorted(
+            found,
+            key=lambda g: (
+                g.step.start or date.max,
+                g.step.end or date.max,
+                g.step.party is not None,
+                g.step.party or "",
             ),
         )
     )

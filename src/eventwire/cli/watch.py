@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import click
 
-from .cli_output import error_console
-from .config import load_options
-from .errors import EventwireError
+from ..config import load_options
+from ..errors import EventwireError
+from .output import error_console
 
 __all__ = ["watch"]
 
@@ -34,7 +34,7 @@ def watch(
 
     Example: eventwire watch inbox/ --db eventwire.duckdb
     """
-    from .watch import watch as run_watch
+    from ..watch import watch as run_watch
 
     config = ctx.obj.get("config") if isinstance(ctx.obj, dict) else None
     err = error_console()

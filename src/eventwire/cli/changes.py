@@ -16,10 +16,10 @@ from typing import Any
 import click
 from rich.table import Table
 
-from .analysis.changes import CHANGE_KINDS, DYAD_SEPARATOR, Change, WeeklyChanges, week_start
-from .cli_output import report_console
-from .config import load_options
-from .errors import EventwireError
+from ..analysis.changes import CHANGE_KINDS, DYAD_SEPARATOR, Change, WeeklyChanges, week_start
+from ..config import load_options
+from ..errors import EventwireError
+from .output import report_console
 
 __all__ = ["changes", "events_command", "parse_week"]
 
@@ -71,7 +71,7 @@ def _percent(change: float | None) -> str:
 
 def _weeks(store: Any, first: date) -> list[date]:
     """The Mondays from ``first``'s week to the week of the latest article."""
-    from .analysis.changes import latest_week
+    from ..analysis.changes import latest_week
 
     last = latest_week(store.con)
     weeks = []
@@ -142,7 +142,7 @@ def changes(
 
     Example: eventwire changes --week 2019-W10 --by dyad
     """
-    from .store import open_store
+    from ..store import open_store
 
     if sum(x is not None for x in (week, day, since)) > 1:
         raise click.UsageError("give at most one of --week, --date and --since")

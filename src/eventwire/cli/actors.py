@@ -8,8 +8,6 @@ shipped base; their bad lines go to standard error with file and line, and the e
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import asdict
@@ -20,11 +18,11 @@ import click
 from rich.table import Table
 from rich.text import Text
 
-from .cli_output import report_console
-from .errors import EventwireError
+from ..errors import EventwireError
+from .output import FORMATS, Column, emit, message, report_console
 
 if TYPE_CHECKING:
-    from .actors import KnowledgeBase
+    from ..actors import KnowledgeBase
 
 __all__ = ["actors"]
 
@@ -64,7 +62,7 @@ def _format_option(choices: Sequence[str]) -> Callable[[F], F]:
             type=click.Choice(list(choices)),
             default="table",
             show_default=True,
-            help="Output format (json: one JSON object per line).",
+            help="Output format (json: one array; jsonl: one JSON object per line).",
         )(func)
 
     return decorate
@@ -72,12 +70,12 @@ def _format_option(choices: Sequence[str]) -> Callable[[F], F]:
 
 def _knowledge_base(dictionaries: Sequence[str]) -> tuple[KnowledgeBase, int]:
     """The knowledge base with the user's dictionaries; reports their problems on stderr."""
-    from .actors import load_knowledge_base
-    from .actors.component import parse_dictionary_spec
+    from ..actors import load_knowledge_base
+    from ..actors.component import parse_dictionary_spec
 
     kb = load_knowledge_base([parse_dictionary_spec(spec) for spec in dictionaries])
     for problem in kb.problems:
-        click.echo(f"rejected {problem}", err=True)
+        message(f"rejected {problem}")
     return kb, len(kb.problems)
 
 
@@ -90,22 +88,24 @@ def _cell(value: object) -> str:
 
 
 def _emit(rows: Sequence[dict[str, Any]], columns: Sequence[str], fmt: str, title: str) -> None:
-    if fmt == "json":
-        for row in rows:
-            click.echo(json.dumps(row, default=str, ensure_ascii=False))
-    elif fmt == "csv":
-        buffer = io.StringIO()
-        writer = csv.DictWriter(buffer, fieldnames=list(columns), extrasaction="ignore")
-        writer.writeheader()
-        writer.writerows({k: _cell(v) for k, v in row.items()} for row in rows)
-        click.echo(buffer.getvalue(), nl=False)
-    else:
-        table = Table(title=f"{title} ({len(rows)} rows)")
-        for column in columns:
-            table.add_column(column.replace("_", " "), overflow="fold")
-        for row in rows:  # Text: names such as "[RUSGOV]" are data, not rich markup
-            table.add_row(*(Text(_cell(row.get(column))) for column in columns))
-        report_console().print(table)
+    """Through the shared output layer; roles and other tuples read as "a; b" in tables and
+    CSV, and stay lists in JSON."""
+    machine = fmt in ("json", "jsonl")
+    shown = [
+        {k: _cell(v) if isinstance(v, tuple) and not machine else v for k, v in row.items()}
+        for row in rows
+    ]
+    view = [
+        Column(
+            c,
+            c.replace("_", " "),
+            "text" if c in _LONG else "fixed",
+            priority=_DROP_ORDER.get(c, 0),
+            max_width=30,
+        )
+        for c in columns
+    ]
+    emit([{c: row.get(c) for c in columns} for row in shown], view, fmt, title, noun="actors")
 
 
 def _finish(ctx: click.Context, rejected: int) -> None:
@@ -135,7 +135,7 @@ def lookup(
 
     Example: eventwire actors lookup "Shoigu" --date 2023-05-01
     """
-    from .actors import explain_actor
+    from ..actors import explain_actor
 
     day = _date(on_date, "--date")
     kb, rejected = _knowledge_base(dictionaries)
@@ -167,6 +167,10 @@ def lookup(
     _finish(ctx, rejected)
 
 
+# Columns that shrink to fit the terminal (the others keep their width), and which columns go
+# first when the terminal is narrow (highest first; the others always show).
+_LONG = frozenset({"roles", "name", "source"})
+_DROP_ORDER = {"source": 7, "sector": 6, "country": 5, "kind": 4, "office": 3, "roles": 2}
 _LIST_COLUMNS = (
     "actor_id", "name", "kind", "code", "country", "sector", "office", "roles", "source",
 )  # fmt: skip
@@ -183,7 +187,7 @@ _LIST_COLUMNS = (
     help="Codes, offices and roles on this date, YYYY-MM-DD (default: every role).",
 )
 @_dictionary_option
-@_format_option(("table", "csv", "json"))
+@_format_option(FORMATS)
 @click.pass_context
 def list_command(
     ctx: click.Context,
@@ -198,7 +202,7 @@ def list_command(
 
     Example: eventwire actors list --country PRK --date 2024-09-14
     """
-    from .actors import list_actors
+    from ..actors import list_actors
 
     day = _date(on_date, "--date")
     code = country.strip().upper() if country else None
@@ -220,7 +224,7 @@ def list_command(
     help="Members on this date, YYYY-MM-DD (default: every membership, with its dates).",
 )
 @_dictionary_option
-@_format_option(("table", "csv", "json"))
+@_format_option(FORMATS)
 @click.pass_context
 def members(
     ctx: click.Context,
@@ -234,7 +238,7 @@ def members(
 
     Example: eventwire actors members NATO --date 2024-01-01
     """
-    from .actors import organisation_members
+    from ..actors import organisation_members
 
     day = _date(on_date, "--date")
     kb, rejected = _knowledge_base(dictionaries)

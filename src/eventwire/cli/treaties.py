@@ -8,17 +8,15 @@ adds the news updates stored in a database when ``--db`` is given.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
 from dataclasses import asdict
 from datetime import date
-from typing import Any
 
 import click
 from rich.table import Table
+from rich.text import Text
 
-from .cli_output import report_console
-from .errors import EventwireError
-from .treaties import (
+from ..errors import EventwireError
+from ..treaties import (
     alliance_edges,
     find_treaty,
     load_treaties,
@@ -26,14 +24,16 @@ from .treaties import (
     treaties_as_of,
     treaty_status,
 )
-from .treaties.matching import steps_by_date
-from .treaties.model import FIRMNESSES, Treaty
+from ..treaties.matching import lifecycle
+from ..treaties.model import FIRMNESSES, Treaty
+from ._context import guarded
+from .output import FORMATS, Column, emit, escape_control, report_console
 
 __all__ = ["register_treaty_commands"]
 
 _DB_HELP = "DuckDB file whose news updates are merged into the shipped base (default: none)."
 _AS_OF_HELP = "The date asked about, YYYY-MM-DD (default: today)."
-_FORMATS = click.Choice(["table", "csv", "json"])
+_FORMATS = click.Choice(list(FORMATS))
 
 
 def _as_of(value: str | None) -> date:
@@ -54,51 +54,53 @@ def _load(db: str | None) -> tuple[Treaty, ...]:
         raise click.ClickException(str(exc)) from None
 
 
-def _code(value: str) -> str:
-    return value.strip().upper() if not value.upper().startswith("IGO-") else value.strip()
+def _country(value: str, option: str) -> str:
+    """The ISO3 code of the state ``value`` names ("Estonia", "est"); exit 2 naming it
+    otherwise."""
+    from ..actors.lookup import country_code
+
+    try:
+        return guarded(lambda: country_code(value))
+    except click.UsageError as exc:
+        raise click.BadParameter(exc.message, param_hint=option) from None
 
 
-def _emit(rows: Sequence[dict[str, Any]], fmt: str, title: str) -> None:
-    if fmt == "json":
-        for row in rows:
-            click.echo(json.dumps(row, default=str, ensure_ascii=False))
-        return
-    if fmt == "csv":
-        import csv
-        import io
-
-        if rows:
-            buffer = io.StringIO()
-            writer = csv.DictWriter(buffer, fieldnames=list(rows[0]))
-            writer.writeheader()
-            writer.writerows({k: _cell(v) for k, v in row.items()} for row in rows)
-            click.echo(buffer.getvalue(), nl=False)
-        return
-    table = Table(title=f"{title} ({len(rows)} rows)")
-    for column in rows[0] if rows else ["(none)"]:
-        table.add_column(column, overflow="fold")
-    for row in rows:
-        table.add_row(*(_cell(v) for v in row.values()))
-    report_console().print(table)
-
-
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, list | tuple):
-        return " ".join(str(v) for v in value)
-    return str(value)
+_TREATY_VIEW = (
+    Column("treaty", "treaty", priority=2, max_width=30),
+    Column("name", "name", "text"),
+    Column("type", "type", priority=1, max_width=18),
+    Column("stage", "stage"),
+    Column("in_force", "in force"),
+    Column("bound", "bound", "text"),
+)
+_OBLIGATION_VIEW = (
+    Column("obligor", "obligor"),
+    Column("firmness", "firmness"),
+    Column("kind", "kind", priority=2, max_width=20),
+    Column("treaty", "treaty", max_width=30),
+    Column("article", "article", priority=1),
+    Column("since", "since", "date"),
+    Column("summary", "summary", "text"),
+)
+_ALLIANCE_VIEW = (
+    Column("a", "a"),
+    Column("b", "b"),
+    Column("mutual", "mutual"),
+    Column("firmness", "firmness"),
+    Column("treaties", "treaties", "text"),
+)
 
 
 @click.command("treaties")
-@click.option("--party", help="Only treaties with this party (ISO3 code, e.g. FIN).")
+@click.option("--party", help="Only treaties with this party: a country name or ISO3 (Finland).")
 @click.option("--as-of", "as_of", help=_AS_OF_HELP)
 @click.option("--db", help=_DB_HELP)
 @click.option("--format", "fmt", type=_FORMATS, default="table", show_default=True)
 def treaties_cmd(party: str | None, as_of: str | None, db: str | None, fmt: str) -> None:
     """List treaties and where each stands on a date: stage, in force, parties bound."""
     when = _as_of(as_of)
-    statuses = treaties_as_of(_load(db), when, party=_code(party) if party else None)
+    code = _country(party, "--party") if party else None
+    statuses = treaties_as_of(_load(db), when, party=code)
     rows = [
         {
             "treaty": s.treaty_id, "name": s.name, "type": s.type, "stage": s.stage,
@@ -106,7 +108,8 @@ def treaties_cmd(party: str | None, as_of: str | None, db: str | None, fmt: str)
         }
         for s in statuses
     ]  # fmt: skip
-    _emit(rows, fmt, f"treaties on {when}" + (f" with {_code(party)}" if party else ""))
+    title = f"treaties on {when}" + (f" with {code}" if code else "")
+    emit(rows, _TREATY_VIEW, fmt, title, noun="treaties")
 
 
 @click.group("treaty")
@@ -133,39 +136,45 @@ def treaty_show(name: str, as_of: str | None, db: str | None, as_json: bool) -> 
         click.echo(json.dumps(asdict(treaty), default=str, ensure_ascii=False, indent=2))
         return
     console = report_console()
-    console.print(
-        f"[bold]{treaty.name}[/bold]  ({treaty.treaty_id}, {treaty.type}, {treaty.origin})"
-    )
+    heading = Text(escape_control(treaty.name), style="bold")
+    heading.append(escape_control(f"  ({treaty.treaty_id}, {treaty.type}, {treaty.origin})"))
+    console.print(heading)
     if treaty.terms:
-        console.print(f"terms offered: {treaty.terms}", highlight=False)
-    console.print(
-        f"on {when}: {status.stage or 'not yet'}; bound: {' '.join(status.bound) or 'nobody'}",
-        highlight=False,
-    )
-    steps = Table(title="lifecycle")
-    for column in ("date", "step", "party", "source"):
-        steps.add_column(column, overflow="fold")
-    for step in steps_by_date(treaty):
+        console.print(Text(escape_control(f"terms offered: {treaty.terms}")))
+    bound = " ".join(status.bound) or "nobody"
+    console.print(Text(f"on {when}: {status.stage or 'not yet'}; bound: {bound}"))
+    steps = Table(title="lifecycle (each step once, with every report of it)")
+    for column in ("date", "step", "party", "sources"):
+        steps.add_column(column, overflow="fold", no_wrap=column != "sources")
+    for group in lifecycle(treaty):
+        step = group.step
         date_text = step.value + (f" ({step.mod})" if step.mod else "")
         party = (step.party or "") + (f" toward {step.toward}" if step.toward else "")
-        source = (
-            "shipped base"
-            if step.source is None
-            else (f"{step.source.doc_id}: {step.source.sentence}")
-        )
-        steps.add_row(date_text, step.kind, party, source)
+        origins = ["shipped base"] if group.from_base else []
+        if group.sources:
+            reports = len(group.sources)
+            first = group.sources[0]
+            origins.append(
+                f"{reports} report{'s' if reports > 1 else ''}, first {first.doc_id}:"
+                f" {' '.join(first.sentence.split())}"
+            )
+        steps.add_row(date_text, step.kind, party, Text(escape_control("; ".join(origins))))
     console.print(steps)
     obligations = Table(title="obligations")
     for column in ("kind", "article", "firmness", "summary", "source"):
         obligations.add_column(column, overflow="fold")
     for ob in treaty.obligations:
         source = "" if ob.source is None else f"{ob.source.doc_id}: {ob.source.sentence}"
-        obligations.add_row(ob.kind, ob.article or "", ob.firmness, ob.summary, source)
+        obligations.add_row(
+            ob.kind, ob.article or "", ob.firmness, Text(ob.summary), Text(escape_control(source))
+        )
     console.print(obligations)
 
 
 @click.command("obligations")
-@click.option("--attacked", required=True, help="The party attacked (ISO3 code, e.g. EST).")
+@click.option(
+    "--attacked", required=True, help="The party attacked: a country name or ISO3 (Estonia, EST)."
+)
 @click.option("--as-of", "as_of", help=_AS_OF_HELP)
 @click.option(
     "--min-firmness",
@@ -182,9 +191,10 @@ def obligations_cmd(
     """Who is committed to assist a party if it is attacked, on a date: under which treaty and
     article, and how firm the commitment is."""
     when = _as_of(as_of)
+    code = _country(attacked, "--attacked")
     found = obligations_to_assist(
         _load(db),
-        _code(attacked),
+        code,
         when,
         min_firmness=min_firmness,  # type: ignore[arg-type]
     )
@@ -195,7 +205,8 @@ def obligations_cmd(
         }
         for c in found
     ]  # fmt: skip
-    _emit(rows, fmt, f"commitments to {_code(attacked)} if attacked, on {when}")
+    emit(rows, _OBLIGATION_VIEW, fmt, f"commitments to {code} if attacked, on {when}",
+         noun="commitments")  # fmt: skip
 
 
 @click.command("alliances")
@@ -232,9 +243,9 @@ def alliances_cmd(
         }
         for e in edges
     ]
-    _emit(rows, fmt, f"alliance links on {when}")
+    emit(rows, _ALLIANCE_VIEW, fmt, f"alliance links on {when}", noun="links")
     if output:
-        from .treaties import draw_alliances
+        from ..treaties import draw_alliances
 
         names = {t.treaty_id: t.name for t in treaties}
         try:

@@ -1,0 +1,158 @@
+"""The commands that code text: ``ingest`` (into the database) and ``code`` (JSONL in, JSONL
+out). Both take the user's actor dictionaries (``--dictionary``, repeatable, after the config's
+``[actors] dictionaries``), checked before the model loads."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from datetime import date
+from typing import Any, TypeVar
+
+import click
+from rich.table import Table
+
+from ..config import Options
+from ._context import EXIT_REJECTED, guarded, options
+from .output import message, print_rejections, progress, report_console
+
+__all__ = ["COMMANDS", "code", "ingest"]
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def dictionary_option(func: F) -> F:
+    """``--dictionary``: a user actor dictionary, repeatable."""
+    return click.option(
+        "--dictionary",
+        "dictionaries",
+        multiple=True,
+        metavar="[IMPORTER::]FILE",
+        help="An actor dictionary layered over the shipped base and the config's [actors]"
+        " dictionaries (repeatable): our YAML, or IMPORTER::FILE with"
+        " eventwire.actors.petrarch_actors.v1, eventwire.actors.petrarch_agents.v1 or"
+        " eventwire.actors.reign_csv.v1.",
+    )(func)
+
+
+def with_dictionaries(
+    ctx: click.Context, dictionaries: tuple[str, ...], **overrides: Any
+) -> tuple[Options, int]:
+    """The options with ``dictionaries`` added to the config's, checked (a URL or a missing
+    file exits 2 naming it) and loaded once; their bad lines are reported on standard error
+    and counted."""
+    settings = options(ctx, **overrides)
+    if dictionaries:
+        every = [*settings.actors.dictionaries, *dictionaries]
+        settings = options(ctx, **overrides, **{"actors.dictionaries": every})
+    if not settings.actors.dictionaries:
+        return settings, 0  # nothing to check: the parent of the workers never loads spaCy
+    from ..actors.data_access import check_dictionaries
+
+    kb = guarded(lambda: check_dictionaries(settings.actors.dictionaries))
+    for problem in kb.problems:
+        message(f"rejected {problem}")
+    return settings, len(kb.problems)
+
+
+def _article_date(value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(
+            f"{value!r} is not a YYYY-MM-DD date", param_hint="--date"
+        ) from None
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--db", help="DuckDB file to write (default: [store] path, eventwire.duckdb).")
+@click.option("--date", "published", help="Date (YYYY-MM-DD) for articles that carry none.")
+@click.option("--processes", type=int, help="Worker processes (0: one per core).")
+@dictionary_option
+@click.pass_context
+def ingest(
+    ctx: click.Context,
+    paths: tuple[str, ...],
+    db: str | None,
+    published: str | None,
+    processes: int | None,
+    dictionaries: tuple[str, ...],
+) -> None:
+    """Read PATHS (files, directories, - for stdin), code events, store them in the database.
+
+    Re-ingesting the same inputs changes nothing. A URL is refused at once (eventwire reads
+    files, never the web). Progress goes to standard error: a bar on a terminal, a line every
+    100 articles or 30 seconds in a log. Exits with 3 when some input was rejected.
+    """
+    from ..ingest import check_inputs, count_articles
+    from ..ingest import ingest as run_ingest
+
+    guarded(lambda: check_inputs(paths))
+    day = _article_date(published)
+    overrides = {"store.path": db, "pipeline.n_process": processes}
+    settings, bad_lines = with_dictionaries(ctx, dictionaries, **overrides)
+    total = guarded(lambda: count_articles(paths, settings, published=day))
+    with progress("ingest", total) as shown:
+        summary = guarded(
+            lambda: run_ingest(
+                paths,
+                settings,
+                published=day,
+                on_article=lambda _article: shown.advance(),
+                on_skipped=shown.advance,
+            )
+        )
+    table = Table(title=f"ingest into {summary.db}", show_header=False)
+    rows = [
+        ("inputs given", summary.inputs_given),
+        ("files read", summary.files_read),
+        ("articles read", summary.articles_read),
+        *((f"  via {name}", count) for name, count in summary.by_reader),
+        ("articles new", summary.articles_new),
+        ("  of which near-duplicates (linked)", summary.near_duplicates),
+        ("duplicates / already stored", summary.already_stored),
+        ("rejected", len(summary.rejected)),
+        ("event mentions new", summary.event_mentions_new),
+        ("events in store", summary.events_total),
+        ("seconds", f"{summary.seconds:.1f}"),
+    ]
+    for key, value in rows:
+        table.add_row(key, str(value))
+    report_console().print(table)
+    print_rejections(summary.rejected)
+    if summary.rejected or bad_lines:
+        ctx.exit(EXIT_REJECTED)
+
+
+@click.command()
+@click.argument("file", required=False, type=click.File("r", encoding="utf-8"), default="-")
+@dictionary_option
+@click.pass_context
+def code(ctx: click.Context, file: Any, dictionaries: tuple[str, ...]) -> None:
+    """Code JSONL records from FILE (or standard input) into events as JSONL on standard output.
+
+    Input lines: {"id", "text", optional "date" YYYY-MM-DD, "title", "source", "target"}.
+    With "source" and "target" (substrings of "text") the single best event between them is
+    returned, or nothing. Bad lines are reported on standard error with their line number;
+    the exit code is 3 if any line was rejected. See docs/code-contract.md.
+    """
+    from ..coding import LineRejected, code_lines
+    from ..nlp import build_pipeline
+
+    settings, bad_lines = with_dictionaries(ctx, dictionaries)
+    nlp = guarded(lambda: build_pipeline(settings.pipeline))
+    rejected = bad_lines
+    for result in code_lines(nlp, file):
+        if isinstance(result, LineRejected):
+            rejected += 1
+            click.echo(json.dumps(result.to_json()), err=True)
+        else:
+            click.echo(json.dumps(result.to_json(), ensure_ascii=False))
+    if rejected:
+        ctx.exit(EXIT_REJECTED)
+
+
+COMMANDS: tuple[click.Command, ...] = (ingest, code)
