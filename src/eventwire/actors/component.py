@@ -420,16 +420,17 @@ def _stance(doc: Doc, start: int) -> bool:
     separatists", "anti-American protesters", "pro-Iranian group" are not Russian, American or
     Iranian; they are for or against that state."""
     if start >= 1 and doc[start - 1].lower_ in _STANCE_PREFIXES:
-        return True
+        return True  # "pro-" as one token
     return (
         start >= 2
         and doc[start - 1].text in ("-", "‐", "–")
-        and doc[start - 2].lower_ in {p.rstrip("-") for p in _STANCE_PREFIXES}
+        and doc[start - 2].lower_ in _STANCE_WORDS
         and doc[start - 2].whitespace_ == ""
     )
 
 
-_STANCE_PREFIXES = frozenset({"pro-", "anti-", "non-"})
+_STANCE_WORDS = frozenset({"pro", "anti", "non"})
+_STANCE_PREFIXES = frozenset(word + "-" for word in _STANCE_WORDS)
 
 
 def _pronouns(doc: Doc, quoted: list[bool]) -> list[Token]:

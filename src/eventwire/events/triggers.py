@@ -341,11 +341,13 @@ def _is_predicative_intent(token: Token) -> bool:
     return (
         token.pos_ == "ADJ"
         and token.dep_ == "acomp"
-        and any(
-            c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
-            for c in token.children
-        )
+        and any(c.dep_ == "xcomp" and _is_to_infinitive(c) for c in token.children)
     )
+
+
+def _is_to_infinitive(verb: Token) -> bool:
+    """Whether a verb has the infinitive marker "to" ("*to* withdraw")."""
+    return any(a.dep_ == "aux" and a.lower_ == "to" for a in verb.children)
 
 
 def _match_entry(
@@ -402,9 +404,7 @@ def _match_entry(
 def _has_infinitive_complement(children: Sequence[Token]) -> bool:
     """A direct object and a "to"-infinitive clause: "told *Washington* *to stay* clear"."""
     return any(c.dep_ == "dobj" for c in children) and any(
-        c.dep_ in ("xcomp", "ccomp")
-        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
-        for c in children
+        c.dep_ in ("xcomp", "ccomp") and _is_to_infinitive(c) for c in children
     )
 
 
