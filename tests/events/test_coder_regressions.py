@@ -331,3 +331,47 @@ def test_telling_reporters_something_is_no_request(
 ) -> None:
     found = events(coder, annotate, "Russia told Ukraine that the talks had gone well.")
     assert not any(e.plover.category == "REQUEST" for e in found)
+
+
+# Issue 13, third round: general constructions of news language the coder missed.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The tokenizer splits "sit-in" into three tokens; the lexicon lists the whole word.
+        ("Iran held a sit-in on Monday.", "PROTEST"),
+        ("Pakistan and Indian troops exchanged fire across the border.", "ASSAULT"),
+        ("Iran and Pakistan traded artillery fire on Sunday.", "ASSAULT"),
+    ],
+)
+def test_hyphenated_protest_nouns_and_exchanges_of_fire(
+    coder: EventCoder, annotate: Callable[..., Doc], text: str, expected: str
+) -> None:
+    assert expected in {e.plover.category for e in events(coder, annotate, text)}
+
+
+def test_an_exchange_of_fire_pairs_the_two_sides(
+    coder: EventCoder, annotate: Callable[..., Doc]
+) -> None:
+    found = triples(events(coder, annotate, "Iran and Pakistan exchanged fire on Sunday."))
+    assert ("IRN", "ASSAULT", "PAK", "asserted") in found
+
+
+def test_an_exchange_of_ambassadors_is_no_attack(
+    coder: EventCoder, annotate: Callable[..., Doc]
+) -> None:
+    found = events(coder, annotate, "Iran and Pakistan exchanged ambassadors in 1995.")
+    assert not any(e.plover.category == "ASSAULT" for e in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Members of the European Union welcomed the decision.",
+        "The operation was condemned by members of the European Union.",
+    ],
+)
+def test_members_of_an_organisation_speak_for_it(nlp: Language, text: str) -> None:
+    """With the whole pipeline: "members" alone resolves to no actor; the organisation
+    named in its "of" complement is the side."""
+    doc = nlp(text)
+    assert {e.source.code for e in doc._.events if e.source} == {"IGOEUREEC"}

@@ -250,7 +250,7 @@ class TriggerForms:
     ("take" for "take over"), and a token whose lemma and form are both outside it cannot match.
     """
 
-    __slots__ = ("_forms", "_known")
+    __slots__ = ("_forms", "_known", "_tails")
 
     def __init__(self, lemmas: Iterable[str]) -> None:
         forms: set[str] = set()
@@ -258,6 +258,9 @@ class TriggerForms:
             words = lemma.split(" ")
             forms.update(" ".join(words[:n]) for n in range(1, len(words) + 1))
         self._forms = frozenset(forms)
+        # The last parts of hyphenated entries ("in" of "sit-in"): such a token is admitted
+        # only when it ends the whole hyphenated word (the tokenizer splits it in three).
+        self._tails = frozenset(f.rsplit("-", 1)[1] for f in forms if "-" in f)
         # Verdicts by string hash (a token's ``lemma`` and ``lower`` are hashes, read without
         # building a Python string): the vocabulary repeats, so each string is lowered once.
         self._known: dict[int, bool] = {}
@@ -276,6 +279,8 @@ class TriggerForms:
         verdict = known.get(token.lower)
         if verdict is None:
             verdict = known[token.lower] = token.lower_.lower() in self._forms
+        if not verdict and token.lower_ in self._tails:
+            return _hyphen_form(token) in self._forms
         return verdict
 
 
@@ -322,6 +327,13 @@ def match_token(token: Token, lexicon: LexiconLike) -> TriggerMatch | None:
         if not entries and token.lower_ != token.lemma_.lower():
             # The small model lemmatises some plurals to themselves ("talks").
             entries = tuple(lexicon.noun_entries(token.lower_))
+        if not entries and (joined := _hyphen_form(token)) is not None:
+            # "a sit-*in*": the tokenizer splits a hyphenated noun; the lexicon lists the
+            # whole word.
+            entries = tuple(lexicon.noun_entries(joined))
+    elif token.pos_ == "ADP" and (joined := _hyphen_form(token)) is not None:
+        # The tagger may call the last part of "sit-in" a preposition.
+        entries = tuple(lexicon.noun_entries(joined))
     else:
         return None
     if not entries:
@@ -453,6 +465,8 @@ def _object_with_lemma(
     for candidate in expanded:
         if candidate.lemma_.lower() in lemmas or candidate.lower_ in lemmas:
             return candidate
+        if _hyphen_form(candidate) in lemmas:  # "staged a *sit-in*", "a *cease-fire*"
+            return candidate
     if token.pos_ in _VERB_POS:
         for candidate in expanded:
             for mod in candidate.children:
@@ -461,6 +475,18 @@ def _object_with_lemma(
                 ):
                     return mod
     return None
+
+
+def _hyphen_form(token: Token) -> str | None:
+    """The hyphenated word that ``token`` ends, lower-cased ("sit-in" for the "in" of
+    "sit-in", the tokenizer's three tokens written without spaces), or None."""
+    if token.i < 2:
+        return None
+    doc = token.doc
+    hyphen, first = doc[token.i - 1], doc[token.i - 2]
+    if hyphen.text != "-" or hyphen.whitespace_ or first.whitespace_:
+        return None
+    return f"{first.lower_}-{token.lower_}"
 
 
 def _of_objects(token: Token) -> list[Token]:

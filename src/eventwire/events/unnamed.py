@@ -351,9 +351,11 @@ CIVILIAN_NOUNS = frozenset(
 NAMED_GROUP_NOUNS = frozenset({"movement", "front", "network", "mission"})
 
 # Nouns that count the people of their "of" complement: "*dozens of* peacekeepers", "*a
-# majority of* the guards", "*thousands of* protesters".
+# majority of* the guards", "*thousands of* protesters"; "*members of* the European Union"
+# speak for it as its own statements do.
 QUANTITY_NOUNS = frozenset(
     {
+        "member",
         "dozen",
         "dozens",
         "hundred",

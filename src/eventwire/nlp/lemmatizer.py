@@ -15,20 +15,28 @@ same, token for token (tests/nlp/test_lemmatizer.py compares both on the seeds a
 articles); like spaCy's, a token that already has a lemma (from the attribute ruler) keeps it
 unless the lemmatizer overwrites.
 
-``use_cached_lemmatizer(nlp)`` swaps it in for the model's ``lemmatizer``.
+``use_cached_lemmatizer(nlp)`` swaps it in for the model's ``lemmatizer``;
+``add_lemma_exceptions(nlp)`` first teaches the model's lemmatizer the forms it gets wrong for
+words the event lexicon needs ("staged" → "stag", ``data/lemma_exceptions.yaml``).
 """
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import numpy as np
 from spacy.language import Language
 from spacy.lookups import Lookups
 from spacy.pipeline import Lemmatizer
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
-__all__ = ["CachedLemmatizer", "use_cached_lemmatizer"]
+from .._yaml import safe_load
+from ..errors import ConfigError
+
+__all__ = ["CachedLemmatizer", "add_lemma_exceptions", "lemma_exceptions", "use_cached_lemmatizer"]
+
+EXCEPTIONS_PATH = Path(__file__).parent / "data" / "lemma_exceptions.yaml"
 
 _NAME = "lemmatizer"
 # What the rule and lookup lemmatizers read of a token, and the lemma itself.
@@ -127,3 +135,42 @@ def use_cached_lemmatizer(nlp: Language) -> None:
     cached = nlp.replace_pipe(_NAME, "eventwire_lemmatizer")
     assert isinstance(cached, CachedLemmatizer)
     cached.wrap(original)
+
+
+def lemma_exceptions(path: Path = EXCEPTIONS_PATH) -> dict[str, dict[str, str]]:
+    """The exception file as {part of speech: {form: lemma}} (``ConfigError`` when malformed)."""
+    try:
+        data = safe_load(path.read_text(encoding="utf-8"))
+        table = {
+            pos: {str(form): str(lemma) for lemma, forms in data[pos].items() for form in forms}
+            for pos in ("verb", "noun")
+        }
+    except (OSError, KeyError, TypeError, AttributeError) as exc:
+        raise ConfigError(f"{path}: not a lemma exception file ({exc})") from None
+    return table
+
+
+def add_lemma_exceptions(nlp: Language, path: Path = EXCEPTIONS_PATH) -> None:
+    """Make the rule lemmatizer of ``nlp`` answer the exception file's lemma for its forms.
+
+    spaCy's own exception table cannot do it: its rule lemmatizer moves an exception to the
+    front only when the suffix rules did not already make it, and "staged" gives both "stag"
+    and "stage", "stag" first. So the lemmatizer's ``lemmatize`` is wrapped: a listed form of
+    the token's part of speech gets its listed lemma, every other token the model's. A
+    pipeline without a rule lemmatizer is left alone; wrapping twice wraps once."""
+    if _NAME not in nlp.pipe_names:
+        return
+    lemmatizer = nlp.get_pipe(_NAME)
+    if not isinstance(lemmatizer, Lemmatizer) or lemmatizer.mode != "rule":
+        return
+    if getattr(lemmatizer, "_eventwire_exceptions", None) is not None:
+        return
+    table = lemma_exceptions(path)
+    original = lemmatizer.lemmatize
+
+    def lemmatize(token: Token) -> list[str]:
+        lemma = table.get(token.pos_.lower(), {}).get(token.lower_)
+        return [lemma] if lemma is not None else original(token)
+
+    lemmatizer.lemmatize = lemmatize
+    lemmatizer._eventwire_exceptions = table  # type: ignore[attr-defined]

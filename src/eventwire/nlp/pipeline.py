@@ -12,7 +12,7 @@ from ..config import PipelineOptions
 from ..errors import ConfigError
 from . import extensions
 from .attribute_ruler import use_indexed_attribute_ruler
-from .lemmatizer import use_cached_lemmatizer
+from .lemmatizer import add_lemma_exceptions, use_cached_lemmatizer
 from .prefilter import SentenceSelector
 
 __all__ = ["COMPONENT_MODULES", "build_pipeline", "build_selector"]
@@ -63,6 +63,7 @@ def _build(
         ) from None
     if indexed_ruler:  # same annotations, a fifth of the time (nlp/attribute_ruler.py)
         use_indexed_attribute_ruler(nlp)
+    add_lemma_exceptions(nlp)  # "staged" is "stage", not "stag" (nlp/data/lemma_exceptions.yaml)
     if cached_lemmatizer:  # same lemmas, each distinct token worked out once (nlp/lemmatizer.py)
         use_cached_lemmatizer(nlp)
     for name in components:
