@@ -79,6 +79,48 @@ def test_short_references_follow_the_document(run: Run) -> None:
     assert by_text["Shoigu"] == "person/sergei-shoigu"
 
 
+@pytest.mark.parametrize(
+    ("text", "surname", "code"),
+    [
+        # The small model tags the later "Kasuri" a place and "Ciampi" an organisation.
+        (
+            "Pakistani Foreign Minister Khurshid Kasuri met his Indian counterpart. "
+            "Kasuri criticised India over Kashmir.",
+            "Kasuri",
+            "PAKGOV",
+        ),
+        (
+            "Italian President Carlo Azeglio Ciampi visited Beijing. "
+            "Ciampi urged China to open its markets.",
+            "Ciampi",
+            "ITAGOV",
+        ),
+        # "al-Maliki" is later "Maliki".
+        (
+            "Iraqi Prime Minister Nouri al-Maliki arrived in Amman on Sunday. "
+            "Maliki accused Syria of harbouring insurgents.",
+            "Maliki",
+            "IRQGOV",
+        ),
+    ],
+)
+def test_a_surname_named_earlier_is_that_person_whatever_the_tagger_says(
+    run: Run, text: str, surname: str, code: str
+) -> None:
+    doc = run(text, date(2006, 11, 6))
+    later = [s for s in doc._.actor_mentions if s.text == surname]
+    assert [s._.actor.code for s in later] == [code]
+    assert later[0]._.actor.kind == "person"
+
+
+def test_a_surname_inside_a_longer_name_is_not_taken(run: Run) -> None:
+    doc = run(
+        "Iraqi Prime Minister Nouri al-Maliki spoke. Then Jordan closed its border.",
+        date(2006, 11, 6),
+    )
+    assert ("Jordan", "JOR") in mentions(doc)
+
+
 def test_the_minister_and_pronouns(run: Run) -> None:
     text = (
         "German Defense Minister Boris Pistorius warned Russia. "

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 from eventwire.actors.kb import KnowledgeBase, fold
 from eventwire.actors.model import Actor
 
-__all__ = ["PRONOUNS", "History", "PersonMention", "quoted_tokens"]
+__all__ = ["PRONOUNS", "History", "PersonMention", "quoted_tokens", "surname_keys"]
 
 PRONOUNS: dict[str, str | None] = {"he": "m", "she": "f"}
 """Pronouns we resolve and the gender they require (other pronouns are too often generic)."""
@@ -69,6 +69,19 @@ def quoted_tokens(doc: Doc) -> list[bool]:
     return flags
 
 
+def surname_keys(name: str) -> set[str]:
+    """The folded words a person may later be called by: each word of the name, and the
+    part after a lower-case particle ("Maliki" for "Nouri al-Maliki", "Assad" for "Bashar
+    al-Assad")."""
+    keys = set()
+    for part in name.split():
+        keys.add(fold(part))
+        head, hyphen, rest = part.partition("-")
+        if hyphen and head.islower() and rest[:1].isupper():
+            keys.add(fold(rest))
+    return keys
+
+
 @dataclass(frozen=True, slots=True)
 class PersonMention:
     """A person mentioned so far: who, which words name them, and where."""
@@ -102,7 +115,7 @@ class History:
             return
         record = self.kb.record(actor.actor_id)
         # Only the person's own name counts ("Trump's envoy Steve Witkoff" is not "Trump").
-        names = {fold(part) for part in actor.name.split()}
+        names = surname_keys(actor.name)
         names.update(fold(w) for w in words if w[:1].isupper() and fold(w) in names)
         self.persons.append(
             PersonMention(
