@@ -113,6 +113,28 @@ def test_a_surname_named_earlier_is_that_person_whatever_the_tagger_says(
     assert later[0]._.actor.kind == "person"
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Chinese Vice Premier Wu Yi met the delegation.",
+            ("Chinese Vice Premier Wu Yi", "CHNGOV"),
+        ),
+        (
+            "Chinese State Councilor Tang Jiaxuan met the delegation.",
+            ("Chinese State Councilor Tang Jiaxuan", "CHNGOV"),
+        ),
+        # Someone the knowledge base does not know, titled by an organisation, speaks for it.
+        (
+            "World Bank president Paul Wolfowitz arrived.",
+            ("World Bank president Paul Wolfowitz", "IGOUNODEVWBK"),
+        ),
+    ],
+)
+def test_titles_of_unknown_office_holders(run: Run, text: str, expected: tuple[str, str]) -> None:
+    assert expected in mentions(run(text, date(2006, 11, 6)))
+
+
 def test_a_surname_inside_a_longer_name_is_not_taken(run: Run) -> None:
     doc = run(
         "Iraqi Prime Minister Nouri al-Maliki spoke. Then Jordan closed its border.",

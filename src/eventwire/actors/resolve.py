@@ -248,6 +248,19 @@ def combine(
     country = modifier.country if modifier is not None else None
     if parts.unknown_name:
         if country is None:
+            if modifier is not None and modifier.resolved and modifier.kind == "igo":
+                # "World Bank president Paul Wolfowitz", "UN envoy Alioune Blondin Beye":
+                # someone the knowledge base does not know, speaking for the organisation.
+                return Actor(
+                    f"person/{slug(parts.unknown_name)}",
+                    parts.unknown_name,
+                    modifier.code,
+                    None,
+                    None,
+                    "person",
+                    office=vocabulary.office if vocabulary else None,
+                    confidence=settings.inferred_person,
+                )
             return UNRESOLVED
         sector = vocabulary.sector if vocabulary else None
         if sector is None and modifier is not None and modifier.kind == "person":
