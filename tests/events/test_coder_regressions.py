@@ -375,3 +375,11 @@ def test_members_of_an_organisation_speak_for_it(nlp: Language, text: str) -> No
     named in its "of" complement is the side."""
     doc = nlp(text)
     assert {e.source.code for e in doc._.events if e.source} == {"IGOEUREEC"}
+
+
+def test_what_one_warns_against_has_not_happened(
+    coder: EventCoder, annotate: Callable[..., Doc]
+) -> None:
+    found = events(coder, annotate, "Russia warned Iran against deploying troops in Pakistan.")
+    deploying = [e for e in found if e.plover.category in ("MOBILIZE", "AID")]
+    assert deploying and all(e.modality == "hypothetical" for e in deploying)

@@ -80,6 +80,8 @@ BIDDING_VERBS = frozenset(
     {"ask", "tell", "pressure", "push", "order", "instruct", "direct", "advise", "encourage",
      "call", "warn", "invite", "persuade", "force", "compel"}
 )  # fmt: skip
+# Verbs whose "against" phrase names an act they warn off: "warned X against deploying".
+WARNING_VERBS = frozenset({"warn", "caution", "advise", "urge", "counsel"})
 FAILURE_VERBS = frozenset({"fail", "refuse", "decline", "reject", "avoid", "cancel", "postpone"})
 INTENT_VERBS = frozenset(
     {
@@ -404,6 +406,10 @@ def _scope_cues(governor: Token, via: Token, index: MentionIndex, note: _Note) -
         elif (lemma in DEMAND_VERBS and via.dep_ in ("ccomp", "xcomp")) or (
             lemma in BIDDING_VERBS and via.dep_ == "xcomp"
         ):
+            note("hypothetical", governor)
+        elif lemma in WARNING_VERBS and via.dep_ == "prep" and via.lower_ == "against":
+            # "warned Washington *against deploying* missiles": what one warns against has
+            # not happened (and is not the warner's act).
             note("hypothetical", governor)
         elif lemma in ("say", "state", "assert", "insist") and _without_evidence(governor):
             note("alleged", governor, tuple(index.resolve_all(implicit_subject(governor, 0))))
