@@ -63,6 +63,12 @@ def test_sides_placed_and_recipientless_events(
     assert expected in coded(nlp, text)
 
 
+def test_a_visitor_is_never_placed_in_the_country_visited(nlp: Language) -> None:
+    found = coded(nlp, "A senior delegation arrived in Jakarta on Monday for talks on trade.")
+    visits = [e for e in found if e[1] == "CONSULT"]
+    assert visits and all(e[0] != "IDNGOV" and e[0] != "IDN" for e in visits)
+
+
 def test_a_story_told_from_two_capitals_places_nobody(nlp: Language) -> None:
     events = coded(nlp, "Police arrested protesters, officials in France and Germany said.")
     assert events and all(e[0] is None and e[2] is None for e in events)

@@ -105,6 +105,13 @@ def place_unnamed_sides(
         country = story.by_sentence.get(event.sentence_index, story.country)
         source = _placed(doc, event.source, country, kb)
         target = _placed(doc, event.target, country, kb)
+        if event.cameo in _VISIT_CODES:
+            # A visitor comes from elsewhere: "a senior delegation arrived in Jakarta" is no
+            # Indonesian delegation visiting Indonesia.
+            if source is not event.source and _country(source) == _country(target):
+                source = event.source
+            if target is not event.target and _country(target) == _country(source):
+                target = event.target
         if source is event.source and target is event.target:
             placed.append(event)
             continue
@@ -120,6 +127,14 @@ def place_unnamed_sides(
             )
         )
     return placed
+
+
+# Visits: the visitor and the host are of different countries.
+_VISIT_CODES = frozenset({"042", "043"})
+
+
+def _country(ref: ActorRef | None) -> str | None:
+    return None if ref is None else ref.country
 
 
 def _same_actor(a: ActorRef, b: ActorRef) -> bool:
