@@ -197,3 +197,30 @@ def test_legislatures_and_suspects(
     nlp: Language, text: str, expected: tuple[str | None, str, str | None, str]
 ) -> None:
     assert expected in coded(nlp, text, date(2019, 12, 19))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Romanian Prime Minister Calin Popescu-Tariceanu held talks with Chinese Premier"
+            " Wen Jiabao in Beijing on Thursday. The two sides signed five cooperation"
+            " agreements after the talks.",
+            ("ROUGOV", "SUPPORT", "CHNGOV", "asserted"),
+        ),
+        (
+            "Indian Prime Minister Manmohan Singh met Japanese Prime Minister Shinzo Abe in"
+            " Tokyo. Both leaders agreed to expand defence cooperation.",
+            ("INDGOV", "AGREE", "JPNGOV", "asserted"),
+        ),
+    ],
+)
+def test_the_two_sides_are_the_pair_just_named(
+    nlp: Language, text: str, expected: tuple[str, str, str, str]
+) -> None:
+    assert expected in coded(nlp, text, date(2006, 11, 9))
+
+
+def test_the_two_sides_of_three_parties_are_nobody(nlp: Language) -> None:
+    found = coded(nlp, "Iran, Syria and Russia held talks on Monday. The two sides agreed to meet.")
+    assert not any(e[1] == "AGREE" for e in found)

@@ -99,6 +99,10 @@ _DATELINE_WINDOW = 9
 # How many sentences back a pronoun may look for its antecedent (news pronouns almost always
 # refer within the same or previous two sentences).
 _PRONOUN_WINDOW_SENTENCES = 3
+# Nouns of "the two sides", "both countries": the pair of actors the story has just named.
+_PAIR_NOUNS = frozenset(
+    {"side", "country", "nation", "government", "leader", "party", "delegation", "state"}
+)
 # Prepositions through which a noun phrase is about, or by, an actor it contains, best first:
 # the agent ("a request *by* X"), the possessed or affected party ("the death *of* X", "attacks
 # *on*/*against*/*into* X", "aid *to* X", "ties *with* X"), then the place ("a base *in* X",
@@ -336,6 +340,11 @@ class MentionIndex:
         found: list[ArgumentActor] = []
         seen: set[tuple[int, int]] = set()
         for token in tokens:
+            pair = self._two_sides(token)
+            if pair:
+                found.extend(pair)
+                seen.add((pair[0].span.start, pair[0].span.end))
+                continue
             for tok in (token, *token.conjuncts):
                 arg = self.resolve(tok)
                 if arg is None:
@@ -351,6 +360,50 @@ class MentionIndex:
                         seen.add(key)
                         found.append(item)
         return found
+
+    def _two_sides(self, token: Token) -> list[ArgumentActor]:
+        """ "*The two sides* signed five agreements", "*Both countries* agreed": the two
+        latest actors of different states or organisations in this sentence and the two
+        before it, when there are exactly two (reached like a pronoun; the phrase is their
+        words). Xinhua and AFP write the second paragraph of a meeting story so."""
+        if token.lemma_.lower() not in _PAIR_NOUNS or token.pos_ != "NOUN":
+            return []
+        if not any(
+            c.lower_ in ("two", "both") and c.dep_ in ("nummod", "det", "predet")
+            for c in token.children
+        ):
+            return []
+        if self._sent_starts is None:
+            self._sent_starts = [s.start for s in self.doc.sents]
+        starts = self._sent_starts
+        sent_no = max(i for i, start in enumerate(starts) if start <= token.i)
+        window_start = starts[max(0, sent_no - _PRONOUN_WINDOW_SENTENCES + 1)]
+        quoted = self.in_quote(token.idx)
+        by_key: dict[str, list[Span]] = {}
+        for span in reversed(self.mentions):
+            if not (window_start <= span.start and span.end <= token.i):
+                continue
+            if not quoted and self.in_quote(span.start_char):
+                continue
+            actor = self.actor_of(span)
+            key = actor.country or actor.code if actor.resolved else None
+            if key:
+                by_key.setdefault(key, []).append(span)
+        if len(by_key) != 2:
+            return []
+        # Per side its latest person or body rather than a place ("Wen Jiabao", not "Beijing").
+        chosen = [
+            next((s for s in spans if self.actor_of(s).kind != "state"), spans[0])
+            for spans in by_key.values()
+        ]
+        # The first actor is shown as the whole phrase, the second as its noun: two sides of
+        # one event must not share a span (the coder reads that as an actor acting on itself).
+        first, second = sorted(chosen, key=lambda s: s.start)
+        phrase = self.doc[token.left_edge.i : token.i + 1]
+        return [
+            ArgumentActor(token, phrase, self.actor_of(first), "pronoun"),
+            ArgumentActor(token, _token_span(token), self.actor_of(second), "pronoun"),
+        ]
 
     def _coordinated_owners(self, head: Token, arg: ArgumentActor) -> list[ArgumentActor]:
         """The other owners of a head whose modifier is coordinated: "*UK* and EU
