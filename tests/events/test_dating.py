@@ -12,7 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 import eventwire.time.component  # noqa: F401 — registers the eventwire_time factory
-from eventwire.events.attachment import BACKGROUND_DATE_TEXT, attach_date
+from eventwire.events.attachment import BACKGROUND_DATE_TEXT, attach_date, reaches_past
 from eventwire.events.model import EventDate
 
 ARTICLE_DATE = date(2024, 12, 5)
@@ -113,3 +113,58 @@ def test_the_story_day_holds_for_a_few_sentences_only(nlp: Language) -> None:
         " shelled Syria.",
     )
     assert dates["shelled"] == EventDate(None, "2024-12-07", "day")
+
+
+@pytest.mark.slow
+def test_a_reported_present_statement_takes_the_story_day(nlp: Language) -> None:
+    """Issue 14 (a Xinhua story of Nov. 2006, paraphrased): what a speaker "said he rejects"
+    is a statement of the day it was said, like the simple past, not of the report's day; a
+    present tense the text itself states stays the report's."""
+    dates = _coded(
+        nlp,
+        "Gunmen kidnapped dozens of ministry staff in Baghdad on Thursday. The Iraqi prime"
+        " minister Maliki said he rejects any sectarian activity in Iraqi universities."
+        " Hezbollah condemns Israel.",
+    )
+    assert dates["rejects"] == EventDate(
+        "[story time: 'Thursday', 1 sentence before]", "2024-12-05", "day"
+    )
+    assert dates["condemns"] == EventDate(None, "2024-12-07", "day")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("when", "expected"),
+    [
+        # "mid-November" runs on past a story of Nov. 1 (a Xinhua story of 2006, paraphrased)
+        ("in mid-December", EventDate(None, "2024-12-07", "day")),
+        ("this week", EventDate(None, "2024-12-07", "day")),
+    ],
+)
+def test_a_statement_of_intent_is_dated_when_made(
+    nlp: Language, when: str, expected: EventDate
+) -> None:
+    """An announced meeting is an AGREE of the day it is announced, not of a period the
+    meeting itself falls in (issue 14; before, a month or week containing the article's day
+    kept the meeting's date)."""
+    dates = _coded(nlp, f"Japanese Prime Minister Abe and President Bush will hold talks {when}.")
+    assert dates["hold talks"] == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2024-12-09", True),
+        ("2024-12", True),  # the month runs to Dec. 31
+        ("2024-W49", True),  # Monday Dec. 2 to Sunday Dec. 8
+        ("2024", True),
+        ("FUTURE_REF", True),
+        ("2024-12-05", False),
+        ("2024-12-05T16:25", False),
+        ("2024-11", False),
+        ("2024-W48", False),
+        ("PAST_REF", False),
+    ],
+)
+def test_a_date_reaches_past_the_article_day_by_its_last_day(value: str, expected: bool) -> None:
+    assert reaches_past(EventDate("x", value, "day"), ARTICLE_DATE) is expected

@@ -42,6 +42,7 @@ from datetime import date
 from spacy.tokens import Span, Token
 
 from ..places.model import Place
+from ..time.intervals import timex_interval
 from ..time.model import Timex
 from .model import EventDate, Location
 
@@ -143,6 +144,16 @@ def dated_in_text(when: EventDate | None) -> bool:
     """Whether the event's date comes from a time expression of its own clause (not the
     article's date, nor a marker in brackets: an undated past-perfect event, story time)."""
     return when is not None and bool(when.text) and not str(when.text).startswith("[")
+
+
+def reaches_past(when: EventDate, article_date: date) -> bool:
+    """Whether a date runs on past the article's day: "Nov. 29" or "mid-November" (``2024-11``)
+    in a story of Nov. 1, a week or a year not yet over, ``FUTURE_REF``. Not a day on or before
+    the article's, nor a period that ended by then, nor ``PAST_REF``."""
+    interval = timex_interval(when.value)
+    if interval is None:
+        return when.value != "PAST_REF"
+    return interval[1] > article_date
 
 
 def attach_date(

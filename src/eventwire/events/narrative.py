@@ -9,7 +9,9 @@ The rule, applied once per document after coding (issue 14):
 
 1. the event has no date of its own (``event_date.text`` None: the article's date stands in);
 2. the verb of its clause is in the simple past ("was shot", "killed"; not "has offered", whose
-   present relevance the report date fits, nor the past perfect, dated in ``attachment``);
+   present relevance the report date fits, nor the past perfect, dated in ``attachment``), or
+   it is in the present and reported by a verb in the simple past ("Maliki *said* he *rejects*
+   sectarian activity": the statement is dated when it was said, as the reporting verb is);
 3. the latest day-level time expression in the ``WINDOW_SENTENCES`` sentences before the
    event's sentence names a day on or before the article date;
 
@@ -23,7 +25,7 @@ import dataclasses
 from collections.abc import Sequence
 from datetime import date
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..time.model import Timex
 from .attachment import clause_verb
@@ -37,6 +39,9 @@ STORY_TIME_PREFIX = "[story time: "
 _DAY_LEVEL = frozenset({"day", "time"})
 _PAST_TAG = "VBD"
 _PAST_PARTICIPLE = "VBN"
+_PRESENT_TAGS = frozenset({"VBZ", "VBP"})
+# The clause link of reported speech: "said (that) he rejects", "told reporters the EU supports".
+_REPORTED_DEP = "ccomp"
 
 
 def story_time_dates(doc: Doc, events: Sequence[Event], sentences: Sequence[Span]) -> list[Event]:
@@ -87,9 +92,16 @@ def _simple_past(doc: Doc, event: Event) -> bool:
     if span is None or not len(span):
         return False
     verb = clause_verb(span.root)
+    if verb.tag_ in _PRESENT_TAGS and verb.dep_ == _REPORTED_DEP and not _has_auxiliary(verb):
+        verb = verb.head  # reported speech: the statement's time is the report's
     auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if any(a.lemma_ == "have" for a in auxiliaries):
         return False  # perfect: "has offered" (present), "had agreed" (dated in attachment)
     if verb.tag_ == _PAST_TAG:
         return True
     return verb.tag_ == _PAST_PARTICIPLE and any(a.tag_ == _PAST_TAG for a in auxiliaries)
+
+
+def _has_auxiliary(verb: Token) -> bool:
+    """Whether the verb has an auxiliary ("will ask", "has pledged"): not a bare present."""
+    return any(c.dep_ in ("aux", "auxpass") for c in verb.children)
