@@ -12,7 +12,12 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 import eventwire.time.component  # noqa: F401 — registers the eventwire_time factory
-from eventwire.events.attachment import BACKGROUND_DATE_TEXT, attach_date, reaches_past
+from eventwire.events.attachment import (
+    BACKGROUND_DATE_TEXT,
+    EARLIER_CLAUSE_DATE_TEXT,
+    attach_date,
+    reaches_past,
+)
 from eventwire.events.model import EventDate
 
 ARTICLE_DATE = date(2024, 12, 5)
@@ -61,6 +66,15 @@ def date_of(time_nlp: Language) -> Callable[[str, str], EventDate | None]:
          "condemned", EventDate("Tuesday", "2024-12-03", "day")),
         ("Russia and Ukraine had agreed to a ceasefire.", "agreed",
          EventDate(BACKGROUND_DATE_TEXT, "2024-12-05", "day", "BEFORE")),
+        # an expression opening the sentence dates the verbs coordinated with its own (a
+        # Xinhua story of Nov. 2005, paraphrased), one inside the first clause does not (above)
+        ("Last year, Vietnamese police reported 12,000 drug crimes and arrested 18,000 people.",
+         "arrested", EventDate("Last year", "2023", "year")),
+        # a clause introduced by "after" or "since" tells of something earlier (an AFP story of
+        # Dec. 2006, paraphrased): not the article's day silently
+        ("The exercise comes two weeks after Chinese President Hu pledged closer ties with"
+         " Pakistan.", "pledged",
+         EventDate(EARLIER_CLAUSE_DATE_TEXT, "2024-12-05", "day", "BEFORE")),
         # a clock time dates the event on the article's day
         ("Israeli jets struck the village at 1922 GMT.", "struck",
          EventDate("1922 GMT", "2024-12-05T19:22", "time")),
@@ -168,3 +182,19 @@ def test_a_statement_of_intent_is_dated_when_made(
 )
 def test_a_date_reaches_past_the_article_day_by_its_last_day(value: str, expected: bool) -> None:
     assert reaches_past(EventDate("x", value, "day"), ARTICLE_DATE) is expected
+
+
+@pytest.mark.slow
+def test_a_sentence_that_states_its_own_time_takes_no_story_day(nlp: Language) -> None:
+    """Issue 14: "Last year, …" moves the story's time away from the day stated before, even
+    for a clause it does not date; an "after" clause is earlier than the story's day."""
+    dates = _coded(
+        nlp,
+        "Police detained 300 traffickers on Thursday, the ministry said. The government"
+        " opened new prisons in 2022, and police arrested 18,000 people. The exercise"
+        " comes two weeks after Chinese President Hu pledged closer ties with Pakistan.",
+    )
+    assert dates["detained"] == EventDate("Thursday", "2024-12-05", "day")
+    # before: Thursday, from the sentence before, over the sentence's own "in 2022"
+    assert dates["arrested"] == EventDate(None, "2024-12-07", "day")
+    assert dates["pledged"] == EventDate(EARLIER_CLAUSE_DATE_TEXT, "2024-12-07", "day", "BEFORE")

@@ -14,7 +14,9 @@ Date, in order (the first that applies):
    occupation, struck *on Monday*" does not date the occupation's end);
 3. for a trigger in a past-perfect clause ("had agreed", "had been expelled"), which tells of
    something before the story's time: the article's date with ``mod`` ``BEFORE`` and a
-   ``text`` that says so (``BACKGROUND_DATE_TEXT``) — never the article's date silently;
+   ``text`` that says so (``BACKGROUND_DATE_TEXT``) — never the article's date silently; and
+   likewise for a clause introduced by "after" or "since" ("two weeks after Hu *pledged*
+   closer ties", ``EARLIER_CLAUSE_DATE_TEXT``), which the story's day does not date either;
 4. the article's date at day granularity, with ``text`` None (the report date bounds the event);
 5. None (an undated article and no expression).
 
@@ -59,6 +61,12 @@ __all__ = [
 
 # ``event_date.text`` of an undated past-perfect event: where its date comes from.
 BACKGROUND_DATE_TEXT = "[past perfect, no date of its own: before the article date]"
+EARLIER_CLAUSE_DATE_TEXT = (
+    "[earlier clause ('after', 'since'), no date of its own: before the article date]"
+)
+# Subordinators of a clause that tells of something before the main clause's time: "two weeks
+# after Hu *pledged* closer ties", "since Hamas *took* power".
+_EARLIER_MARKS = frozenset({"after", "since"})
 # Links from a clause up to one that embeds it: a time expression there may date it.
 _EMBEDDING_DEPS = frozenset({"ccomp", "xcomp", "advcl", "pcomp", "csubj", "parataxis", "ROOT"})
 _PERFECT_AUXILIARIES = frozenset({"had", "'d"})
@@ -112,7 +120,10 @@ def _may_govern(span: Span, trigger: Token) -> bool:
     """Whether a time expression can date the trigger: its clause verb is the trigger's clause
     verb or one that embeds it ("pledged … , media *reported Saturday*" may; "the treaty they
     *signed in June*" inside another clause may not, nor a clause coordinated with the
-    trigger's: "Brown became the top general *last year*, and Gerasimov spoke with Milley")."""
+    trigger's: "Brown became the top general *last year*, and Gerasimov spoke with Milley").
+    An expression that opens the sentence before its verb sets the time of the verbs
+    coordinated with it too: "*Last year*, the police reported 12,068 crimes … and arrested
+    18,260 people"."""
     node = span.root.head
     for _ in range(_MAX_HOPS * 2):
         if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
@@ -121,9 +132,13 @@ def _may_govern(span: Span, trigger: Token) -> bool:
     verb = clause_verb(trigger)
     if node.i == verb.i:
         return True
+    fronted = span.end <= node.i and not any(
+        t.pos_ == "VERB" for t in span.sent[: span.start - span.sent.start]
+    )
     current = verb
     for _ in range(_MAX_HOPS * 2):
-        if current.dep_ not in _EMBEDDING_DEPS or current.head.i == current.i:
+        coordinated = fronted and current.dep_ == "conj"
+        if (not coordinated and current.dep_ not in _EMBEDDING_DEPS) or current.head.i == current.i:
             return False  # a coordinated or relative clause, or the top: not embedded there
         current = current.head
         if current.i == node.i:
@@ -137,6 +152,17 @@ def is_past_perfect(trigger: Token) -> bool:
     verb = clause_verb(trigger)
     return verb.tag_ == "VBN" and any(
         c.dep_ == "aux" and c.lower_ in _PERFECT_AUXILIARIES for c in verb.children
+    )
+
+
+def in_earlier_clause(trigger: Token) -> bool:
+    """Whether the trigger's clause is introduced by "after" or "since": what it tells happened
+    before the time of the clause it depends on ("the exercise comes two weeks *after* Hu
+    pledged …"), so the story's current day is not its day."""
+    verb = clause_verb(trigger)
+    return verb.dep_ in ("advcl", "pcomp") and (
+        any(c.dep_ == "mark" and c.lower_ in _EARLIER_MARKS for c in verb.children)
+        or (verb.dep_ == "pcomp" and verb.head.lower_ in _EARLIER_MARKS)
     )
 
 
@@ -180,6 +206,8 @@ def attach_date(
         return EventDate(chosen.text, timex.value, timex.granularity, timex.mod)
     if article_date is not None and is_past_perfect(trigger):
         return EventDate(BACKGROUND_DATE_TEXT, article_date.isoformat(), "day", "BEFORE")
+    if article_date is not None and in_earlier_clause(trigger):
+        return EventDate(EARLIER_CLAUSE_DATE_TEXT, article_date.isoformat(), "day", "BEFORE")
     if article_date is not None:
         return EventDate(None, article_date.isoformat(), "day", None)
     return None

@@ -14,6 +14,11 @@ The rule, applied once per document after coding (issue 14):
    sectarian activity": the statement is dated when it was said, as the reporting verb is);
 3. the latest day-level time expression in the ``WINDOW_SENTENCES`` sentences before the
    event's sentence names a day on or before the article date;
+4. the event's own sentence has no time expression before the trigger: "*Last year*, the
+   authorities … arrested 18,260 people" has moved the story's time, even where the
+   expression does not date the trigger's clause (issue 14, a Xinhua story of Nov. 2005).
+   (A clause introduced by "after" or "since" carries a date of its own from ``attachment``
+   and is never undated here.)
 
 then the event takes that day, with ``event_date.text`` saying where it came from
 (``[story time: 'Thursday', 2 sentences before]``).
@@ -54,6 +59,8 @@ def story_time_dates(doc: Doc, events: Sequence[Event], sentences: Sequence[Span
     for i, event in enumerate(out):
         when = event.event_date
         if when is None or when.text is not None or not _simple_past(doc, event):
+            continue
+        if _time_stated_before(doc, event, sentences):
             continue
         earlier = [
             (number, span, value)
@@ -105,3 +112,15 @@ def _simple_past(doc: Doc, event: Event) -> bool:
 def _has_auxiliary(verb: Token) -> bool:
     """Whether the verb has an auxiliary ("will ask", "has pledged"): not a bare present."""
     return any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
+def _time_stated_before(doc: Doc, event: Event, sentences: Sequence[Span]) -> bool:
+    """Whether the event's sentence has a time expression before its trigger."""
+    if not 0 <= event.sentence_index < len(sentences):
+        return False
+    sentence = sentences[event.sentence_index]
+    start = sentence.start_char
+    return any(
+        start <= span.start_char < event.trigger.start and isinstance(span._.timex, Timex)
+        for span in doc._.timexes
+    )
