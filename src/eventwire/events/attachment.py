@@ -14,9 +14,7 @@ Date, in order (the first that applies):
    occupation, struck *on Monday*" does not date the occupation's end);
 3. for a trigger in a past-perfect clause ("had agreed", "had been expelled"), which tells of
    something before the story's time: the article's date with ``mod`` ``BEFORE`` and a
-   ``text`` that says so (``BACKGROUND_DATE_TEXT``) — never the article's date silently; and
-   likewise for a clause introduced by "after" or "since" ("two weeks after Hu *pledged*
-   closer ties", ``EARLIER_CLAUSE_DATE_TEXT``), which the story's day does not date either;
+   ``text`` that says so (``BACKGROUND_DATE_TEXT``) — never the article's date silently;
 4. the article's date at day granularity, with ``text`` None (the report date bounds the event);
 5. None (an undated article and no expression).
 
@@ -61,12 +59,6 @@ __all__ = [
 
 # ``event_date.text`` of an undated past-perfect event: where its date comes from.
 BACKGROUND_DATE_TEXT = "[past perfect, no date of its own: before the article date]"
-EARLIER_CLAUSE_DATE_TEXT = (
-    "[earlier clause ('after', 'since'), no date of its own: before the article date]"
-)
-# Subordinators of a clause that tells of something before the main clause's time: "two weeks
-# after Hu *pledged* closer ties", "since Hamas *took* power".
-_EARLIER_MARKS = frozenset({"after", "since"})
 # Links from a clause up to one that embeds it: a time expression there may date it.
 _EMBEDDING_DEPS = frozenset({"ccomp", "xcomp", "advcl", "pcomp", "csubj", "parataxis", "ROOT"})
 _PERFECT_AUXILIARIES = frozenset({"had", "'d"})
@@ -155,17 +147,6 @@ def is_past_perfect(trigger: Token) -> bool:
     )
 
 
-def in_earlier_clause(trigger: Token) -> bool:
-    """Whether the trigger's clause is introduced by "after" or "since": what it tells happened
-    before the time of the clause it depends on ("the exercise comes two weeks *after* Hu
-    pledged …"), so the story's current day is not its day."""
-    verb = clause_verb(trigger)
-    return verb.dep_ in ("advcl", "pcomp") and (
-        any(c.dep_ == "mark" and c.lower_ in _EARLIER_MARKS for c in verb.children)
-        or (verb.dep_ == "pcomp" and verb.head.lower_ in _EARLIER_MARKS)
-    )
-
-
 def dated_in_text(when: EventDate | None) -> bool:
     """Whether the event's date comes from a time expression of its own clause (not the
     article's date, nor a marker in brackets: an undated past-perfect event, story time)."""
@@ -206,8 +187,6 @@ def attach_date(
         return EventDate(chosen.text, timex.value, timex.granularity, timex.mod)
     if article_date is not None and is_past_perfect(trigger):
         return EventDate(BACKGROUND_DATE_TEXT, article_date.isoformat(), "day", "BEFORE")
-    if article_date is not None and in_earlier_clause(trigger):
-        return EventDate(EARLIER_CLAUSE_DATE_TEXT, article_date.isoformat(), "day", "BEFORE")
     if article_date is not None:
         return EventDate(None, article_date.isoformat(), "day", None)
     return None

@@ -17,8 +17,6 @@ The rule, applied once per document after coding (issue 14):
 4. the event's own sentence has no time expression before the trigger: "*Last year*, the
    authorities … arrested 18,260 people" has moved the story's time, even where the
    expression does not date the trigger's clause (issue 14, a Xinhua story of Nov. 2005).
-   (A clause introduced by "after" or "since" carries a date of its own from ``attachment``
-   and is never undated here.)
 
 then the event takes that day, with ``event_date.text`` saying where it came from
 (``[story time: 'Thursday', 2 sentences before]``).
