@@ -69,6 +69,8 @@ def date_of(time_nlp: Language) -> Callable[[str, str], EventDate | None]:
         # Xinhua story of Nov. 2005, paraphrased), one inside the first clause does not (above)
         ("Last year, Vietnamese police reported 12,000 drug crimes and arrested 18,000 people.",
          "arrested", EventDate("Last year", "2023", "year")),
+        ("Iran in early November sent a letter to Britain, but the EU insists on a halt.",
+         "insists", EventDate(None, "2024-12-05", "day")),
         # a clock time dates the event on the article's day
         ("Israeli jets struck the village at 1922 GMT.", "struck",
          EventDate("1922 GMT", "2024-12-05T19:22", "time")),
@@ -190,3 +192,16 @@ def test_a_sentence_that_states_its_own_time_takes_no_story_day(nlp: Language) -
     assert dates["detained"] == EventDate("Thursday", "2024-12-05", "day")
     # before: Thursday, from the sentence before, over the sentence's own "in 2022"
     assert dates["arrested"] == EventDate(None, "2024-12-07", "day")
+
+
+@pytest.mark.slow
+def test_a_day_stated_earlier_in_the_sentence_is_the_story_day(nlp: Language) -> None:
+    """Issue 14 (an AFP story of Dec. 2005, paraphrased): "attacked the monitors Monday …
+    and urged them" — the urging is Monday's too, not the day of the sentences before."""
+    dates = _coded(
+        nlp,
+        "Election monitors criticised Russia on Thursday. Russian Foreign Minister Lavrov"
+        " attacked the monitors Monday, saying they had too much autonomy, and urged the"
+        " organisation to reform.",
+    )
+    assert dates["urged"] == EventDate("[story time: 'Monday', same sentence]", "2024-12-02", "day")

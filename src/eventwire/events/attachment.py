@@ -113,8 +113,9 @@ def _may_govern(span: Span, trigger: Token) -> bool:
     verb or one that embeds it ("pledged … , media *reported Saturday*" may; "the treaty they
     *signed in June*" inside another clause may not, nor a clause coordinated with the
     trigger's: "Brown became the top general *last year*, and Gerasimov spoke with Milley").
-    An expression that opens the sentence before its verb sets the time of the verbs
-    coordinated with it too: "*Last year*, the police reported 12,068 crimes … and arrested
+    An expression that opens the sentence sets the time of the verbs coordinated with its
+    own too (not one after the subject: "Larijani *in early November* forwarded a letter, but
+    the EU insists …"): "*Last year*, the police reported 12,068 crimes … and arrested
     18,260 people"."""
     node = span.root.head
     for _ in range(_MAX_HOPS * 2):
@@ -124,9 +125,8 @@ def _may_govern(span: Span, trigger: Token) -> bool:
     verb = clause_verb(trigger)
     if node.i == verb.i:
         return True
-    fronted = span.end <= node.i and not any(
-        t.pos_ == "VERB" for t in span.sent[: span.start - span.sent.start]
-    )
+    # Opening the sentence: its first words, or after one preposition ("In 2022, …").
+    fronted = span.start - span.sent.start <= 1 and span.end <= node.i
     current = verb
     for _ in range(_MAX_HOPS * 2):
         coordinated = fronted and current.dep_ == "conj"
