@@ -66,10 +66,11 @@ def test_dyad_shows_june_september_december(db_path: Path) -> None:
     result = run("dyad", "RUS", "PRK", "--db", str(db_path), "--format", "csv")
     assert result.exit_code == 0, result.output
     rows = list(csv.DictReader(io.StringIO(result.output)))
-    assert [r["period"] for r in rows] == ["2024-06-01", "2024-09-01", "2024-12-01"]
+    # periods are shown as periods, not their first days (issue 14)
+    assert [r["period"] for r in rows] == ["2024-06", "2024-09", "2024-12"]
     assert [r["verbal_cooperation"] for r in rows] == ["1", "1", "1"]
     table = run("dyad", "RUS", "PRK", "--db", str(db_path), "--freq", "week")
-    assert table.exit_code == 0 and "2024-06-17" in table.output
+    assert table.exit_code == 0 and "2024-W25" in table.output
 
 
 def test_timeline_and_network(db_path: Path) -> None:
@@ -182,7 +183,7 @@ def test_timeline_dyad_and_network_apply_the_default_threshold(confidence_db: Pa
     assert len(csv_rows(run("timeline", "PRK", *db, "--min-confidence", "0"))) == 3
     dyad = csv_rows(run("dyad", "RUS", "PRK", *db))
     # March's events of the dyad: the signing only; its share is of all three March events.
-    assert [(r["period"], r["events"], r["all_events"]) for r in dyad] == [("2024-03-01", "1", "3")]
+    assert [(r["period"], r["events"], r["all_events"]) for r in dyad] == [("2024-03", "1", "3")]
     every = csv_rows(run("dyad", "RUS", "PRK", *db, "--min-confidence", "0"))
     assert [(r["events"], r["all_events"]) for r in every] == [("2", "3"), ("1", "1")]
     edges = csv_rows(run("network", *db))

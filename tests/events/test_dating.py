@@ -12,7 +12,11 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 import eventwire.time.component  # noqa: F401 — registers the eventwire_time factory
-from eventwire.events.attachment import BACKGROUND_DATE_TEXT, attach_date
+from eventwire.events.attachment import (
+    BACKGROUND_DATE_TEXT,
+    attach_date,
+    reaches_past,
+)
 from eventwire.events.model import EventDate
 
 ARTICLE_DATE = date(2024, 12, 5)
@@ -61,6 +65,12 @@ def date_of(time_nlp: Language) -> Callable[[str, str], EventDate | None]:
          "condemned", EventDate("Tuesday", "2024-12-03", "day")),
         ("Russia and Ukraine had agreed to a ceasefire.", "agreed",
          EventDate(BACKGROUND_DATE_TEXT, "2024-12-05", "day", "BEFORE")),
+        # an expression opening the sentence dates the verbs coordinated with its own (a
+        # Xinhua story of Nov. 2005, paraphrased), one inside the first clause does not (above)
+        ("Last year, Vietnamese police reported 12,000 drug crimes and arrested 18,000 people.",
+         "arrested", EventDate("Last year", "2023", "year")),
+        ("Iran in early November sent a letter to Britain, but the EU insists on a halt.",
+         "insists", EventDate(None, "2024-12-05", "day")),
         # a clock time dates the event on the article's day
         ("Israeli jets struck the village at 1922 GMT.", "struck",
          EventDate("1922 GMT", "2024-12-05T19:22", "time")),
@@ -113,3 +123,85 @@ def test_the_story_day_holds_for_a_few_sentences_only(nlp: Language) -> None:
         " shelled Syria.",
     )
     assert dates["shelled"] == EventDate(None, "2024-12-07", "day")
+
+
+@pytest.mark.slow
+def test_a_reported_present_statement_takes_the_story_day(nlp: Language) -> None:
+    """Issue 14 (a Xinhua story of Nov. 2006, paraphrased): what a speaker "said he rejects"
+    is a statement of the day it was said, like the simple past, not of the report's day; a
+    present tense the text itself states stays the report's."""
+    dates = _coded(
+        nlp,
+        "Gunmen kidnapped dozens of ministry staff in Baghdad on Thursday. The Iraqi prime"
+        " minister Maliki said he rejects any sectarian activity in Iraqi universities."
+        " Hezbollah condemns Israel.",
+    )
+    assert dates["rejects"] == EventDate(
+        "[story time: 'Thursday', 1 sentence before]", "2024-12-05", "day"
+    )
+    assert dates["condemns"] == EventDate(None, "2024-12-07", "day")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("when", "expected"),
+    [
+        # "mid-November" runs on past a story of Nov. 1 (a Xinhua story of 2006, paraphrased)
+        ("in mid-December", EventDate(None, "2024-12-07", "day")),
+        ("this week", EventDate(None, "2024-12-07", "day")),
+    ],
+)
+def test_a_statement_of_intent_is_dated_when_made(
+    nlp: Language, when: str, expected: EventDate
+) -> None:
+    """An announced meeting is an AGREE of the day it is announced, not of a period the
+    meeting itself falls in (issue 14; before, a month or week containing the article's day
+    kept the meeting's date)."""
+    dates = _coded(nlp, f"Japanese Prime Minister Abe and President Bush will hold talks {when}.")
+    assert dates["hold talks"] == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2024-12-09", True),
+        ("2024-12", True),  # the month runs to Dec. 31
+        ("2024-W49", True),  # Monday Dec. 2 to Sunday Dec. 8
+        ("2024", True),
+        ("FUTURE_REF", True),
+        ("2024-12-05", False),
+        ("2024-12-05T16:25", False),
+        ("2024-11", False),
+        ("2024-W48", False),
+        ("PAST_REF", False),
+    ],
+)
+def test_a_date_reaches_past_the_article_day_by_its_last_day(value: str, expected: bool) -> None:
+    assert reaches_past(EventDate("x", value, "day"), ARTICLE_DATE) is expected
+
+
+@pytest.mark.slow
+def test_a_sentence_that_states_its_own_time_takes_no_story_day(nlp: Language) -> None:
+    """Issue 14: "Last year, …" moves the story's time away from the day stated before, even
+    for a clause it does not date."""
+    dates = _coded(
+        nlp,
+        "Police detained 300 traffickers on Thursday, the ministry said. The government"
+        " opened new prisons in 2022, and police arrested 18,000 people.",
+    )
+    assert dates["detained"] == EventDate("Thursday", "2024-12-05", "day")
+    # before: Thursday, from the sentence before, over the sentence's own "in 2022"
+    assert dates["arrested"] == EventDate(None, "2024-12-07", "day")
+
+
+@pytest.mark.slow
+def test_a_day_stated_earlier_in_the_sentence_is_the_story_day(nlp: Language) -> None:
+    """Issue 14 (an AFP story of Dec. 2005, paraphrased): "attacked the monitors Monday …
+    and urged them" — the urging is Monday's too, not the day of the sentences before."""
+    dates = _coded(
+        nlp,
+        "Election monitors criticised Russia on Thursday. Russian Foreign Minister Lavrov"
+        " attacked the monitors Monday, saying they had too much autonomy, and urged the"
+        " organisation to reform.",
+    )
+    assert dates["urged"] == EventDate("[story time: 'Monday', same sentence]", "2024-12-02", "day")

@@ -12,7 +12,9 @@ increase 10–25 %, limited change −25 %–10 %, large decrease < −25 %; the
 not reported as "+100 %".
 
 Weeks run Monday to Sunday (ISO weeks, DuckDB's ``date_trunc('week', …)``); an event falls in
-the week of its day (the first day of its date, else the day it was first reported).
+the week of its day (its date, else the day it was first reported). An event dated only to a
+month or a year belongs to no week and is left out (``WeeklyChanges.coarser_events`` counts
+those whose date overlaps the week asked about; issue 14).
 
 >>> changes = weekly_changes(store.con, date(2025, 6, 16), by="country")   # doctest: +SKIP
 >>> changes.rows[0].band_4                                                  # doctest: +SKIP
@@ -21,6 +23,7 @@ the week of its day (the first day of its date, else the day it was first report
 
 from __future__ import annotations
 
+import dataclasses
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -33,6 +36,7 @@ from ..config import ChangeOptions, load_options
 from ..errors import EventwireError
 from ._sql import EVENT_DAY, STORED_DAY, has_query_tables
 from .filters import confidence_terms
+from .periods import fits_period
 
 __all__ = [
     "BANDS",
@@ -104,6 +108,8 @@ class WeeklyChanges:
     weeks_with_news_4: int
     weeks_with_news_52: int
     rows: tuple[Change, ...]
+    # Events dated only to a longer period overlapping the week (a month, a year): left out.
+    coarser_events: int = 0
 
 
 def week_start(day: date) -> date:
@@ -195,15 +201,23 @@ def weekly_changes(
     if modality is not None:
         terms.append("e.modality = ?")
         params.append(modality)
+    fits = fits_period("week")
     counted = con.execute(
         f"""
         SELECT week, key, count(*) FROM (
             SELECT CAST(date_trunc('week', {day}) AS DATE) AS week, {_keys_sql(by)} AS key
-            FROM events e WHERE {" AND ".join(terms)}
+            FROM events e WHERE {" AND ".join(terms)} AND {fits}
         ) WHERE key IS NOT NULL GROUP BY ALL
         """,
         params,
     ).fetchall()
+    # Left out of this week: the events whose longer date overlaps it ("March 2024", "2024").
+    overlap = ["e.date_start <= ?", "e.date_end >= ?", f"NOT {fits}", *terms[2:]]
+    coarser = con.execute(
+        f"SELECT count(DISTINCT event_id) FROM (SELECT e.event_id, {_keys_sql(by)} AS key"
+        f" FROM events e WHERE {' AND '.join(overlap)}) WHERE key IS NOT NULL",
+        [monday + timedelta(days=6), monday, *params[2:]],
+    ).fetchone()
     articles = dict(
         con.execute(
             "SELECT CAST(date_trunc('week', published) AS DATE), count(*) FROM articles"
@@ -211,7 +225,8 @@ def weekly_changes(
             [first, end],
         ).fetchall()
     )
-    return _table(monday, by, articles, counted, limits)
+    table = _table(monday, by, articles, counted, limits)
+    return dataclasses.replace(table, coarser_events=int(coarser[0]) if coarser else 0)
 
 
 def _table(

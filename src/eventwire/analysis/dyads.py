@@ -12,6 +12,11 @@ scans, one per direction) and the shares' denominators come from ``event_day_tot
 merging keeps, instead of counting every event of the store on each call; ``period_series``
 is the straightforward query, used on older stores and as the reference in the tests.
 
+An event counts in a period only when its whole date lies in it (``periods``): "2023" is no
+event of January 2023, "June 2024" none of the week of June 3rd. Such events are left out of
+the counts and of the denominators, and the series says how many it left out
+(``periods.coarser_events(series)``).
+
 >>> dyad_series(store.con, "RUS", "PRK", freq="month")   # doctest: +SKIP
 """
 
@@ -37,6 +42,7 @@ from ._sql import (
     side_matches,
 )
 from .filters import InvalidFilter, confidence_terms
+from .periods import fits_period, with_coarser_events
 
 __all__ = [
     "QUAD_COLUMNS",
@@ -87,12 +93,13 @@ def period_series(
         for number, name in enumerate(QUAD_COLUMNS, start=1)
     )
     shares = ", ".join(f"{name} / all_events AS {name}_share" for name in QUAD_COLUMNS)
+    fits = fits_period(freq)
     sql = f"""
         WITH tagged AS (
             SELECT CAST(date_trunc('{freq}', {EVENT_DAY}) AS DATE) AS period,
                    e.quad_class, e.goldstein, coalesce({hit}, FALSE) AS hit
             FROM events e
-            WHERE {" AND ".join(scope)} AND {EVENT_DAY} IS NOT NULL
+            WHERE {" AND ".join(scope)} AND {EVENT_DAY} IS NOT NULL AND {fits}
         ), counted AS (
             SELECT period, count(*) FILTER (hit) AS events, {quads},
                    sum(goldstein) FILTER (hit) AS goldstein_sum,
@@ -104,7 +111,11 @@ def period_series(
                all_events, events / all_events AS events_share, {shares}
         FROM counted ORDER BY period
     """
-    return fetch(con, sql, params, arrow)
+    coarser = f"""
+        SELECT count(*) FILTER (coalesce({hit}, FALSE) AND NOT {fits}) FROM events e
+        WHERE {" AND ".join(scope)} AND {EVENT_DAY} IS NOT NULL
+    """
+    return with_coarser_events(fetch(con, sql, params, arrow), _count(con, coarser, params))
 
 
 def indexed_period_series(
@@ -130,12 +141,20 @@ def indexed_period_series(
     scope = " AND ".join([*clauses, f"{STORED_DAY} IS NOT NULL", *confident])
     params = [*params, *confidence]
     selections = disjoint(branches)
+    fits = fits_period(freq)
     hits = " UNION ALL ".join(
         f"SELECT CAST(date_trunc('{freq}', {STORED_DAY}) AS DATE) AS period,"
-        f" e.quad_class, e.goldstein FROM events e WHERE {branch} AND {scope}"
+        f" e.quad_class, e.goldstein FROM events e WHERE {branch} AND {scope} AND {fits}"
+        for branch in selections
+    )
+    coarser = " + ".join(
+        f"(SELECT count(*) FROM events e WHERE {branch} AND {scope} AND NOT {fits})"
         for branch in selections
     )
     totals, total_params = scope_clauses(modality, since, until, day="e.day")
+    # The day totals count every event on its first day; those dated more coarsely than a
+    # period are taken out again, so that the shares' denominator is what the series counts.
+    coarse, coarse_params = scope_clauses(modality, since, until, day=STORED_DAY)
     quads = ", ".join(
         f"count(*) FILTER (quad_class = {number}) AS {name}"
         for number, name in enumerate(QUAD_COLUMNS, start=1)
@@ -146,17 +165,32 @@ def indexed_period_series(
             SELECT period, count(*) AS events, {quads},
                    sum(goldstein) AS goldstein_sum, avg(goldstein) AS goldstein_mean
             FROM ({hits}) GROUP BY period
-        ), totals AS (
+        ), day_totals AS (
             SELECT CAST(date_trunc('{freq}', e.day) AS DATE) AS period,
                    CAST(sum(e.events) AS BIGINT) AS all_events
             FROM event_day_totals e WHERE {" AND ".join(["TRUE", *totals])}
             GROUP BY period
+        ), coarse AS (
+            SELECT CAST(date_trunc('{freq}', {STORED_DAY}) AS DATE) AS period, count(*) AS n
+            FROM events e
+            WHERE {" AND ".join(["e.date_start <> e.date_end", *coarse])} AND NOT {fits}
+            GROUP BY period
+        ), totals AS (
+            SELECT period, all_events - coalesce(n, 0) AS all_events
+            FROM day_totals LEFT JOIN coarse USING (period)
         )
         SELECT period, events, {", ".join(QUAD_COLUMNS)}, goldstein_sum, goldstein_mean,
                all_events, events / all_events AS events_share, {shares}
         FROM counted JOIN totals USING (period) ORDER BY period
     """
-    return fetch(con, sql, params * len(selections) + total_params, arrow)
+    series = fetch(con, sql, params * len(selections) + total_params + coarse_params, arrow)
+    left_out = _count(con, f"SELECT {coarser}", params * len(selections))
+    return with_coarser_events(series, left_out)
+
+
+def _count(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any]) -> int:
+    row = con.execute(sql, params).fetchone()
+    return int(row[0]) if row and row[0] is not None else 0
 
 
 def dyad_series(

@@ -19,6 +19,7 @@ import duckdb
 from ._sql import EVENT_DAY, STORED_DAY, fetch, has_query_tables, scope_clauses
 from .dyads import QUAD_COLUMNS
 from .filters import InvalidFilter, confidence_terms
+from .periods import with_coarser_events
 
 __all__ = ["NETWORK_COLUMNS", "Level", "network"]
 
@@ -49,7 +50,9 @@ def network(
     """One row per directed edge source → target with events between ``since`` and ``until``
     (inclusive) and, when given, a calibrated confidence of at least ``min_confidence``: the
     number of events, of mentions, Goldstein sum and mean, and counts by quad class; heaviest
-    edges first.
+    edges first. With a range, an event counts only when its whole date lies in it (an event
+    dated "2024" is no event of March 2024); how many overlap the range without lying in it is
+    ``periods.coarser_events(network)``.
 
     ``level="country"`` joins actors into their country (RUSGOV and RUSMIL are RUS; actors
     without a country keep their code); ``level="actor"`` keeps codes (RUSGOV, IGOEUREU).
@@ -70,6 +73,10 @@ def network(
     clauses, params = scope_clauses(modality, since, until, day=day)
     confident, confidence = confidence_terms(min_confidence)
     scope, params = ["TRUE", *clauses, *confident], [*params, *confidence]
+    if until:
+        # An event counts when its whole date lies in the range ("2024" is not March 2024).
+        scope.append("(e.date_end IS NULL OR e.date_end <= ?)")
+        params.append(until)
     quads = ", ".join(
         f"count(*) FILTER (e.quad_class = {number}) AS {name}"
         for number, name in enumerate(QUAD_COLUMNS, start=1)
@@ -90,4 +97,33 @@ def network(
               {"" if include_self else "AND source <> target"}
         ORDER BY events DESC, source, target
     """
-    return fetch(con, sql, params, arrow)
+    edges = fetch(con, sql, params, arrow)
+    return with_coarser_events(edges, _coarser(con, since, until, modality, min_confidence))
+
+
+def _coarser(
+    con: duckdb.DuckDBPyConnection,
+    since: date | None,
+    until: date | None,
+    modality: str | None,
+    min_confidence: float | None,
+) -> int:
+    """Events whose date overlaps the range without lying in it: "2024" against March 2024."""
+    if not since and not until:
+        return 0
+    clauses, params = scope_clauses(modality, None, None)
+    confident, confidence = confidence_terms(min_confidence)
+    overlap = ["e.date_start IS NOT NULL", "e.date_end IS NOT NULL"]
+    outside = []
+    if since:
+        overlap.append("e.date_end >= ?")
+        outside.append("e.date_start < ?")
+    if until:
+        overlap.append("e.date_start <= ?")
+        outside.append("e.date_end > ?")
+    bounds = [d for d in (since, until) if d]
+    where = " AND ".join(["TRUE", *clauses, *confident, *overlap, f"({' OR '.join(outside)})"])
+    row = con.execute(
+        f"SELECT count(*) FROM events e WHERE {where}", [*params, *confidence, *bounds, *bounds]
+    ).fetchone()
+    return int(row[0]) if row else 0

@@ -228,7 +228,7 @@ _QUAD_VIEW = (
     Column("material_conflict", "m.confl", "number"),
 )
 _SERIES_VIEW = (
-    Column("period", "period", "date"),
+    Column("period", "period"),
     Column("events", "events", "number"),
     *_QUAD_VIEW,
     Column("goldstein_sum", "G.sum", "number", priority=3),
@@ -376,9 +376,15 @@ def dyad(
                 min_confidence=threshold,
             )
         )
+    from ..analysis.periods import coarser_events, coarser_note, labelled_periods
+
     arrow = "→" if directed else "–"
     title = _titled(f"{_named(a, key_a)} {arrow} {_named(b, key_b)} per {freq}", threshold)
-    emit(frame, _SERIES_VIEW, fmt, title, noun="periods", note=_QUAD_NOTE)
+    left_out = coarser_note(coarser_events(frame), f"a {freq}")
+    note = f"{_QUAD_NOTE}\n{left_out}" if left_out else _QUAD_NOTE
+    emit(labelled_periods(frame, freq), _SERIES_VIEW, fmt, title, noun="periods", note=note)
+    if left_out and fmt != "table":
+        click.echo(left_out, err=True)
 
 
 @click.command()
@@ -423,9 +429,16 @@ def network(
                 min_confidence=threshold,
             )
         )
+    from ..analysis.periods import coarser_events, coarser_note, range_label
+
     shown = frame.head(limit) if limit else frame
-    title = _titled("network, heaviest edges first", threshold)
-    emit(shown, _NETWORK_VIEW, fmt, title, total=len(frame), noun="edges", note=_QUAD_NOTE)
+    period = range_label(first, last)
+    title = _titled(f"network{f' of {period}' if period else ''}, heaviest edges first", threshold)
+    left_out = coarser_note(coarser_events(frame), period or "the range")
+    note = f"{_QUAD_NOTE}\n{left_out}" if left_out else _QUAD_NOTE
+    emit(shown, _NETWORK_VIEW, fmt, title, total=len(frame), noun="edges", note=note)
+    if left_out and fmt != "table":
+        click.echo(left_out, err=True)
 
 
 @click.command()
@@ -499,9 +512,13 @@ def _note(store: Store, frame: pd.DataFrame, modality: str, threshold: float) ->
     scope = "all modalities" if modality == "all" else f"{modality} only"
     if threshold:
         scope += f", confidence ≥ {threshold:g}"
+    from ..analysis.periods import coarser_events
+
+    left_out = coarser_events(frame)
     return (
         f"eventwire {package_version()} · {store.path} · {int(frame['events'].sum())}"
         f" merged events ({scope}); a report repeated by many sources counts once"
+        + (f"; {left_out:,} dated only to a longer period left out" if left_out else "")
     )
 
 

@@ -221,3 +221,7 @@ def _print(
             events_command(table, r, db, modality, threshold),
         )
     report_console().print(out)
+    if table.coarser_events:
+        from ..analysis.periods import coarser_note
+
+        report_console().print(coarser_note(table.coarser_events, "a week"))

@@ -42,6 +42,7 @@ from datetime import date
 from spacy.tokens import Span, Token
 
 from ..places.model import Place
+from ..time.intervals import timex_interval
 from ..time.model import Timex
 from .model import EventDate, Location
 
@@ -111,7 +112,11 @@ def _may_govern(span: Span, trigger: Token) -> bool:
     """Whether a time expression can date the trigger: its clause verb is the trigger's clause
     verb or one that embeds it ("pledged … , media *reported Saturday*" may; "the treaty they
     *signed in June*" inside another clause may not, nor a clause coordinated with the
-    trigger's: "Brown became the top general *last year*, and Gerasimov spoke with Milley")."""
+    trigger's: "Brown became the top general *last year*, and Gerasimov spoke with Milley").
+    An expression that opens the sentence sets the time of the verbs coordinated with its
+    own too (not one after the subject: "Larijani *in early November* forwarded a letter, but
+    the EU insists …"): "*Last year*, the police reported 12,068 crimes … and arrested
+    18,260 people"."""
     node = span.root.head
     for _ in range(_MAX_HOPS * 2):
         if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
@@ -120,9 +125,12 @@ def _may_govern(span: Span, trigger: Token) -> bool:
     verb = clause_verb(trigger)
     if node.i == verb.i:
         return True
+    # Opening the sentence: its first words, or after one preposition ("In 2022, …").
+    fronted = span.start - span.sent.start <= 1 and span.end <= node.i
     current = verb
     for _ in range(_MAX_HOPS * 2):
-        if current.dep_ not in _EMBEDDING_DEPS or current.head.i == current.i:
+        coordinated = fronted and current.dep_ == "conj"
+        if (not coordinated and current.dep_ not in _EMBEDDING_DEPS) or current.head.i == current.i:
             return False  # a coordinated or relative clause, or the top: not embedded there
         current = current.head
         if current.i == node.i:
@@ -143,6 +151,16 @@ def dated_in_text(when: EventDate | None) -> bool:
     """Whether the event's date comes from a time expression of its own clause (not the
     article's date, nor a marker in brackets: an undated past-perfect event, story time)."""
     return when is not None and bool(when.text) and not str(when.text).startswith("[")
+
+
+def reaches_past(when: EventDate, article_date: date) -> bool:
+    """Whether a date runs on past the article's day: "Nov. 29" or "mid-November" (``2024-11``)
+    in a story of Nov. 1, a week or a year not yet over, ``FUTURE_REF``. Not a day on or before
+    the article's, nor a period that ended by then, nor ``PAST_REF``."""
+    interval = timex_interval(when.value)
+    if interval is None:
+        return when.value != "PAST_REF"
+    return interval[1] > article_date
 
 
 def attach_date(

@@ -50,7 +50,13 @@ from ..actors.kb import KnowledgeBase
 from ..errors import UnknownCameoCode
 from ..nlp.extensions import register_extensions
 from .arguments import find_arguments
-from .attachment import attach_date, attach_location, dateline_location, fallback_location
+from .attachment import (
+    attach_date,
+    attach_location,
+    dateline_location,
+    fallback_location,
+    reaches_past,
+)
 from .calibration import countries_in, event_features, load_confidence_model
 from .confidence import ConfidenceWeights, event_confidence
 from .coreference import propagate_dates
@@ -328,7 +334,9 @@ class EventCoder:
         """The event as PLOVER codes it: an announced act as the statement of intent, a
         refused cooperative act as the refusal (``intentions``). A statement of intent is
         dated when it is made, not when the act is planned for: "will visit Russia on Nov. 29"
-        in a story of Nov. 23 is an AGREE of Nov. 23 (a later date is the act's)."""
+        in a story of Nov. 23 is an AGREE of Nov. 23 (a later date is the act's), and so is
+        "will hold talks in mid-November" in a story of Nov. 1 (a period that runs on past the
+        story's day is the act's too)."""
         if not self.options.intentions_as_statements:
             return candidate.event
         article_date: date | None = doc._.article_date
@@ -346,7 +354,7 @@ class EventCoder:
             and candidate.event.modality == "intended"
             and article_date is not None
             and when is not None
-            and when.value[:10] > article_date.isoformat()[: len(when.value[:10])]
+            and reaches_past(when, article_date)
         ):
             event = dataclasses.replace(
                 event, event_date=EventDate(None, article_date.isoformat(), "day")

@@ -9,9 +9,17 @@ The rule, applied once per document after coding (issue 14):
 
 1. the event has no date of its own (``event_date.text`` None: the article's date stands in);
 2. the verb of its clause is in the simple past ("was shot", "killed"; not "has offered", whose
-   present relevance the report date fits, nor the past perfect, dated in ``attachment``);
+   present relevance the report date fits, nor the past perfect, dated in ``attachment``), or
+   it is in the present and reported by a verb in the simple past ("Maliki *said* he *rejects*
+   sectarian activity": the statement is dated when it was said, as the reporting verb is);
 3. the latest day-level time expression in the ``WINDOW_SENTENCES`` sentences before the
    event's sentence names a day on or before the article date;
+4. the event's own sentence has no time expression before the trigger: such an expression
+   has moved the story's time, even where it does not date the trigger's clause (issue 14,
+   from a sample of Gigaword stories). When it names a day, that day is the story's
+   ("Lavrov attacked the ODIHR *Monday* … and urged it …", ``[story time: 'Monday', same
+   sentence]``); when it names anything longer, no day is the story's ("*Last year*, the
+   authorities reported … and arrested 18,260 people" is not the day stated before).
 
 then the event takes that day, with ``event_date.text`` saying where it came from
 (``[story time: 'Thursday', 2 sentences before]``).
@@ -23,7 +31,7 @@ import dataclasses
 from collections.abc import Sequence
 from datetime import date
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..time.model import Timex
 from .attachment import clause_verb
@@ -37,6 +45,9 @@ STORY_TIME_PREFIX = "[story time: "
 _DAY_LEVEL = frozenset({"day", "time"})
 _PAST_TAG = "VBD"
 _PAST_PARTICIPLE = "VBN"
+_PRESENT_TAGS = frozenset({"VBZ", "VBP"})
+# The clause link of reported speech: "said (that) he rejects", "told reporters the EU supports".
+_REPORTED_DEP = "ccomp"
 
 
 def story_time_dates(doc: Doc, events: Sequence[Event], sentences: Sequence[Span]) -> list[Event]:
@@ -49,6 +60,13 @@ def story_time_dates(doc: Doc, events: Sequence[Event], sentences: Sequence[Span
     for i, event in enumerate(out):
         when = event.event_date
         if when is None or when.text is not None or not _simple_past(doc, event):
+            continue
+        stated = _time_stated_before(doc, event, sentences)
+        if stated is not None:
+            day = _day_of(stated, article_date.isoformat())
+            if day is not None:  # "attacked the ODIHR Monday … and urged": Monday
+                text = f"{STORY_TIME_PREFIX}{stated.text!r}, same sentence]"
+                out[i] = dataclasses.replace(event, event_date=EventDate(text, day, "day"))
             continue
         earlier = [
             (number, span, value)
@@ -87,9 +105,39 @@ def _simple_past(doc: Doc, event: Event) -> bool:
     if span is None or not len(span):
         return False
     verb = clause_verb(span.root)
+    if verb.tag_ in _PRESENT_TAGS and verb.dep_ == _REPORTED_DEP and not _has_auxiliary(verb):
+        verb = verb.head  # reported speech: the statement's time is the report's
     auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if any(a.lemma_ == "have" for a in auxiliaries):
         return False  # perfect: "has offered" (present), "had agreed" (dated in attachment)
     if verb.tag_ == _PAST_TAG:
         return True
     return verb.tag_ == _PAST_PARTICIPLE and any(a.tag_ == _PAST_TAG for a in auxiliaries)
+
+
+def _has_auxiliary(verb: Token) -> bool:
+    """Whether the verb has an auxiliary ("will ask", "has pledged"): not a bare present."""
+    return any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
+def _time_stated_before(doc: Doc, event: Event, sentences: Sequence[Span]) -> Span | None:
+    """The last time expression of the event's sentence before its trigger, if any."""
+    if not 0 <= event.sentence_index < len(sentences):
+        return None
+    sentence = sentences[event.sentence_index]
+    start = sentence.start_char
+    before = [
+        span
+        for span in doc._.timexes
+        if start <= span.start_char < event.trigger.start and isinstance(span._.timex, Timex)
+    ]
+    return before[-1] if before else None
+
+
+def _day_of(span: Span, limit: str) -> str | None:
+    """The day a day-level expression names, when it is on or before ``limit``."""
+    timex = span._.timex
+    if not isinstance(timex, Timex) or timex.granularity not in _DAY_LEVEL:
+        return None
+    day = timex.value[:10]
+    return day if day <= limit else None

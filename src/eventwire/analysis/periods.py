@@ -1,0 +1,134 @@
+"""Periods of a series and event dates of other granularities (issue 14).
+
+An event dated "2023" or "June 2024" is not an event of January 2023 or of the week of
+June 1st: counting it in the first period of its date would make every January spike with the
+year-level background of a year's news. So a series at a frequency counts an event only when
+its whole date falls in one period of that frequency — a day or a clock time always does, a
+month does in a monthly series but not in a weekly one, a year in neither — and says how many
+events it left out for being dated more coarsely (``coarser_events``). An event the text gives
+no date for is counted on the day of its earliest report, as before.
+
+Periods are shown as periods: ``2024-12-05``, ``2024-W49`` (ISO week), ``2024-12``.
+
+>>> period_label(date(2024, 12, 2), "week")
+'2024-W49'
+>>> range_label(date(2024, 12, 1), date(2024, 12, 31))
+'2024-12'
+"""
+
+from __future__ import annotations
+
+import calendar
+from datetime import date, timedelta
+from typing import Any
+
+import pandas as pd
+import pyarrow as pa
+
+from ._sql import Freq
+
+__all__ = [
+    "COARSER_EVENTS",
+    "coarser_events",
+    "coarser_note",
+    "fits_period",
+    "labelled_periods",
+    "period_label",
+    "range_label",
+    "with_coarser_events",
+]
+
+# The name under which a series carries how many events it left out (pandas ``attrs`` key,
+# Arrow schema metadata key).
+COARSER_EVENTS = "coarser_events"
+_LAST_MONTH = 12
+
+
+def fits_period(freq: Freq, alias: str = "e") -> str:
+    """SQL true when the date of event ``alias`` lies in one period of ``freq`` (or the event
+    has no date interval of its own: it stands on its report's day); false for a coarser
+    date."""
+    start, end = f"{alias}.date_start", f"{alias}.date_end"
+    return (
+        f"({start} IS NULL OR {end} IS NULL"
+        f" OR date_trunc('{freq}', {start}) = date_trunc('{freq}', {end}))"
+    )
+
+
+def period_label(start: date | Any, freq: str) -> str:
+    """A period as an analyst names it, from its first day: ``2024-12-05`` (day), ``2024-W49``
+    (week), ``2024-12`` (month)."""
+    day = start.date() if hasattr(start, "date") and callable(start.date) else start
+    if freq == "week":
+        year, week, _ = day.isocalendar()
+        return f"{year}-W{week:02d}"
+    if freq == "month":
+        return f"{day.year}-{day.month:02d}"
+    return str(day.isoformat())
+
+
+def range_label(since: date | None, until: date | None) -> str | None:
+    """A date range as the period it is when it is one (``2024``, ``2024-12``, ``2024-W49``,
+    ``2024-12-05``), else ``2024-12-01 to 2024-12-20``, ``from …``, ``until …``; None for no
+    range."""
+    if since and until:
+        if since == until:
+            return since.isoformat()
+        if (since.month, since.day, until.month, until.day) == (1, 1, _LAST_MONTH, 31) and (
+            since.year == until.year
+        ):
+            return str(since.year)
+        last_day = calendar.monthrange(since.year, since.month)[1]
+        if since.day == 1 and until == since.replace(day=last_day):
+            return period_label(since, "month")
+        if since.weekday() == 0 and until == since + timedelta(days=6):
+            return period_label(since, "week")
+        return f"{since.isoformat()} to {until.isoformat()}"
+    if since:
+        return f"from {since.isoformat()}"
+    if until:
+        return f"until {until.isoformat()}"
+    return None
+
+
+def with_coarser_events(result: Any, count: int) -> Any:
+    """``result`` (a pandas DataFrame or a pyarrow Table) carrying ``count``, the events left
+    out for a date coarser than its periods: ``frame.attrs["coarser_events"]``, or the
+    table's schema metadata ``b"coarser_events"``."""
+    if isinstance(result, pa.Table):
+        metadata = dict(result.schema.metadata or {})
+        metadata[COARSER_EVENTS.encode()] = str(count).encode()
+        return result.replace_schema_metadata(metadata)
+    if isinstance(result, pd.DataFrame):
+        result.attrs[COARSER_EVENTS] = count
+    return result
+
+
+def coarser_events(result: Any) -> int:
+    """How many events a series or network left out for a coarser date (0 when it says
+    nothing)."""
+    if isinstance(result, pa.Table):
+        raw = (result.schema.metadata or {}).get(COARSER_EVENTS.encode())
+        return int(raw) if raw else 0
+    if isinstance(result, pd.DataFrame):
+        return int(result.attrs.get(COARSER_EVENTS, 0))
+    return 0
+
+
+def labelled_periods(series: pd.DataFrame, freq: str) -> pd.DataFrame:
+    """A copy of ``series`` whose ``period`` column names each period (``2024-W49``) rather
+    than its first day, for reading; it keeps ``coarser_events``."""
+    out = series.copy()
+    out["period"] = [period_label(start, freq) for start in series["period"]]
+    out.attrs[COARSER_EVENTS] = coarser_events(series)
+    return out
+
+
+def coarser_note(count: int, what: str) -> str:
+    """The line that tells an analyst how many events a count left out, or ""."""
+    if not count:
+        return ""
+    noun = "event is" if count == 1 else "events are"
+    return (
+        f"{count:,} {noun} dated only to a longer period than {what} (a month, a year): not counted"
+    )
