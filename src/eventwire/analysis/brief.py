@@ -193,8 +193,8 @@ def build_briefing(
 def trim_at_clause(text: str, limit: int, keep: int = 0) -> str:
     """``text`` with its white space collapsed, cut when longer than ``limit`` characters at
     the last clause boundary (comma, semicolon, colon, spaced dash) at or after ``keep`` and
-    within the limit, else at the last word boundary within it, marked with "…"; never inside
-    a word.
+    within the limit, else at the last word boundary within it (after the first word when that
+    alone is longer), marked with "…"; never inside a word.
 
     >>> trim_at_clause("The pact took effect, the agency said on Thursday.", 30, keep=14)
     'The pact took effect'
@@ -210,9 +210,11 @@ def trim_at_clause(text: str, limit: int, keep: int = 0) -> str:
             cut = match.start()
     if cut is not None:
         return text[:cut].rstrip()
-    space = text.rfind(" ", 0, limit)
-    head = text[:space] if space > 0 else text[:limit]
-    return head.rstrip(" ,;:–—-") + "…"
+    space = text.rfind(" ", 0, limit + 1)
+    if space <= 0:  # a first word longer than the limit is kept whole
+        space = text.find(" ", limit)
+    head = text[:space] if space > 0 else text
+    return head.rstrip(" ,;:–—-") + ("…" if len(head) < len(text) else "")
 
 
 def _story(
