@@ -62,6 +62,15 @@ __all__ = [
 _CLAUSE = re.compile(r"[,;:](?=\s)|\s[–—-]\s")
 
 
+# A wire service's revision slug before a headline ("5th LD Writethru: …", "Update 2: …").
+_SLUG = re.compile(
+    r"^(?:\d+(?:st|nd|rd|th)\s+)?(?:LD\s+)?(?:writethru|update\s*\d*|roundup|urgent|flash)"
+    r"\s*[:,-]\s*",
+    re.IGNORECASE,
+)
+_PRONOUN = re.compile(r"(?:he|she|it|they|this|these|his|her|its|their)\b", re.IGNORECASE)
+
+
 class InvalidBriefRequest(EventwireError):
     """A briefing that cannot be made (no article in the window, a window that ends first)."""
 
@@ -223,7 +232,7 @@ def _story(
     asserted = [m for u in group for m in u.mentions if m.modality == "asserted"]
     lead_unit = max(group, key=lambda u: (sum(m.modality == "asserted" for m in u.mentions),
                                           -group.index(u)))  # fmt: skip
-    headline = " ".join(lead_unit.headline.split()) if lead_unit.headline else None
+    headline = _SLUG.sub("", " ".join(lead_unit.headline.split())) if lead_unit.headline else None
     citations: list[Citation] = []
     if headline is not None:
         # A live item's heading is its first sentence; an article's title is no sentence.
@@ -262,14 +271,25 @@ def _key_sentence(
     reports: dict[str, int] = defaultdict(int)
     for m in asserted:
         reports[m.event_id] += 1
+    leads = {
+        u.article_id: min((m.sentence_index for m in u.mentions if not _same(m.sentence, headline
+                                                                              or "")), default=-1)
+        for u in group
+    }  # fmt: skip
     best: tuple[float, int, int] | None = None
     chosen = None
     for position, m in enumerate(asserted):
         if headline is not None and _same(m.sentence, headline):
             continue
         # A stated first outweighs all else, a treaty step the strength of any one event; an
-        # event reported in several sentences is what the story is about.
+        # event reported in several sentences is what the story is about; a unit's first
+        # sentence is the reporter's own summary (the lead); a sentence opening with a pronoun
+        # needs the one before it to be understood (Gigaword: "He also attacked Washington…").
         score = abs(m.goldstein or 0.0) / 10 + 0.5 * min(reports[m.event_id] - 1, 2)
+        if m.sentence_index == leads.get(m.article_id):
+            score += 0.6
+        if _PRONOUN.match(m.sentence.lstrip()):
+            score -= 0.5
         if phrases.search(m.sentence):
             score += 2
         if (m.article_id, m.start) in step_offsets:
