@@ -118,6 +118,7 @@ class BriefOptions:
     weight_lead: float
     weight_size: float
     full_size_events: int
+    story_similarity: float
     baseline_days: int
     contact_gap_days: int
     intro_weight: float

@@ -155,6 +155,45 @@ def test_cli_formats(day_db: Path) -> None:
         assert result.output.startswith(start)
 
 
+def test_outlets_with_alike_leads_make_one_story(tmp_path: Path) -> None:
+    """Two outlets' reports of the same summit (no event in common, alike headlines and leads)
+    are one story of two sources; a third article sharing a word or two is its own story."""
+    from eventwire.documents import Article, Provenance
+
+    def report(name: str, source: str, text: str) -> Article:
+        where = Provenance(f"{name}.txt", "test")
+        title = text.split(".")[0]
+        url = f"https://{source}/{name}"
+        return Article(text, where, source=source, url=url, published=DAY, title=title)
+
+    one = report(
+        "a",
+        "dw.com",
+        "Leaders of Kenya and Tanzania open border summit in Arusha."
+        " The presidents discussed trade, refugees and the disputed border crossing.",
+    )
+    two = report(
+        "b",
+        "apnews.com",
+        "Kenya, Tanzania presidents hold border summit in Arusha."
+        " Trade, refugees and the disputed crossing dominated the talks on Thursday.",
+    )
+    other = report("c", "reuters.com", "Flooding closes schools across Kenya's coast."
+                   " Heavy rain forced officials to shut schools for a week.")  # fmt: skip
+    path = tmp_path / "outlets.duckdb"
+    with open_store(path) as store:
+        fill(store, [
+            (one, [event(one, "Putin", "Kim", "040", "2024-12-05", verb="met")]),
+            (two, [event(two, "Washington", "Seoul", "040", "2024-12-04", verb="consulted")]),
+            (other, [event(other, "Kyiv", "Russia", "112", "2024-12-05", verb="accused")]),
+        ])  # fmt: skip
+        briefing = store.brief(DAY)
+    by_articles = {frozenset(s.article_ids): s for s in briefing.stories}
+    summit = by_articles[frozenset({one.id, two.id})]
+    assert summit.salience.sources == 2
+    assert frozenset({other.id}) in by_articles
+
+
 def test_no_story_is_named_in_the_code() -> None:
     """Salience is general: nothing in the briefing's code names the seeds' stories."""
     for module in (brief, _brief_units, _brief_salience):

@@ -13,7 +13,7 @@ from typing import Any
 import duckdb
 
 from ..config import BriefOptions, ChangeOptions
-from ._brief_units import Mention, Page, Unit, dyad_of
+from ._brief_units import Mention, Page, Unit, dyad_of, stems
 from .changes import DYAD_SEPARATOR, band
 from .filters import confidence_terms
 
@@ -34,15 +34,6 @@ _NOVELTY = {
     "limited change": 0.0,
     "large decrease": 0.0,
 }
-# Words of a title that say nothing of its story (for the lead factor).
-_STOP = frozenset(
-    {
-        "a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "is", "it",
-        "its", "of", "on", "or", "the", "to", "with", "after", "over", "says", "said", "say",
-        "live", "updates", "update", "latest", "news",
-    }
-)  # fmt: skip
-_WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,25 +206,18 @@ class SalienceJudge:
             if not unit.live:
                 return 1.0
             title = self.pages[unit.article_id].title or ""
-            wanted = _stems(title.split(":", 1)[-1])  # "Ukraine updates: …" names the page
+            wanted = stems(title.split(":", 1)[-1])  # "Ukraine updates: …" names the page
             if not wanted:
                 continue
             opening = list(dict.fromkeys(m.sentence for m in unit.mentions))[:2]
             lead = " ".join([unit.headline or "", *opening])
-            best = max(best, len(wanted & _stems(lead)) / len(wanted))
+            best = max(best, len(wanted & stems(lead)) / len(wanted))
         return best
 
 
 def phrase_pattern(phrases: Sequence[str]) -> re.Pattern[str]:
     alternatives = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases) or "(?!)"
     return re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE)
-
-
-def _stems(text: str) -> set[str]:
-    """Content words cut to five letters, so "Russia" and "Russian", "defense" and "defence"
-    share a stem (a crude stemmer is enough to compare a headline with a lead)."""
-    words = (w.casefold() for w in _WORD.findall(text))
-    return {w[:5] if len(w) > 5 else w for w in words if w not in _STOP and len(w) > 1}
 
 
 def _pair(m: Mention) -> tuple[str, str] | None:

@@ -5,7 +5,10 @@ treaty steps, and units joined into stories."""
 from __future__ import annotations
 
 import json
-from collections import defaultdict
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -16,6 +19,32 @@ from ..documents.article import Article, Provenance
 from ..documents.liveblog import live_items
 from .changes import DYAD_SEPARATOR
 from .filters import confidence_terms
+
+# Words that say nothing of a story (for comparing headlines and leads).
+_STOP = frozenset(
+    {
+        "a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "is", "it",
+        "its", "of", "on", "or", "the", "to", "with", "after", "over", "says", "said", "say",
+        "live", "updates", "update", "latest", "news", "was", "were", "has", "have", "had",
+        "be", "been", "that", "this", "he", "she", "they", "his", "her", "their", "will",
+        "would", "not", "but", "are", "who", "which", "also", "more", "than", "about",
+    }
+)  # fmt: skip
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+# A unit's lead for comparing stories: its headline and this much of its text (about the first
+# two sentences of a wire story, where a reporter names who, what and where).
+LEAD_CHARS = 300
+# Units further apart than this in days are not the same story by their leads alone, nor are
+# leads sharing fewer words than MIN_SHARED (however rare: one shared name is not a story).
+LEAD_DAYS = 2
+MIN_SHARED = 3
+
+
+def stems(text: str) -> set[str]:
+    """Content words cut to five letters, so "Russia" and "Russian", "defense" and "defence"
+    share a stem (a crude stemmer is enough to compare a headline with a lead)."""
+    words = (w.casefold() for w in _WORD.findall(text))
+    return {w[:5] if len(w) > 5 else w for w in words if w not in _STOP and len(w) > 1}
 
 
 @dataclass(slots=True)
@@ -48,6 +77,8 @@ class Unit:
     intro: bool
     live: bool
     heading_index: int | None = None
+    published: date | None = None
+    lead: frozenset[str] = frozenset()
     mentions: list[Mention] = field(default_factory=list)
     steps: list[tuple[str, str, date | None, int]] = field(default_factory=list)
 
@@ -82,6 +113,10 @@ def read_pages(con: duckdb.DuckDBPyConnection, since: date, until: date) -> dict
                     Unit(article_id, i.start, i.end, i.heading, i.heading is None, True)
                     for i in items
                 ]
+        for unit in units:
+            unit.published = published
+            opening = text[unit.start : min(unit.end, unit.start + LEAD_CHARS)]
+            unit.lead = frozenset(stems(f"{unit.headline or ''} {opening}"))
         pages[article_id] = Page(article_id, title, source_key or article_id, units)
     _index_headings(con, [p for p in pages.values() if p.units[0].live])
     return pages
@@ -210,9 +245,48 @@ def _main_dyad(unit: Unit) -> str | None:
     return tops[0] if len(tops) == 1 else None  # a tie names no main dyad
 
 
-def join_stories(units: list[Unit]) -> list[list[Unit]]:
+def similar_leads(units: list[Unit], threshold: float) -> Iterator[tuple[int, int]]:
+    """Pairs of units of different articles, at most ``LEAD_DAYS`` apart, whose leads share at
+    least ``MIN_SHARED`` words and are alike: the IDF-weighted Jaccard index of their stems at
+    least ``threshold``. Candidates come from an index of (stem, day) over the stems that no
+    more than a fiftieth of the units share (at least 20), so the cost grows with the articles
+    of a few days, not with the square of the record."""
+    n = len(units)
+    df = Counter(s for u in units for s in u.lead)
+    idf = {s: math.log(1 + n / d) for s, d in df.items()}
+    weight = [sum(idf[s] for s in u.lead) for u in units]
+    cap = max(20, n // 50)
+    keys = [[s for s in u.lead if 1 < df[s] <= cap] for u in units]
+    index: dict[tuple[str, int], list[int]] = defaultdict(list)
+    days = [u.published.toordinal() if u.published is not None else None for u in units]
+    for i, day in enumerate(days):
+        if day is not None:
+            for s in keys[i]:
+                index[(s, day)].append(i)
+    window = range(-LEAD_DAYS, LEAD_DAYS + 1)
+    for i, day in enumerate(days):
+        if day is None:
+            continue
+        shared: dict[int, int] = {}
+        for s in keys[i]:
+            for k in window:
+                for j in index.get((s, day + k), ()):
+                    if j > i:
+                        shared[j] = shared.get(j, 0) + 1
+        a = units[i]
+        for j, count in shared.items():
+            b = units[j]
+            if count < MIN_SHARED or a.article_id == b.article_id:
+                continue
+            common = sum(idf[s] for s in a.lead & b.lead)
+            if common / (weight[i] + weight[j] - common) >= threshold:
+                yield i, j
+
+
+def join_stories(units: list[Unit], similarity: float) -> list[list[Unit]]:
     """Units joined (union–find) when, in different articles, they report the same merged
-    event or share their main dyad; each story's units in article and text order."""
+    event, share their main dyad, or have alike leads (``similar_leads``, from ``similarity``
+    on); each story's units in article and text order."""
     parent = list(range(len(units)))
 
     def find(i: int) -> int:
@@ -237,6 +311,8 @@ def join_stories(units: list[Unit]) -> list[list[Unit]]:
             by_dyad[main].append(i)
     join_all(by_event)
     join_all(by_dyad)
+    for i, j in similar_leads(units, similarity):
+        parent[find(j)] = find(i)
     groups: dict[int, list[Unit]] = defaultdict(list)
     for i, unit in enumerate(units):
         groups[find(i)].append(unit)

@@ -7,8 +7,9 @@ How it is built (the weights and limits are ``[brief]`` in default.toml, with th
 1. **Units.** The articles published in the window, each one unit, except a live blog
    (``documents.liveblog``), whose items are units of their own: an editor already split it
    into stories. A unit's headline is its item's heading or its article's title.
-2. **Stories.** Units of different articles join when they report the same merged event or
-   share their main dyad (the pair of countries most of their asserted events are between).
+2. **Stories.** Units of different articles join when they report the same merged event,
+   share their main dyad (the pair of countries most of their asserted events are between), or
+   have alike headlines and leads (another outlet's report of the same news).
 3. **Salience.** Independent sources, novelty of the story's dyads against the baseline of the
    "what changed" table (``analysis.changes``: rates per article, its bands and low-baseline
    rule), intensity (Goldstein), treaty lifecycle steps reported in its sentences
@@ -184,8 +185,13 @@ def build_briefing(
         raise InvalidBriefRequest(f"no article published from {since} to {until}")
     attach_mentions(con, pages, since, until, min_confidence)
     attach_steps(con, pages)
-    units = [u for p in pages.values() for u in p.units if u.mentions]
-    groups = join_stories(units)
+    units = [u for p in pages.values() for u in p.units]
+    # Every unit joins stories (an article without an event is still a source of its story);
+    # a story without any event is left out.
+    groups = [
+        g for g in join_stories(units, options.story_similarity) if any(u.mentions for u in g)
+    ]
+    units = [u for u in units if u.mentions]
     context = SalienceJudge(con, since, until, options, limits, pages, units, min_confidence)
     scored = [(context.salience(group), group) for group in groups]
     scored.sort(key=lambda s: (-s[0].score, -len(s[1][0].mentions), s[1][0].article_id))
