@@ -250,6 +250,11 @@ def test_seeds_brief_leads_with_the_days_three_stories(tmp_path: Path, options: 
     generals = next(t for t in texts if "first time Brown spoke" in t)
     lavrov = next(t for t in texts if "first visit to an EU member state" in t)
     assert "walk out" in lavrov  # the walk-outs it provoked are in its story
+    # … and under its bullet, as a reaction to Lavrov's visit, citing its sentence.
+    visit = next(b for b in briefing.bullets if "first visit" in b.text)
+    assert any("walk out" in r.citation.text for r in visit.reactions)
+    for r in visit.reactions:
+        assert r.event_ids and stored[(r.citation.article_id, r.citation.sentence_index)]
     assert len({treaty, generals, lavrov}) == 3
     assert any("in_force" in s for s in briefing.stories[texts.index(treaty)].salience.treaty_steps)
     # Every bullet cites its sentences, as stored.

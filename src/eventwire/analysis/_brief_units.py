@@ -66,6 +66,7 @@ class Mention:
     cameo: str
     goldstein: float | None
     trigger_end: int | None
+    date_start: date | None
 
 
 @dataclass(slots=True)
@@ -109,12 +110,14 @@ def read_pages(con: duckdb.DuckDBPyConnection, since: date, until: date) -> dict
                               published=published, summary=summary)  # fmt: skip
             items = [i for i in live_items(article) if not i.summary]
             if len(items) > 1:
+                # Each item carries its own date line's date, else the blog's.
                 units = [
-                    Unit(article_id, i.start, i.end, i.heading, i.heading is None, True)
+                    Unit(article_id, i.start, i.end, i.heading, i.heading is None, True,
+                         published=i.published)
                     for i in items
-                ]
+                ]  # fmt: skip
         for unit in units:
-            unit.published = published
+            unit.published = unit.published or published
             opening = text[unit.start : min(unit.end, unit.start + LEAD_CHARS)]
             unit.lead = frozenset(stems(f"{unit.headline or ''} {opening}"))
         pages[article_id] = Page(article_id, title, source_key or article_id, units)
@@ -170,7 +173,7 @@ def attach_mentions(
                    coalesce(m.target_code, m.target_country), e.source_country,
                    e.target_country, coalesce(e.source_actor_id, e.source_code),
                    coalesce(e.target_actor_id, e.target_code), e.plover_category, e.cameo,
-                   e.goldstein, m.trigger_end
+                   e.goldstein, m.trigger_end, e.date_start
             FROM event_mentions m
             JOIN articles a USING (article_id)
             JOIN events e USING (event_id)

@@ -30,7 +30,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 import duckdb
 
@@ -63,6 +63,8 @@ __all__ = [
 _CLAUSE = re.compile(r"[,;:](?=\s)|\s[–—-]\s")
 
 
+# Reactions shown under a bullet: two say "others objected" without turning it into a list.
+MAX_REACTIONS = 2
 # A wire service's revision slug before a headline ("5th LD Writethru: …", "Update 2: …").
 _SLUG = re.compile(
     r"^(?:\d+(?:st|nd|rd|th)\s+)?(?:LD\s+)?(?:writethru|update\s*\d*|roundup|urgent|flash)"
@@ -114,7 +116,8 @@ class Report:
 class Story:
     """One story: ``headline`` (a unit's heading or title, or None) and ``detail`` (its key
     sentence, trimmed) with their citations; ``event_ids`` its asserted events;
-    ``reports`` its sentences with events, in text order."""
+    ``reports`` its sentences with events, in text order; ``reactions`` the reports of others
+    turning against the key sentence's actor that day (criticism, a snub, an accusation)."""
 
     rank: int
     headline: str | None
@@ -124,18 +127,20 @@ class Story:
     article_ids: tuple[str, ...]
     event_ids: tuple[str, ...]
     reports: tuple[Report, ...]
+    reactions: tuple[Report, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
 class Bullet:
     """A line of "What you need to know": its wording, the story it sums up (``rank``), the
-    events of the sentences it quotes and the articles of the story."""
+    events of the sentences it quotes, the articles of the story, and its reactions."""
 
     text: str
     rank: int
     event_ids: tuple[str, ...]
     article_ids: tuple[str, ...]
     citations: tuple[Citation, ...]
+    reactions: tuple[Report, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,7 +200,7 @@ def build_briefing(
     context = SalienceJudge(con, since, until, options, limits, pages, units, min_confidence)
     scored = [(context.salience(group), group) for group in groups]
     scored.sort(key=lambda s: (-s[0].score, -len(s[1][0].mentions), s[1][0].article_id))
-    stories = tuple(_story(rank, sal, group, pages, options) for rank, (sal, group) in
+    stories = tuple(_story(rank, sal, group, pages, options, since) for rank, (sal, group) in
                     enumerate(scored, 1))  # fmt: skip
     bullets = _bullets(stories, options)
     kept = stories if max_stories is None else stories[:max_stories]
@@ -233,7 +238,12 @@ def trim_at_clause(text: str, limit: int, keep: int = 0) -> str:
 
 
 def _story(
-    rank: int, salience: Salience, group: list[Unit], pages: dict[str, Page], o: BriefOptions
+    rank: int,
+    salience: Salience,
+    group: list[Unit],
+    pages: dict[str, Page],
+    o: BriefOptions,
+    since: date,
 ) -> Story:
     asserted = [m for u in group for m in u.mentions if m.modality == "asserted"]
     lead_unit = max(group, key=lambda u: (sum(m.modality == "asserted" for m in u.mentions),
@@ -252,6 +262,8 @@ def _story(
         citations.append(
             Citation(key.article_id, key.sentence_index, " ".join(key.sentence.split()))
         )
+    reports = tuple(_reports(group))
+    reacting = _reactions(asserted, key, since) if key is not None else set()
     return Story(
         rank=rank,
         headline=headline,
@@ -260,8 +272,32 @@ def _story(
         salience=salience,
         article_ids=tuple(dict.fromkeys(u.article_id for u in group)),
         event_ids=tuple(dict.fromkeys(m.event_id for m in asserted)),
-        reports=tuple(_reports(group)),
+        reports=reports,
+        reactions=tuple(
+            r for r in reports if (r.citation.article_id, r.citation.sentence_index) in reacting
+        ),
     )
+
+
+def _reactions(asserted: list[Mention], key: Mention, since: date) -> set[tuple[str, int]]:
+    """The sentences (at most ``MAX_REACTIONS``, first in text order) where another country
+    turns against the key sentence's actor: an asserted event of negative Goldstein score
+    whose target is that actor's country, not dated before the window (a boycott "last year"
+    is background, not a reaction)."""
+    actor = key.source_country
+    if actor is None:
+        return set()
+    found: dict[tuple[str, int], None] = {}
+    for m in asserted:
+        where = (m.article_id, m.sentence_index)
+        if where == (key.article_id, key.sentence_index) or m.goldstein is None:
+            continue
+        if m.goldstein >= 0 or m.target_country != actor or m.source_country in (None, actor):
+            continue
+        if m.date_start is not None and m.date_start < since - timedelta(days=1):
+            continue
+        found[where] = None
+    return set(list(found)[:MAX_REACTIONS])
 
 
 def _same(sentence: str, headline: str) -> bool:
@@ -359,6 +395,13 @@ def _bullets(stories: tuple[Story, ...], o: BriefOptions) -> tuple[Bullet, ...]:
             )
         )
         bullets.append(
-            Bullet(" — ".join(parts), story.rank, events, story.article_ids, story.citations)
+            Bullet(
+                " — ".join(parts),
+                story.rank,
+                events,
+                story.article_ids,
+                story.citations,
+                story.reactions,
+            )
         )
     return tuple(bullets)

@@ -7,7 +7,10 @@ from collections.abc import Sequence
 from dataclasses import asdict
 from html import escape
 
-from .brief import Allegation, Briefing, Citation
+from .brief import Allegation, Briefing, Citation, trim_at_clause
+
+# A reaction under a bullet is cut at a clause boundary past this many characters.
+REACTION_CHARS = 160
 
 __all__ = ["briefing_html", "briefing_json", "briefing_markdown"]
 
@@ -41,6 +44,11 @@ def briefing_markdown(briefing: Briefing) -> str:
     for b in briefing.bullets:
         cites = "; ".join(_cite(c) for c in b.citations)
         lines.append(f"- {b.text} [events {_events(b.event_ids)}; {cites}]")
+        for r in b.reactions:
+            text = trim_at_clause(r.citation.text, REACTION_CHARS)
+            lines.append(
+                f"  - reaction: {text} [events {_events(r.event_ids)}; {_cite(r.citation)}]"
+            )
     if not briefing.bullets:
         lines.append("- (no asserted event in these articles)")
     for story in briefing.stories:
@@ -83,8 +91,14 @@ def briefing_html(briefing: Briefing) -> str:
     for b in briefing.bullets:
         cites = " ".join(cite(c) for c in b.citations)
         events = escape(_events(b.event_ids))
+        reactions = "".join(
+            f"<li>reaction: {escape(trim_at_clause(r.citation.text, REACTION_CHARS))} "
+            f"<small>events {escape(_events(r.event_ids))} {cite(r.citation)}</small></li>"
+            for r in b.reactions
+        )
+        nested = f"<ul>{reactions}</ul>" if reactions else ""
         out.append(f'<li><a href="#story-{b.rank}">{escape(b.text)}</a> '
-                   f"<small>events {events}; {cites}</small></li>")  # fmt: skip
+                   f"<small>events {events}; {cites}</small>{nested}</li>")  # fmt: skip
     out.append("</ul>")
     for story in briefing.stories:
         title = escape(story.headline or story.detail or "(untitled)")
