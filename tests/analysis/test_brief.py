@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from eventwire.analysis import _brief_salience, _brief_units, brief
-from eventwire.analysis.brief import InvalidBriefRequest, trim_at_clause
+from eventwire.analysis.brief import InvalidBriefRequest, build_briefing, trim_at_clause
 from eventwire.analysis.brief_render import briefing_html, briefing_json, briefing_markdown
 from eventwire.cli import cli
 from eventwire.config import Options
@@ -266,3 +266,21 @@ def test_seeds_brief_leads_with_the_days_three_stories(tmp_path: Path, options: 
     # The fourth story of the page (a warning about provocations at sea) comes after them.
     baltic = next(s for s in briefing.stories if "provocations" in (s.headline or ""))
     assert baltic.rank > 3
+
+
+def test_a_store_from_before_article_notes(day_db: Path, tmp_path: Path) -> None:
+    """A store written before schema migration 6 (no ``articles.notes``), opened read-only
+    as a reader opens it, still briefs."""
+    import duckdb
+
+    old = tmp_path / "old.duckdb"
+    old.write_bytes(day_db.read_bytes())
+    con = duckdb.connect(str(old))
+    con.execute("ALTER TABLE articles DROP COLUMN notes")
+    con.close()
+    con = duckdb.connect(str(old), read_only=True)
+    try:
+        briefing = build_briefing(con, DAY)
+    finally:
+        con.close()
+    assert briefing.articles == 3 and briefing.bullets

@@ -93,8 +93,14 @@ class Page:
 
 
 def read_pages(con: duckdb.DuckDBPyConnection, since: date, until: date) -> dict[str, Page]:
+    """The articles published ``since``–``until`` (duplicates left out), split into units."""
+    has_notes = con.execute(
+        "SELECT count(*) FROM duckdb_columns() WHERE table_name = 'articles'"
+        " AND column_name = 'notes'"
+    ).fetchone()
+    notes = "notes" if has_notes and has_notes[0] else "NULL"  # a store before migration 6
     rows = con.execute(
-        """SELECT article_id, title, text, path, reader, published, notes,
+        f"""SELECT article_id, title, text, path, reader, published, {notes},
                   coalesce(source, regexp_extract(url, '^[a-z]+://(?:www\\.)?([^/]+)', 1),
                            credits[1], article_id)
            FROM articles WHERE published BETWEEN ? AND ? AND duplicate_of IS NULL
