@@ -22,6 +22,7 @@ from .errors import ConfigError
 __all__ = [
     "ActorOptions",
     "AnalysisOptions",
+    "BriefOptions",
     "ChangeOptions",
     "DocumentOptions",
     "EventOptions",
@@ -106,6 +107,29 @@ class ChangeOptions:
 
 
 @dataclass(frozen=True)
+class BriefOptions:
+    """``eventwire brief``: how stories are ranked and worded ([brief])."""
+
+    weight_sources: float
+    weight_novelty: float
+    weight_intensity: float
+    weight_treaty: float
+    weight_first: float
+    weight_lead: float
+    weight_size: float
+    full_size_events: int
+    story_similarity: float
+    baseline_days: int
+    contact_gap_days: int
+    intro_weight: float
+    min_bullets: int
+    max_bullets: int
+    bullet_share: float
+    max_bullet_chars: int
+    novelty_phrases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class WebOptions:
     """``eventwire serve``: address, page sizes, query time limit ([web])."""
 
@@ -137,17 +161,18 @@ class Options:
     analysis: AnalysisOptions
     changes: ChangeOptions
     web: WebOptions
+    brief: BriefOptions
     actors: ActorOptions = field(default=ActorOptions())
     sources: tuple[str, ...] = field(default=())
 
     def digest(self) -> str:
         """A hash of every setting an ingest reads, recorded with each run so results can be
         traced to config; ``[analysis]`` is left out, as it changes what the reads show, not
-        what a run stores (``[changes]`` and ``[web]`` likewise)."""
+        what a run stores (``[changes]``, ``[web]`` and ``[brief]`` likewise)."""
         payload = {
             f.name: dataclasses.asdict(getattr(self, f.name))
             for f in dataclasses.fields(self)
-            if f.name not in ("sources", "analysis", "changes", "web")
+            if f.name not in ("sources", "analysis", "changes", "web", "brief")
         }
         return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()[:16]
 
@@ -160,6 +185,7 @@ _SECTIONS: dict[str, type[Any]] = {
     "analysis": AnalysisOptions,
     "changes": ChangeOptions,
     "web": WebOptions,
+    "brief": BriefOptions,
     "actors": ActorOptions,
 }
 # Settings that are not read from their own section but copied from another one.

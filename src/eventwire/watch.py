@@ -16,21 +16,29 @@ watchfiles, falls back to looking every ``interval`` seconds.
 
 >>> for batch in watch(["inbox/"], options, stop=stop_event):   # doctest: +SKIP
 ...     print(batch.describe())
+
+``watch_in_background`` runs the same loop in a child process, as ``eventwire serve --watch``
+does beside the web server: a process of its own, so that the server's read-only opens and the
+watcher's writes take turns through DuckDB's file lock exactly as two commands do
+(docs/concurrency.md; one process cannot hold the same file read-only and read-write at once).
 """
 
 from __future__ import annotations
 
+import multiprocessing
 import os
+import sys
 import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from .config import Options
 from .errors import EventwireError
 from .ingest import IngestSummary, ingest
 
-__all__ = ["Batch", "Watcher", "watch"]
+__all__ = ["BackgroundWatch", "Batch", "Watcher", "watch", "watch_in_background"]
 
 Signature = tuple[int, int]  # (size, modification time in ns)
 _TEMPORARY = (".part", ".tmp", ".swp", ".crdownload", "~")
@@ -158,3 +166,71 @@ def watch(
 
 def _pending(watcher: Watcher) -> bool:
     return any(watcher.ingested.get(p) != s for p, s in watcher.last.items())
+
+
+def _watch_child(
+    directories: tuple[str, ...],
+    options: Options,
+    interval: float,
+    poll: bool,
+    stop: Any,
+) -> None:
+    """The child process of ``watch_in_background``: watch until ``stop`` is set, one line per
+    batch (and per rejection) on standard error. A ``multiprocessing`` event is not a
+    ``threading.Event``; a thread relays it to the loop."""
+    relay = threading.Event()
+
+    def forward() -> None:
+        stop.wait()
+        relay.set()
+
+    threading.Thread(target=forward, daemon=True).start()
+    try:
+        for batch in watch(directories, options, interval=interval, stop=relay, poll=poll):
+            print(f"watch: {batch.describe()}", file=sys.stderr, flush=True)
+            for rejection in batch.summary.rejected:
+                print(f"watch: rejected {rejection.path}: {rejection.reason}", file=sys.stderr)
+    except EventwireError as exc:
+        print(f"watch: stopped: {exc}", file=sys.stderr, flush=True)
+        raise SystemExit(1) from None
+    except KeyboardInterrupt:  # Ctrl-C reaches the whole process group; the parent stops us
+        pass
+
+
+@dataclass(slots=True)
+class BackgroundWatch:
+    """A watcher running in a child process (``watch_in_background``)."""
+
+    process: multiprocessing.process.BaseProcess
+    stop_event: Any
+
+    def alive(self) -> bool:
+        return self.process.is_alive()
+
+    def stop(self, timeout: float = 60.0) -> int | None:
+        """Ask the watcher to stop after its current batch, wait up to ``timeout`` seconds
+        (a batch is one ingest run; a run killed half-way resumes at the next start), then
+        end it; return its exit code."""
+        self.stop_event.set()
+        self.process.join(timeout)
+        if self.process.is_alive():
+            self.process.terminate()
+            self.process.join(10)
+        return self.process.exitcode
+
+
+def watch_in_background(
+    directories: Iterable[str], options: Options, *, interval: float = 1.0, poll: bool = False
+) -> BackgroundWatch:
+    """Start ``watch`` over ``directories`` in a child process (not a daemon: an ingest starts
+    worker processes of its own). Directories are checked here, so a wrong one fails at once."""
+    folders = Watcher(directories, options).directories  # raises on a missing directory
+    context = multiprocessing.get_context("spawn")  # a fresh interpreter: no server state copied
+    stop = context.Event()
+    process = context.Process(
+        target=_watch_child,
+        args=(folders, options, interval, poll, stop),
+        name="eventwire-watch",
+    )
+    process.start()
+    return BackgroundWatch(process, stop)

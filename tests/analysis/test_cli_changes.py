@@ -76,3 +76,15 @@ def test_bad_requests_are_usage_errors(db: Path) -> None:
     assert _run("changes", "--db", str(db), "--week", "2024-W25", "--date", "2024-06-20")[0] == 2
     code, out = _run("changes", "--db", str(db), "--since", "2030-01-01")
     assert code == 1 and "no article" in out
+
+
+def test_no_percentage_beside_a_low_baseline(db: Path) -> None:
+    """Issue 18: a baseline of one or two events a week gets a band, never a percentage (ACCUSE
+    in 2024-W25: 3 events against 2 a week is "+50 %" in the JSON, not in the table)."""
+    table = _week(db, "--week", "2024-W25", "--by", "category")
+    row = next(r for r in table["rows"] if r["key"] == "ACCUSE")
+    assert row["band_4"] == "low baseline" and row["change_4"] == pytest.approx(0.5)
+    code, out = _run("changes", "--db", str(db), "--week", "2024-W25", "--by", "category")
+    assert code == 0, out
+    line = next(x for x in out.splitlines() if "ACCUSE" in x)
+    assert "low baseline" in line and "%" not in line

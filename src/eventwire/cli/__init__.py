@@ -4,8 +4,8 @@ domain errors into messages and exit codes.
 One module per command group over a shared output layer (``output``) and shared plumbing
 (``_context``): ``ingest`` (ingest, code), ``store`` (articles, event, stats), ``analysis``
 (events, timeline, dyad, network, export, plot), ``treaties``, ``actors``, ``evaluate``
-(evaluate, calibrate), ``settings`` (config); ``serve`` lives with the web app
-(``eventwire.web.command``). A new command group registers with one line in
+(evaluate, calibrate), ``settings`` (config), ``changes``, ``brief``, ``watch``; ``serve``
+lives with the web app (``eventwire.web.command``). A new command group registers with one line in
 ``register_commands``.
 """
 
@@ -44,6 +44,7 @@ def register_commands(group: click.Group) -> None:
     from ..web.command import serve
     from . import analysis, evaluate, ingest, settings, store
     from .actors import actors
+    from .brief import brief
     from .changes import changes
     from .treaties import register_treaty_commands
     from .watch import watch
@@ -55,6 +56,7 @@ def register_commands(group: click.Group) -> None:
     group.add_command(actors)
     group.add_command(serve)
     group.add_command(changes)
+    group.add_command(brief)
     group.add_command(watch)
 
 

@@ -17,6 +17,7 @@ import duckdb
 
 from ..analysis._sql import Freq, fetch
 from ..analysis.articles import ArticleFilter, select_articles
+from ..analysis.brief import Briefing, build_briefing
 from ..analysis.changes import ChangeKind, WeeklyChanges, weekly_changes
 from ..analysis.dyads import actor_series, dyad_series
 from ..analysis.filters import EventFilter, select_events
@@ -180,6 +181,27 @@ class StoreQueries:
         PLOVER category, against the 4 and 52 weeks before (``analysis.changes``)."""
         return weekly_changes(
             self.con, week, by=by, modality=modality, min_confidence=min_confidence
+        )
+
+    def brief(
+        self,
+        day: date | None = None,
+        *,
+        since: date | None = None,
+        until: date | None = None,
+        min_confidence: float | None = None,
+        max_stories: int | None = None,
+    ) -> Briefing:
+        """The briefing of a day (default: the latest article's) or a period: "What you need
+        to know" and one section per story, each line citing its events and sentences
+        (``eventwire.analysis.brief.build_briefing``)."""
+        return build_briefing(
+            self.con,
+            day,
+            since=since,
+            until=until,
+            min_confidence=min_confidence,
+            max_stories=max_stories,
         )
 
     def event_page(

@@ -419,8 +419,18 @@ def _article_row(run_id: str, article: Article) -> list[Any]:
         article.provenance.reader,
         article.provenance.record,
         run_id,
-        json.dumps(dict(article.extra), ensure_ascii=False) if article.extra else None,
+        _notes(article),
     ]
+
+
+def _notes(article: Article) -> str | None:
+    """The ``notes`` JSON: the reader's ``extra`` pairs, and the summary spans of the text
+    ("What you need to know"; ``summary``: [[start, end], …]) so that a read of the stored
+    text (a briefing's live-blog items) can tell the summary from the news (issue 18)."""
+    notes: dict[str, Any] = dict(article.extra)
+    if article.summary:
+        notes["summary"] = [list(span) for span in article.summary]
+    return json.dumps(notes, ensure_ascii=False) if notes else None
 
 
 def _sentence_rows(
