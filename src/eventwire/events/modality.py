@@ -75,7 +75,11 @@ DENIAL_VERBS = frozenset({"deny", "dismiss", "refute", "rebuff", "disavow"})
 DEMAND_VERBS = frozenset({"demand", "urge", "press", "request", "require"})
 # Verbs that ask or order someone to act only with a "to"-infinitive; their "that" clause is
 # reported speech ("told Washington *to stay clear*" vs "told reporters *that* …"): what they
-# ask for has not happened.
+# ask for has not happened. They overlap ``clause.OBJECT_CONTROL`` on purpose, as two questions
+# of one construction: OBJECT_CONTROL says whose act the "to" clause is (the object's: "urged
+# Iran to talk" is Iran's talking), BIDDING_VERBS that the act has not happened. Control verbs
+# whose act may well have happened ("allowed X to leave", "helped X to rebuild") are only in
+# OBJECT_CONTROL.
 BIDDING_VERBS = frozenset(
     {"ask", "tell", "pressure", "push", "order", "instruct", "direct", "advise", "encourage",
      "call", "warn", "invite", "persuade", "force", "compel"}
