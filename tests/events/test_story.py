@@ -224,3 +224,10 @@ def test_the_two_sides_are_the_pair_just_named(
 def test_the_two_sides_of_three_parties_are_nobody(nlp: Language) -> None:
     found = coded(nlp, "Iran, Syria and Russia held talks on Monday. The two sides agreed to meet.")
     assert not any(e[1] == "AGREE" for e in found)
+
+
+def test_co_ordinated_vows_are_not_agreements_between_the_vowers(nlp: Language) -> None:
+    found = coded(nlp, "Britain, France, Australia and Mexico vowed to investigate the attack.")
+    assert found and all(e[2] is None for e in found if e[1] == "AGREE")
+    joint = coded(nlp, "Japan and South Korea agreed to hold a summit next month.")
+    assert ("JPN", "AGREE", "KOR", "asserted") in joint

@@ -81,6 +81,13 @@ __all__ = [
     "make_event_coder",
 ]
 
+# Promises each co-ordinated subject makes on its own: "Britain, France, Australia and Mexico
+# *vowed* to investigate" is four vows, not six agreements between them (issue 13 names it),
+# whereas "X and Y *agreed* to meet" and "X and Y signed" are one joint act.
+UNILATERAL_PROMISES = frozenset(
+    {"vow", "pledge", "promise", "swear", "undertake", "commit", "offer", "intend", "plan"}
+)
+
 DEFAULT_LEXICON = "eventwire.lexicon.default.v1"
 # Addressees that make a CONSULT trigger a statement to the press ("told reporters", "speaking
 # to the radio"); actors resolved with sector MED count too.
@@ -410,9 +417,13 @@ class EventCoder:
         if plover is None:
             return []
         judgement = assess_modality(match.token, index)
-        symmetric = frame.symmetric and (
-            plover.category in self.options.joint_action_categories
-            or match.entry.code.startswith(self.options.joint_action_codes)
+        symmetric = (
+            frame.symmetric
+            and (
+                plover.category in self.options.joint_action_categories
+                or match.entry.code.startswith(self.options.joint_action_codes)
+            )
+            and match.token.lemma_.lower() not in UNILATERAL_PROMISES
         )
         targets = frame.targets
         if frame.symmetric and not symmetric:
