@@ -80,10 +80,11 @@ def copy_key(
     dateline: str | None,
     path: str,
     record: int | None,
-    text: str,
+    text_digest: str,
 ) -> CopyKey:
     """The order of exact copies (``Article.copy_key``): the smallest is stored. The store
-    computes it from its columns, so it takes the fields rather than an ``Article``."""
+    computes it from its columns, so it takes the fields rather than an ``Article``;
+    ``text_digest`` is the SHA-256 of the text's UTF-8 (hex), as DuckDB's ``sha256`` gives it."""
     return (
         published is None,
         published or date.min,
@@ -95,7 +96,7 @@ def copy_key(
         path,
         record is None,
         record or 0,
-        hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest(),
+        text_digest,
     )
 
 
@@ -146,7 +147,7 @@ class Article:
             self.dateline,
             p.path,
             p.record,
-            self.text,
+            hashlib.sha256(self.text.encode("utf-8", "surrogatepass")).hexdigest(),
         )
 
 

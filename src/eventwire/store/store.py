@@ -38,7 +38,7 @@ __all__ = ["READER_WAIT_SECONDS", "RunInfo", "Store", "open_reader", "open_store
 READER_WAIT_SECONDS = 60.0
 
 # The columns of ``articles`` that ``copy_key`` takes, in its order.
-_COPY_COLUMNS = "published, external_id, url, source, title, dateline, path, record, text"
+_COPY_COLUMNS = "published, external_id, url, source, title, dateline, path, record, sha256(text)"
 
 # What writing a row can raise besides DuckDB's own errors: Arrow's conversions and the
 # encoders behind them.
@@ -201,7 +201,13 @@ class Store(StoreQueries):
     # --- writes -----------------------------------------------------------------------------
     def known_articles(self, article_ids: Iterable[str]) -> set[str]:
         """Which of these article ids are already stored."""
-        return set(self.stored_copies(article_ids))
+        ids = list(article_ids)
+        if not ids:
+            return set()
+        rows = self.con.execute(
+            "SELECT article_id FROM articles WHERE article_id IN (SELECT unnest(?))", [ids]
+        ).fetchall()
+        return {row[0] for row in rows}
 
     def stored_copies(self, article_ids: Iterable[str]) -> dict[str, CopyKey]:
         """The stored copy of each of these article ids that is stored, by its ``copy_key``:
