@@ -105,3 +105,41 @@ def test_a_given_date_outside_the_accepted_range_is_a_clean_error(tmp_path: Path
     with pytest.raises(ConfigError, match="outside the accepted article dates"):
         ingest([str(tmp_path)], options, published=date(9999, 12, 31))
     assert not (tmp_path / "e.duckdb").exists()  # checked before anything is opened
+
+
+# The same AP story in two outlets: one normalised text, so one article id (issue 15).
+_AP_COPIES = (
+    "5ab7894a2174f1575138b4c57cd950d516d1ffce569f5c960fd1c0fa.json",  # nytimes.com
+    "7cd30fafa45129f56047c446efac7768314696d281123cb675f13096.json",  # abcnews.go.com
+)
+
+
+@pytest.mark.slow
+def test_exact_copies_store_the_same_copy_whatever_the_order(tmp_path: Path) -> None:
+    """Which copy is stored (its title, url, source, dateline and so its reports and event
+    ids) does not depend on the order the copies are ingested in: before issue 15's fix the
+    first ingested was kept, so the two orders gave two records."""
+    from tests.conftest import shared_path
+    from tests.store.snapshots import RECORD, differences, snapshot
+
+    folder = shared_path("corpora", "news_cluster")
+    first, second = (str(folder / name) for name in _AP_COPIES)
+    records = {}
+    for name, runs in {
+        "nytimes, then abcnews": [[first], [second]],
+        "abcnews, then nytimes": [[second], [first]],
+        "one run": [[second, first]],
+    }.items():
+        db = tmp_path / f"{len(records)}.duckdb"
+        options = load_options(overrides={"store.path": str(db), "pipeline.n_process": 1})
+        summaries = [ingest(paths, options) for paths in runs]
+        assert not any(s.rejected for s in summaries)
+        records[name] = (snapshot(db, RECORD), summaries)
+    reference, _ = records["nytimes, then abcnews"]
+    assert [row[1] for row in reference["articles"].rows] == [_AP_COPIES[0][: -len(".json")]]
+    for name in ("abcnews, then nytimes", "one run"):
+        found = differences(reference, records[name][0])
+        assert not found, "\n".join([name, *found])
+    # The later-sorting copy was ingested first and then replaced: counted as such.
+    replaced = records["abcnews, then nytimes"][1][1]
+    assert (replaced.articles_new, replaced.copies_replaced) == (0, 1)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 import duckdb
@@ -15,6 +15,7 @@ import duckdb
 from ._paths import looks_like_url
 from .config import Options
 from .documents import Article, Deduplicator, Rejection, read_inputs
+from .documents.article import CopyKey
 from .documents.assemble import EARLIEST_DATE, LATEST_DATE
 from .documents.normalise import path_as_given
 from .engines.local import run_local
@@ -81,6 +82,9 @@ class IngestSummary:
     by_reader: tuple[tuple[str, int], ...] = field(default=())
     files_read: int = 0
     near_duplicates: int = 0
+    # Stored copies replaced by an exact copy that sorts before them (Article.copy_key);
+    # not counted in articles_new.
+    copies_replaced: int = 0
 
 
 def model_version(model: str) -> str:
@@ -153,7 +157,12 @@ def _ingest(
 ) -> IngestSummary:
     rejected: list[Rejection] = []
     unrecorded: list[Rejection] = []
-    counts = {"read": 0, "known": 0, "near": 0}
+    counts = {"read": 0, "known": 0, "near": 0, "replaced": 0}
+    # The copy of each article id this run sent to coding, by ``Article.copy_key``, and the
+    # ids of those sent to replace a copy held before.
+    sent: dict[str, CopyKey] = {}
+    replacing: set[str] = set()
+    linked: dict[str, str] = {}  # the near-duplicate link of an article sent, if any
     # Stored near-duplicates that a new article becomes the original of, by its id; applied
     # with that article's batch (Store.write_articles).
     relinks: dict[str, tuple[str, ...]] = {}
@@ -212,7 +221,7 @@ def _ingest(
         # not two database round trips per article (29 ms an article in the parent
         # process, which is the bottleneck with two workers; docs/performance.md).
         for read in article_chunks():
-            known = store.known_articles(a.id for a in read)
+            stored = store.stored_copies(a.id for a in read)
             signatures: list[tuple[str, bytes]] = []
             ready: list[Article] = []
             for result in read:
@@ -221,10 +230,22 @@ def _ingest(
                 reader = result.provenance.reader
                 by_reader[reader] = by_reader.get(reader, 0) + 1
                 # Exact duplicates (same normalised content, so the same id) are not
-                # stored again; near-duplicates are stored, linked to the article they
-                # repeat, and coded: their reports are more mentions of the same events.
-                if result.id in known:
-                    counts["known"] += 1
+                # stored again, unless they sort before the copy held (Article.copy_key):
+                # then they are coded and replace it, so that the copy stored does not
+                # depend on the order (issue 15). Near-duplicates are stored, linked to
+                # the article they repeat, and coded: their reports are more mentions of
+                # the same events.
+                key = result.copy_key()
+                held = [k for k in (sent.get(result.id), stored.get(result.id)) if k]
+                if held:
+                    if key >= min(held):
+                        counts["known"] += 1
+                        continue
+                    sent[result.id] = key
+                    replacing.add(result.id)
+                    # The same text, so the same near-duplicate link as the copy it replaces
+                    # (a stored one keeps its own: Store.write_articles).
+                    ready.append(replace(result, duplicate_of=linked.get(result.id)))
                     continue
                 verdict = dedup.observe(result)
                 if verdict.kind == "exact":
@@ -236,6 +257,9 @@ def _ingest(
                     signatures.append((result.id, verdict.signature))
                 if verdict.original_of:
                     relinks[result.id] = verdict.original_of
+                sent[result.id] = key
+                if verdict.article.duplicate_of is not None:
+                    linked[result.id] = verdict.article.duplicate_of
                 ready.append(verdict.article)
             store.write_signatures(signatures)
             if on_skipped is not None and len(read) > len(ready):
@@ -269,7 +293,12 @@ def _ingest(
                 )
             stored = _store_batch(store, run_id, batch, reject, relinks)
             mentions_new += stored[1]
-            articles_new += len(stored[0])
+            for coded in stored[0]:
+                if coded.article.id in replacing:
+                    replacing.discard(coded.article.id)
+                    counts["replaced"] += 1
+                else:
+                    articles_new += 1
             flush_rejections(REJECTIONS_PER_WRITE)
             store.release()
         flush_rejections()
@@ -305,6 +334,7 @@ def _ingest(
         by_reader=tuple(sorted(by_reader.items())),
         files_read=len(files),
         near_duplicates=counts["near"],
+        copies_replaced=counts["replaced"],
     )
 
 
@@ -343,7 +373,14 @@ def _store_coded(
     # Treaty rows first: they are idempotent, so if the run stops before the article
     # is stored, the next run redoes both and nothing is lost or doubled.
     # One call per batch: each call also ensures the treaty tables (12 ms).
-    write_treaty_updates(store.con, [u for c in batch for u in c.treaty_updates])
+    # Of two exact copies in one batch only the first by copy key is stored (the later one
+    # sent: see new_articles), so only its treaty updates are written.
+    first = {
+        c.article.id: c for c in sorted(batch, key=lambda c: c.article.copy_key(), reverse=True)
+    }
+    write_treaty_updates(
+        store.con, [u for c in batch if first[c.article.id] is c for u in c.treaty_updates]
+    )
     pairs = [(other, c.article.id) for c in batch for other in relinks.get(c.article.id, ())]
     added = store.write_articles(
         run_id, [(c.article, c.events, c.annotations) for c in batch], pairs

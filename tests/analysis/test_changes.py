@@ -60,9 +60,9 @@ def _corpus() -> list:  # type: ignore[type-arg]
     return items
 
 
-@pytest.fixture(scope="module")
-def changes_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("changes") / "changes.duckdb"
+def build_changes_db(path: Path) -> Path:
+    """The store of ``_corpus`` at ``path``, in one run (shared with tests/analysis/
+    test_cli_changes.py)."""
     with open_store(path) as store:
         run = store.begin_run(RUN)
         for story, events in _corpus():
@@ -72,6 +72,11 @@ def changes_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
         store.merge_events(window_days=0)
         store.finish_run(run, "complete", {})
     return path
+
+
+@pytest.fixture(scope="module")
+def changes_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_changes_db(tmp_path_factory.mktemp("changes") / "changes.duckdb")
 
 
 def test_week_counts_are_normalised_by_articles_and_banded(changes_db: Path) -> None:

@@ -11,21 +11,12 @@ import pytest
 from click.testing import CliRunner
 
 from eventwire.cli import cli
-from eventwire.store import open_store
-from tests.analysis.test_changes import _corpus
-from tests.store.builders import RUN
+from tests.analysis.test_changes import build_changes_db
 
 
 @pytest.fixture(scope="module")
 def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("cli_changes") / "changes.duckdb"
-    with open_store(path) as store:
-        run = store.begin_run(RUN)
-        for story, events in _corpus():
-            store.write_article(run, story, events)
-        store.merge_events(window_days=0)
-        store.finish_run(run, "complete", {})
-    return path
+    return build_changes_db(tmp_path_factory.mktemp("cli_changes") / "changes.duckdb")
 
 
 def _run(*args: str) -> tuple[int, str]:

@@ -26,29 +26,9 @@ from eventwire.store.schema import migrate
 from tests.store.builders import ACTORS, RUN, article, corpus, event, later_ingests
 from tests.store.test_derived import DERIVED_DISAGREES
 
-Item = tuple[Article, list[Event], ArticleAnnotations]
+from .snapshots import LAYOUT, RECORD, differences, snapshot
 
-# What the reads see, side ids replaced by what they stand for (a side's id depends on when
-# it was first seen until the next rewrite in side order; see store/derived.py).
-SNAPSHOT = {
-    "assignment": "SELECT mention_id, event_id FROM event_mentions ORDER BY ALL",
-    "events": """
-        SELECT e.* EXCLUDE (source_side, target_side),
-               s.actor_id, s.code, s.country, t.actor_id, t.code, t.country
-        FROM events e
-        JOIN event_sides s ON s.side_id = e.source_side
-        JOIN event_sides t ON t.side_id = e.target_side
-        ORDER BY e.event_id
-    """,
-    "sides": "SELECT actor_id, code, country FROM event_sides ORDER BY ALL",
-    "day totals": "SELECT * FROM event_day_totals ORDER BY ALL",
-    "actors": "SELECT * FROM actors ORDER BY ALL",
-}
-# With a re-sort after every merge that appends, the layout too: ids and storage order.
-EXACT = {
-    "events in storage order": "SELECT * FROM events ORDER BY rowid",
-    "side ids": "SELECT * FROM event_sides ORDER BY ALL",
-}
+Item = tuple[Article, list[Event], ArticleAnnotations]
 
 _UNNAMED = ["a Russian court", "an armed group"]
 _START = date(2024, 6, 1)
@@ -142,11 +122,6 @@ def _run(store: Store, kind: str, items: list[Item], window: int, by_place: bool
         store.finish_run(run, "failed", {})
 
 
-def _snapshot(db: Path, queries: dict[str, str]) -> dict[str, list[tuple[object, ...]]]:
-    with open_store(db, read_only=True) as store:
-        return {name: store.con.execute(sql).fetchall() for name, sql in queries.items()}
-
-
 def _fully_merged(db: Path, folder: Path, window: int, by_place: bool) -> Path:
     copy = folder / "full.duckdb"
     shutil.copyfile(db, copy)
@@ -199,8 +174,9 @@ def test_incremental_merges_equal_a_full_merge(
         if kind in ("failed", "killed"):
             continue  # nothing merged: the store is stale until the next merge
         full = _fully_merged(db, tmp_path, window, by_place)
-        queries = {**SNAPSHOT, **(EXACT if resort == "always" else {})}
-        assert _snapshot(db, queries) == _snapshot(full, queries), (step, kind)
+        queries = {**RECORD, **(LAYOUT if resort == "always" else {})}
+        found = differences(snapshot(full, queries), snapshot(db, queries))
+        assert not found, "\n".join([f"step {step} ({kind}):", *found])
         _check_derived(db)
     with open_store(db, read_only=True) as store:
         counts = store.counts()
@@ -217,7 +193,7 @@ def test_the_builders_ingests_merge_incrementally_as_in_full(tmp_path: Path) -> 
         with open_store(db) as store:
             _run(store, "complete", [(a, e, ArticleAnnotations()) for a, e in items], 1, True)
         full = _fully_merged(db, tmp_path, 1, True)
-        assert _snapshot(db, SNAPSHOT) == _snapshot(full, SNAPSHOT)
+        assert snapshot(db, RECORD) == snapshot(full, RECORD)
 
 
 def test_an_untouched_group_keeps_its_rows(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -283,8 +259,8 @@ def test_a_report_rewrites_only_its_segment_of_a_group(
     with open_store(db) as store:
         _run(store, "complete", [(middle, bridge, ArticleAnnotations())], 1, True)
     full = _fully_merged(db, tmp_path, 1, True)
-    assert _snapshot(db, SNAPSHOT) == _snapshot(full, SNAPSHOT)
-    assert len(_snapshot(db, SNAPSHOT)["events"]) == 2  # the June reports are one event now
+    assert snapshot(db, RECORD) == snapshot(full, RECORD)
+    assert len(snapshot(db, RECORD)["events"].rows) == 2  # the June reports are one event now
 
 
 def test_a_changed_window_or_place_rule_merges_in_full(tmp_path: Path) -> None:
@@ -295,8 +271,8 @@ def test_a_changed_window_or_place_rule_merges_in_full(tmp_path: Path) -> None:
         with open_store(db) as store:
             count = store.merge_events(window, by_place=by_place)
         full = _fully_merged(db, tmp_path, window, by_place)
-        assert _snapshot(db, SNAPSHOT) == _snapshot(full, SNAPSHOT)
-        assert count == len(_snapshot(full, SNAPSHOT)["events"])
+        assert snapshot(db, RECORD) == snapshot(full, RECORD)
+        assert count == len(snapshot(full, RECORD)["events"].rows)
 
 
 def test_a_store_merged_before_migration_5_is_merged_in_full_once(tmp_path: Path) -> None:
@@ -320,8 +296,8 @@ def test_a_store_merged_before_migration_5_is_merged_in_full_once(tmp_path: Path
         state = store.query("SELECT window_days, by_place, appended_events FROM merge_state")
     assert state.values.tolist() == [[1, True, 0]]
     full = _fully_merged(db, tmp_path, 1, True)
-    assert _snapshot(db, SNAPSHOT) == _snapshot(full, SNAPSHOT)
-    assert "stale" not in {row[0] for row in _snapshot(db, SNAPSHOT)["events"]}
+    assert snapshot(db, RECORD) == snapshot(full, RECORD)
+    assert "stale" not in {row[0] for row in snapshot(db, RECORD)["events"].rows}
 
 
 def test_the_tail_is_sorted_away_past_its_share(

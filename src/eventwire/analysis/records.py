@@ -266,20 +266,28 @@ def _disjoint(spans: list[SentenceSpan]) -> tuple[SentenceSpan, ...]:
     return tuple(kept)
 
 
+def _one_row(con: duckdb.DuckDBPyConnection, sql: str, key: str, missing: str) -> dict[str, Any]:
+    """The row ``sql`` selects for ``key`` (its one parameter) as a dict by column name; an
+    ``UnknownRecord`` saying ``missing`` when there is none."""
+    result = con.execute(sql, [key])
+    row = result.fetchone()
+    if row is None:
+        raise UnknownRecord(missing)
+    names = [d[0] for d in result.description or []]
+    return dict(zip(names, row, strict=True))
+
+
 def event_record(con: duckdb.DuckDBPyConnection, event_id: str) -> EventRecord:
     """The merged event ``event_id`` and every report of it, oldest article first; an
     ``UnknownRecord`` when there is none."""
     ensure_codebook(con)
-    result = con.execute(
+    fields = _one_row(
+        con,
         "SELECT e.*, c.label AS cameo_label FROM events e"
         " LEFT JOIN cameo_codebook c ON c.code = e.cameo WHERE e.event_id = ?",
-        [event_id],
+        event_id,
+        f"no event {event_id!r}",
     )
-    row = result.fetchone()
-    if row is None:
-        raise UnknownRecord(f"no event {event_id!r}")
-    names = [d[0] for d in result.description or []]
-    fields = dict(zip(names, row, strict=True))
     mentions = con.execute(
         _MENTION_SQL + " WHERE m.event_id = ?"
         " ORDER BY a.published NULLS LAST, m.article_id, m.sentence_index, m.mention_id",
@@ -291,16 +299,13 @@ def event_record(con: duckdb.DuckDBPyConnection, event_id: str) -> EventRecord:
 def article_record(con: duckdb.DuckDBPyConnection, article_id: str) -> ArticleRecord:
     """The article ``article_id`` with its text, its event mentions in text order and its
     actor mentions; an ``UnknownRecord`` when there is none."""
-    result = con.execute(
+    fields = _one_row(
+        con,
         "SELECT article_id, external_id, source, url, title, dateline, published, language,"
         " duplicate_of, text, path, reader, record, run_id FROM articles WHERE article_id = ?",
-        [article_id],
+        article_id,
+        f"no article {article_id!r}",
     )
-    row = result.fetchone()
-    if row is None:
-        raise UnknownRecord(f"no article {article_id!r}")
-    names = [d[0] for d in result.description or []]
-    fields = dict(zip(names, row, strict=True))
     mentions = con.execute(
         _MENTION_SQL + " WHERE m.article_id = ? ORDER BY m.sentence_index, m.mention_id",
         [article_id],

@@ -542,29 +542,23 @@ def plot_dyad(
     """Plot events between A and B per period by quad class, over the mean Goldstein score.
 
     Without --since the plot starts three years before the earliest stored article."""
-    from ..analysis.plots import plot_series
 
-    threshold = _min_confidence(ctx, min_confidence)
-    last = _day(until, end=True)
-    chosen = _check_modality(modality)
-    with reading(ctx, db) as store:
+    def series(store: Store, last: date | None, window: dict[str, Any]) -> pd.DataFrame:
         key_a, key_b = _actor(store, a, last), _actor(store, b, last)
-        frame = guarded(
-            lambda: store.dyad(
-                key_a.key,
-                key_b.key,
-                cast("Freq", freq),
-                modality=chosen,
-                since=_plot_since(store, since),
-                until=last,
-                min_confidence=threshold,
-            )
-        )
-        note = _note(store, frame, modality, threshold) if len(frame) else ""
-    path = guarded(
-        lambda: plot_series(frame, f"{a} – {b}: events per {freq}", output, freq=freq, note=note)
+        return guarded(lambda: store.dyad(key_a.key, key_b.key, cast("Freq", freq), **window))
+
+    _draw(
+        ctx,
+        series,
+        f"{a} – {b}: events per {freq}",
+        output,
+        freq,
+        db,
+        since,
+        until,
+        modality,
+        min_confidence,
     )
-    click.echo(f"wrote {path}")
 
 
 @plot.command("timeline")
@@ -585,27 +579,54 @@ def plot_timeline(
     """Plot the events ACTOR took part in per period by quad class, over the mean Goldstein.
 
     Without --since the plot starts three years before the earliest stored article."""
+
+    def series(store: Store, last: date | None, window: dict[str, Any]) -> pd.DataFrame:
+        key = _actor(store, actor, last)
+        return guarded(lambda: store.actor_series(key.key, cast("Freq", freq), **window))
+
+    _draw(
+        ctx,
+        series,
+        f"{actor}: events per {freq}",
+        output,
+        freq,
+        db,
+        since,
+        until,
+        modality,
+        min_confidence,
+    )
+
+
+def _draw(
+    ctx: click.Context,
+    series: Callable[[Store, date | None, dict[str, Any]], pd.DataFrame],
+    title: str,
+    output: str,
+    freq: str,
+    db: str | None,
+    since: str | None,
+    until: str | None,
+    modality: str,
+    min_confidence: float | None,
+) -> None:
+    """What both plots do: read ``series(store, last day, window)`` (``window``: the
+    modality, since, until and confidence keywords of the store's series) and draw it."""
     from ..analysis.plots import plot_series
 
     threshold = _min_confidence(ctx, min_confidence)
     last = _day(until, end=True)
     chosen = _check_modality(modality)
     with reading(ctx, db) as store:
-        key = _actor(store, actor, last)
-        frame = guarded(
-            lambda: store.actor_series(
-                key.key,
-                cast("Freq", freq),
-                modality=chosen,
-                since=_plot_since(store, since),
-                until=last,
-                min_confidence=threshold,
-            )
-        )
+        window = {
+            "modality": chosen,
+            "since": _plot_since(store, since),
+            "until": last,
+            "min_confidence": threshold,
+        }
+        frame = series(store, last, window)
         note = _note(store, frame, modality, threshold) if len(frame) else ""
-    path = guarded(
-        lambda: plot_series(frame, f"{actor}: events per {freq}", output, freq=freq, note=note)
-    )
+    path = guarded(lambda: plot_series(frame, title, output, freq=freq, note=note))
     click.echo(f"wrote {path}")
 
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 import click
 
@@ -10,6 +12,19 @@ from ..errors import EventwireError
 from ._context import options
 
 __all__ = ["COMMANDS", "calibrate", "evaluate"]
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _corpora_option(help_text: str) -> Callable[[F], F]:
+    """``--corpora``: where the corpora our real-news gold files name are."""
+    return click.option(
+        "--corpora",
+        type=click.Path(exists=True, file_okay=False),
+        default="../shared/corpora",
+        show_default=True,
+        help=help_text,
+    )
 
 
 @click.command()
@@ -35,13 +50,7 @@ __all__ = ["COMMANDS", "calibrate", "evaluate"]
     show_default=True,
     help="plv: relation classifies the marked pair; end-to-end codes the sentence, finds the pair.",
 )
-@click.option(
-    "--corpora",
-    type=click.Path(exists=True, file_okay=False),
-    default="../shared/corpora",
-    show_default=True,
-    help="realnews: the folder holding the corpora the gold files name.",
-)
+@_corpora_option("realnews: the folder holding the corpora the gold files name.")
 @click.option(
     "--split",
     type=click.Choice(["all", "studied", "held-out"]),
@@ -134,13 +143,7 @@ def evaluate(
     type=click.Path(exists=True),
     help="Our real-news gold set (a directory of YAML files; only its studied part is used).",
 )
-@click.option(
-    "--corpora",
-    type=click.Path(exists=True, file_okay=False),
-    default="../shared/corpora",
-    show_default=True,
-    help="The folder holding the corpora the gold files name.",
-)
+@_corpora_option("The folder holding the corpora the gold files name.")
 @click.option(
     "--out",
     type=click.Path(dir_okay=False, writable=True),

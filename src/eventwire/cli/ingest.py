@@ -114,6 +114,11 @@ def ingest(
         ("articles new", summary.articles_new),
         ("  of which near-duplicates (linked)", summary.near_duplicates),
         ("duplicates / already stored", summary.already_stored),
+        *(
+            [("  copies replaced by an earlier one", summary.copies_replaced)]
+            if summary.copies_replaced
+            else []
+        ),
         ("rejected", len(summary.rejected)),
         ("event mentions new", summary.event_mentions_new),
         ("events in store", summary.events_total),

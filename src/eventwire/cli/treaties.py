@@ -8,8 +8,10 @@ adds the news updates stored in a database when ``--db`` is given.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import asdict
 from datetime import date
+from typing import Any, TypeVar
 
 import click
 from rich.table import Table
@@ -34,6 +36,19 @@ __all__ = ["register_treaty_commands"]
 _DB_HELP = "DuckDB file whose news updates are merged into the shipped base (default: none)."
 _AS_OF_HELP = "The date asked about, YYYY-MM-DD (default: today)."
 _FORMATS = click.Choice(list(FORMATS))
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _min_firmness_option(default: str, help_text: str) -> Callable[[F], F]:
+    """``--min-firmness``: the weakest commitment a command counts."""
+    return click.option(
+        "--min-firmness",
+        type=click.Choice(FIRMNESSES),
+        default=default,
+        show_default=True,
+        help=help_text,
+    )
 
 
 def _as_of(value: str | None) -> date:
@@ -176,12 +191,9 @@ def treaty_show(name: str, as_of: str | None, db: str | None, as_json: bool) -> 
     "--attacked", required=True, help="The party attacked: a country name or ISO3 (Estonia, EST)."
 )
 @click.option("--as-of", "as_of", help=_AS_OF_HELP)
-@click.option(
-    "--min-firmness",
-    type=click.Choice(FIRMNESSES),
-    default="assurance",
-    show_default=True,
-    help="Leave out commitments weaker than this (automatic > binding > consult > assurance).",
+@_min_firmness_option(
+    "assurance",
+    "Leave out commitments weaker than this (automatic > binding > consult > assurance).",
 )
 @click.option("--db", help=_DB_HELP)
 @click.option("--format", "fmt", type=_FORMATS, default="table", show_default=True)
@@ -217,13 +229,7 @@ def obligations_cmd(
     type=click.Path(dir_okay=False),
     help="Also draw the network into this picture (.png, .svg or .pdf).",
 )
-@click.option(
-    "--min-firmness",
-    type=click.Choice(FIRMNESSES),
-    default="binding",
-    show_default=True,
-    help="Only commitments at least this firm.",
-)
+@_min_firmness_option("binding", "Only commitments at least this firm.")
 @click.option("--db", help=_DB_HELP)
 @click.option("--format", "fmt", type=_FORMATS, default="table", show_default=True)
 def alliances_cmd(

@@ -9,7 +9,7 @@ from datetime import date
 
 from .normalise import clean_string, path_as_given
 
-__all__ = ["Article", "Provenance", "Rejection", "article_id_for"]
+__all__ = ["Article", "CopyKey", "Provenance", "Rejection", "article_id_for", "copy_key"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +62,44 @@ def article_id_for(text: str) -> str:
     return "a" + hashlib.sha256(normalised.encode("utf-8")).hexdigest()[:15]
 
 
+# Which of several exact copies (one normalised text, so one article id: the same wire story
+# in two outlets, or a file given twice) is the stored one: the first published (dated before
+# undated), then the smallest external id, url, source, title, dateline, input path, record
+# and exact text. Any total order of the copies' own fields makes the record the same
+# whatever the order they arrive in (issue 15); the earliest publication is the one an
+# analyst cites.
+CopyKey = tuple[bool, date, str, str, str, str, str, str, bool, int, str]
+
+
+def copy_key(
+    published: date | None,
+    external_id: str | None,
+    url: str | None,
+    source: str | None,
+    title: str | None,
+    dateline: str | None,
+    path: str,
+    record: int | None,
+    text_digest: str,
+) -> CopyKey:
+    """The order of exact copies (``Article.copy_key``): the smallest is stored. The store
+    computes it from its columns, so it takes the fields rather than an ``Article``;
+    ``text_digest`` is the SHA-256 of the text's UTF-8 (hex), as DuckDB's ``sha256`` gives it."""
+    return (
+        published is None,
+        published or date.min,
+        external_id or "",
+        url or "",
+        source or "",
+        title or "",
+        dateline or "",
+        path,
+        record is None,
+        record or 0,
+        text_digest,
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class Article:
     """One article, ready for the NLP stage.
@@ -96,6 +134,21 @@ class Article:
     def __post_init__(self) -> None:
         if not self.id:
             object.__setattr__(self, "id", article_id_for(self.text))
+
+    def copy_key(self) -> CopyKey:
+        """Where this article sorts among its exact copies (module ``copy_key``)."""
+        p = self.provenance
+        return copy_key(
+            self.published,
+            self.external_id,
+            self.url,
+            self.source,
+            self.title,
+            self.dateline,
+            p.path,
+            p.record,
+            hashlib.sha256(self.text.encode("utf-8", "surrogatepass")).hexdigest(),
+        )
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,6 +24,12 @@ the same relative storage order, and gets exactly what the full merge gets:
 - The actor ids named by the new mentions (actor mentions and event sides of unsettled runs,
   event sides of mentions never merged) get their row of ``actors`` derived again from all of
   their evidence; evidence is only ever added, so no other actor's row can change.
+- The one removal: an exact copy of an article that sorts before the stored copy replaces it
+  (``Store.write_articles``, issue 15), and its rows go. The store notes the events its
+  reports were in (``stale_events``) and the actors it named (``stale_actors``); their
+  mentions count as unsettled, so their segments are clustered again, a stale event is
+  rewritten (or removed) even when its remaining mentions match, and a stale actor's row is
+  derived again, or dropped when no evidence is left. Every merge empties both tables.
 
 A merge made with another window or place rule than the stored one (``merge_state``), or on
 a store without that record (made before schema migration 5, or whose events were written by
@@ -105,8 +111,10 @@ _SETTLED_RUNS = f"""
     WHERE completed_by IS NOT NULL
 """
 
-# Mentions an incremental merge has not seen settled.
-_UNSETTLED = "(m.event_id IS NULL OR m.run_id NOT IN (SELECT run_id FROM eventwire_settled_runs))"
+# Mentions an incremental merge has not seen settled, and the mentions of events that lost a
+# report (a replaced exact copy's: ``stale_events``), which are clustered again as well.
+_UNSETTLED = """(m.event_id IS NULL OR m.run_id NOT IN (SELECT run_id FROM eventwire_settled_runs)
+    OR m.event_id IN (SELECT event_id FROM stale_events))"""
 
 
 def _group_sql(value: str) -> str:
@@ -188,6 +196,8 @@ _TOUCHED_ACTORS = f"""
     UNION
     SELECT unnest([m.source_actor_id, m.target_actor_id]) FROM event_mentions m
     WHERE {_UNSETTLED}
+    UNION
+    SELECT actor_id FROM stale_actors
 """
 
 # Everything said about each actor id, by actor mentions and by event arguments;
@@ -234,6 +244,13 @@ def _full_merge(con: duckdb.DuckDBPyConnection, window_days: int, by_place: bool
     return len(merged)
 
 
+def _record_runs(con: duckdb.DuckDBPyConnection) -> None:
+    """Note the runs this merge saw, and that nothing is stale any more."""
+    con.execute("INSERT INTO merged_runs SELECT run_id FROM runs ON CONFLICT DO NOTHING")
+    con.execute("DELETE FROM stale_events")
+    con.execute("DELETE FROM stale_actors")
+
+
 def _incremental_merge(con: duckdb.DuckDBPyConnection, window_days: int, by_place: bool) -> int:
     try:
         con.execute(_SETTLED_RUNS)
@@ -241,10 +258,13 @@ def _incremental_merge(con: duckdb.DuckDBPyConnection, window_days: int, by_plac
         con.execute(_TOUCHED_ACTORS)
         rows = con.execute(_TOUCHED_SEGMENTS.format(reach=2 * int(window_days))).fetchall()
         actors = _actor_evidence(con, touched_only=True)
+        touched_actors = con.execute("SELECT actor_id FROM eventwire_touched_actors").df()
     finally:
         for table in ("settled_runs", "touched_groups", "touched_actors"):
             con.execute(f"DROP TABLE IF EXISTS eventwire_{table}")
-    if not rows and actors.empty:  # nothing new (a re-ingest): only the runs are recorded
+    stale = {str(r[0]) for r in con.execute("SELECT event_id FROM stale_events").fetchall()}
+    if not rows and actors.empty and not stale and touched_actors.empty:
+        # nothing new (a re-ingest): only the runs are recorded
         with _transaction(con):
             _record_runs(con)
         return _event_count(con)
@@ -253,18 +273,26 @@ def _incremental_merge(con: duckdb.DuckDBPyConnection, window_days: int, by_plac
     for row in rows:
         if row[-1] is not None:
             before.setdefault(row[-1], set()).add(row[0])
-    # An event that keeps exactly its mentions keeps everything (see the module docstring).
-    kept = {e.event_id for e in merged if before.get(e.event_id) == set(e.mention_ids)}
+    # An event that keeps exactly its mentions keeps everything (see the module docstring),
+    # unless it lost a report: its row still counts that report.
+    kept = {e.event_id for e in merged if before.get(e.event_id) == set(e.mention_ids)} - stale
     changed = [e for e in merged if e.event_id not in kept]
     was = {row[0]: row[-1] for row in rows}
     assignment = _assignment(changed, unless=was)
-    removed = pd.DataFrame({"event_id": sorted(set(before) - kept)}, dtype=object)
+    removed = pd.DataFrame({"event_id": sorted((set(before) | stale) - kept)}, dtype=object)
     with _transaction(
-        con, assignment=assignment, summary=_summary(changed), actors=actors, removed=removed
+        con,
+        assignment=assignment,
+        summary=_summary(changed),
+        actors=actors,
+        removed=removed,
+        touched_actors=touched_actors,
     ):
         _assign(con)
         appended = update_events(con, "summary_df", "removed_df")
-        con.execute("DELETE FROM actors WHERE actor_id IN (SELECT actor_id FROM actors_df)")
+        # Every touched actor's row is derived again; one left without evidence (named only
+        # by a replaced copy) has none any more, as after a full merge.
+        con.execute("DELETE FROM actors WHERE actor_id IN (SELECT actor_id FROM touched_actors_df)")
         _insert_actors(con)
         _note_appended(con, appended)
         _record_runs(con)
@@ -323,10 +351,6 @@ def _insert_actors(con: duckdb.DuckDBPyConnection) -> None:
         "INSERT INTO actors (actor_id, name, kind, country, code, sector)"
         " SELECT actor_id, name, kind, country, code, sector FROM actors_df"
     )
-
-
-def _record_runs(con: duckdb.DuckDBPyConnection) -> None:
-    con.execute("INSERT INTO merged_runs SELECT run_id FROM runs ON CONFLICT DO NOTHING")
 
 
 def _mention_rows(rows: Sequence[tuple[Any, ...]]) -> list[MentionRow]:

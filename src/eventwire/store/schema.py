@@ -291,6 +291,23 @@ MIGRATIONS: tuple[Migration, ...] = (
         ALTER TABLE articles ADD COLUMN notes VARCHAR;
         """,
     ),
+    Migration(
+        7,
+        "stale events and actors: what a replaced exact copy's reports were in, for the next"
+        " merge to derive again",
+        # Issue 15: of exact copies of an article the first by ``copy_key`` is stored, so a
+        # copy arriving later may replace the stored one (Store.write_articles). Its reports
+        # are deleted; an incremental merge only ever saw reports added, so it is told which
+        # events lost reports and which actors lost evidence (store/merging.py).
+        """
+        CREATE TABLE stale_events (
+            event_id VARCHAR PRIMARY KEY        -- an event that lost a report since the merge
+        );
+        CREATE TABLE stale_actors (
+            actor_id VARCHAR PRIMARY KEY        -- an actor that lost evidence since the merge
+        );
+        """,
+    ),
 )
 
 

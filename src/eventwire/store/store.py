@@ -21,9 +21,10 @@ from urllib.parse import urlparse
 import duckdb
 import pyarrow as pa
 
-from ..documents.article import Article, Rejection
+from ..documents.article import Article, CopyKey, Rejection, copy_key
 from ..errors import StoreError
 from ..events.model import ActorRef, Event
+from ..treaties.persist import delete_treaty_updates
 from .merge import timex_interval
 from .merging import merge_store
 from .queries import StoreQueries
@@ -35,6 +36,9 @@ __all__ = ["READER_WAIT_SECONDS", "RunInfo", "Store", "open_reader", "open_store
 # How long a reader waits for an ingest to finish writing its current batch: one batch of
 # write_batch (64) articles takes a few seconds to store and merge on 2 cores.
 READER_WAIT_SECONDS = 60.0
+
+# The columns of ``articles`` that ``copy_key`` takes, in its order.
+_COPY_COLUMNS = "published, external_id, url, source, title, dateline, path, record, sha256(text)"
 
 # What writing a row can raise besides DuckDB's own errors: Arrow's conversions and the
 # encoders behind them.
@@ -205,6 +209,19 @@ class Store(StoreQueries):
         ).fetchall()
         return {row[0] for row in rows}
 
+    def stored_copies(self, article_ids: Iterable[str]) -> dict[str, CopyKey]:
+        """The stored copy of each of these article ids that is stored, by its ``copy_key``:
+        an exact copy that sorts before it replaces it (``write_articles``)."""
+        ids = list(article_ids)
+        if not ids:
+            return {}
+        rows = self.con.execute(
+            f"SELECT article_id, {_COPY_COLUMNS} FROM articles"
+            " WHERE article_id IN (SELECT unnest(?))",
+            [ids],
+        ).fetchall()
+        return {row[0]: copy_key(*row[1:]) for row in rows}
+
     def write_article(
         self,
         run_id: str,
@@ -234,7 +251,14 @@ class Store(StoreQueries):
         original_id)`` pairs from deduplication (``DuplicateCheck.original_of``): a stored
         article's ``duplicate_of`` becomes ``original_id`` where that is smaller, in the same
         transaction.
+
+        Of exact copies of an article (one id), the one with the smallest ``copy_key`` is
+        the one stored, with its own reports, whatever order the copies come in (issue 15):
+        a copy that sorts after the stored one adds nothing, one that sorts before replaces
+        it (its rows are deleted, and the events they were in are left for the next merge to
+        derive again: ``merging.py``). Its ``duplicate_of`` is kept.
         """
+        batch, replaced = self._preferred_copies(batch)
         tables: dict[str, list[list[Any]]] = {
             "articles": [],
             "event_mentions": [],
@@ -256,8 +280,12 @@ class Store(StoreQueries):
             tables["quotes"] += [_quote_row(article.id, run_id, q) for q in notes.quotes]
         self.con.execute("BEGIN TRANSACTION")
         try:
+            if replaced:
+                self._remove_articles(replaced)
             for table, rows in tables.items():
                 self._insert(table, rows)
+            if replaced:
+                self._keep_links(replaced)
             if relinks:
                 self._relink(relinks)
             self.con.execute("COMMIT")
@@ -271,6 +299,68 @@ class Store(StoreQueries):
                 f"cannot store article(s) {ids}: {type(exc).__name__}: {exc}"
             ) from None
         return len(tables["event_mentions"])
+
+    def _preferred_copies(
+        self, batch: Sequence[tuple[Article, Sequence[Event], ArticleAnnotations | None]]
+    ) -> tuple[
+        list[tuple[Article, Sequence[Event], ArticleAnnotations | None]], dict[str, str | None]
+    ]:
+        """The items of ``batch`` to write: of the copies of one article id, in the batch and
+        stored, the first by ``copy_key``; and the stored articles they replace, with their
+        ``duplicate_of``."""
+        first: dict[str, tuple[Article, Sequence[Event], ArticleAnnotations | None]] = {}
+        for item in batch:
+            held = first.get(item[0].id)
+            if held is None or item[0].copy_key() < held[0].copy_key():
+                first[item[0].id] = item
+        stored = self.con.execute(
+            f"SELECT article_id, duplicate_of, {_COPY_COLUMNS} FROM articles"
+            " WHERE article_id IN (SELECT unnest(?))",
+            [list(first)],
+        ).fetchall()
+        replaced: dict[str, str | None] = {}
+        for article_id, duplicate_of, *fields in stored:
+            if first[article_id][0].copy_key() < copy_key(*fields):
+                replaced[article_id] = duplicate_of
+            else:  # the stored copy stays: this one adds nothing
+                del first[article_id]
+        return [item for item in batch if first.get(item[0].id) is item], replaced
+
+    def _remove_articles(self, replaced: dict[str, str | None]) -> None:
+        """Delete the stored copies ``replaced`` names and every row derived from them; note
+        the events their reports were in and the actors they named, so that the next merge
+        derives those again (``merging.py``)."""
+        ids = [sorted(replaced)]
+        self.con.execute(
+            "INSERT INTO stale_events SELECT DISTINCT event_id FROM event_mentions"
+            " WHERE article_id IN (SELECT unnest(?)) AND event_id IS NOT NULL"
+            " ON CONFLICT DO NOTHING",
+            ids,
+        )
+        self.con.execute(
+            "INSERT INTO stale_actors SELECT DISTINCT actor_id FROM ("
+            " SELECT actor_id FROM mentions WHERE article_id IN (SELECT unnest($1))"
+            " UNION ALL SELECT unnest([source_actor_id, target_actor_id]) FROM event_mentions"
+            " WHERE article_id IN (SELECT unnest($1))) WHERE actor_id IS NOT NULL"
+            " ON CONFLICT DO NOTHING",
+            ids,
+        )
+        # The coder names a document by the id its input gave, else by the article id.
+        documents = self.con.execute(
+            "SELECT coalesce(nullif(external_id, ''), article_id) FROM articles"
+            " WHERE article_id IN (SELECT unnest(?))",
+            ids,
+        ).fetchall()
+        delete_treaty_updates(self.con, [str(row[0]) for row in documents])
+        for table in ("event_mentions", "sentences", "mentions", "quotes", "articles"):
+            self.con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT unnest(?))", ids)
+
+    def _keep_links(self, replaced: dict[str, str | None]) -> None:
+        """A replacing copy keeps the near-duplicate link of the copy it replaced (the same
+        text, so the same link)."""
+        links = [(a, o) for a, o in replaced.items() if o is not None]
+        if links:
+            self._relink(links)
 
     def _relink(self, relinks: Sequence[tuple[str, str]]) -> None:
         frame = pa.table(

@@ -35,7 +35,13 @@ from .model import (
     TreatyUpdate,
 )
 
-__all__ = ["ensure_treaty_tables", "load_treaties", "read_treaty_updates", "write_treaty_updates"]
+__all__ = [
+    "delete_treaty_updates",
+    "ensure_treaty_tables",
+    "load_treaties",
+    "read_treaty_updates",
+    "write_treaty_updates",
+]
 
 _COMMON = """
     update_id VARCHAR PRIMARY KEY, treaty_id VARCHAR, matched BOOLEAN NOT NULL,
@@ -70,6 +76,20 @@ _STEP_COLUMNS = (
     "proposer", "terms",
 )  # fmt: skip
 _OBLIGATION_COLUMNS = ("kind", "firmness", "article", "summary")
+
+
+def delete_treaty_updates(con: duckdb.DuckDBPyConnection, doc_ids: Sequence[str]) -> None:
+    """Delete the steps and obligations these documents reported (an exact copy of an article
+    replaced by another: ``Store.write_articles``); nothing if no update was ever stored."""
+    tables = {
+        row[0]
+        for row in con.execute(
+            "SELECT table_name FROM duckdb_tables() WHERE NOT temporary"
+            " AND table_name IN ('treaty_steps', 'treaty_obligations')"
+        ).fetchall()
+    }
+    for table in sorted(tables):
+        con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT unnest(?))", [list(doc_ids)])
 
 
 def ensure_treaty_tables(con: duckdb.DuckDBPyConnection) -> None:
