@@ -32,6 +32,7 @@ __all__ = [
     "check_inputs",
     "count_articles",
     "ingest",
+    "store_batch",
 ]
 
 # Rejections recorded per statement, at most waiting: 50,000 bad lines recorded 64 at a time
@@ -267,7 +268,7 @@ def _ingest(
                         reader=coded.article.provenance.reader,
                     )
                 )
-            stored = _store_batch(store, run_id, batch, reject, relinks)
+            stored = store_batch(store, run_id, batch, reject, relinks)
             mentions_new += stored[1]
             articles_new += len(stored[0])
             flush_rejections(REJECTIONS_PER_WRITE)
@@ -308,7 +309,7 @@ def _ingest(
     )
 
 
-def _store_batch(
+def store_batch(
     store: Store,
     run_id: str,
     batch: list[CodedArticle],
