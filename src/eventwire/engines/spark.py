@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import math
 import os
 import re
@@ -30,10 +31,9 @@ import sys
 import time
 import uuid
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from functools import partial
-from itertools import combinations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -57,9 +57,22 @@ __all__ = ["SparkSummary", "main", "run_spark", "start_session"]
 _LINE_SUFFIXES = (".jsonl", ".ndjson")
 # Tables keyed by article: written in 16 ``bucket=`` folders by the first hex digit of the id.
 _BY_ARTICLE = ("articles", "sentences", "mentions", "event_mentions", "quotes")
+_log = logging.getLogger(__name__)
 _LOCAL_MASTER = re.compile(r"^local\[(\d+|\*)\]$")
 # Rejections kept in the summary for the command to print; all are in rejected_inputs.
 _REJECTIONS_SHOWN = 50
+
+
+class _Clock:
+    """Logs each stage's seconds (logger ``eventwire.engines.spark``, level INFO)."""
+
+    def __init__(self) -> None:
+        self.last = time.perf_counter()
+
+    def lap(self, stage: str) -> None:
+        now = time.perf_counter()
+        _log.info("%s: %.1f s", stage, now - self.last)
+        self.last = now
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,6 +172,7 @@ def _run(
 ) -> SparkSummary:
     from pyspark import StorageLevel
 
+    clock = _Clock()
     run_id = uuid.uuid4().hex[:16]
     if target.exists():
         shutil.rmtree(target)
@@ -169,29 +183,28 @@ def _run(
     files = [item for item in listed if not isinstance(item, Rejection)]
     read = _read(spark, files, options, published).persist(StorageLevel.MEMORY_AND_DISK)
 
-    # Exact duplicates: the first copy in read order is the one kept (as the local engine).
-    articles = read.flatMap(tasks.keyed_article)
-    firsts = articles.reduceByKey(lambda a, b: a if a[0] <= b[0] else b).persist(
-        StorageLevel.MEMORY_AND_DISK
-    )
-    articles_read = articles.count()
-    unique = firsts.count()
-
+    # One pass of Python over what was read: each article with its read order, its MinHash
+    # signature and LSH bands; deduplication then runs in Spark SQL, without Python.
     documents = options.documents
-    signatures = firsts.mapValues(
-        lambda pair: (pair[0], tasks.signature_of(documents, pair[1].text))
+    lsh = _lsh_shape(documents)
+    articles = spark.createDataFrame(
+        read.flatMap(lambda pair: tasks.article_row(pair, documents, lsh)), tasks.ARTICLE_ROW
     ).persist(StorageLevel.MEMORY_AND_DISK)
-    links, near = _near_duplicates(signatures, documents.near_duplicate_threshold, documents)
+    articles_read = articles.count()
+    # Exact duplicates: the first copy in read order is the one kept (as the local engine).
+    firsts = _first_by(articles, "id", order="read_order").persist(StorageLevel.MEMORY_AND_DISK)
+    unique = firsts.count()
+    clock.lap("read and exact duplicates")
+    links, near = _near_duplicates(firsts, documents.near_duplicate_threshold)
+    clock.lap("near-duplicates")
 
-    linked = firsts.leftOuterJoin(links).map(
-        lambda kv: kv[1][0][1] if kv[1][1] is None else replace(kv[1][0][1], duplicate_of=kv[1][1])
-    )
     per = max(1, options.spark.articles_per_partition)
     partitions = max(1, math.ceil(unique / per))
     ready = (
-        linked.keyBy(lambda a: int(a.id[1:9], 16) % partitions)
-        .partitionBy(partitions, lambda key: int(key))
-        .values()
+        firsts.join(links, "id", "left")
+        .select("id", "article", "duplicate_of")
+        .repartition(partitions, "id")
+        .rdd.map(tasks.linked_article)
     )
     code = coder or tasks.code_partition
     coded_rdd = ready.mapPartitions(lambda items: code(options, run_id, items))
@@ -205,6 +218,7 @@ def _run(
 
     for name in ("articles", "sentences", "mentions", "quotes"):
         _write(table(name), target / name, by_article=True)
+        clock.lap(f"coding and {name}")
     _write(table("treaty_steps").dropDuplicates(["update_id"]), target / "treaty_steps")
     _write(table("treaty_obligations").dropDuplicates(["update_id"]), target / "treaty_obligations")
     _write(_first_by(table("treaties"), "treaty_id", "first_doc_id"), target / "treaties")
@@ -213,9 +227,7 @@ def _run(
         target / "treaty_parties",
     )
     _write(
-        spark.createDataFrame(
-            signatures.map(lambda kv: (kv[0], kv[1][1])), schemas["article_signatures"]
-        ),
+        firsts.selectExpr("id AS article_id", "signature"),
         target / "article_signatures",
     )
     rejections = read.flatMap(lambda pair: tasks.rejection_rows(pair, run_id))
@@ -226,6 +238,7 @@ def _run(
         .dropDuplicates(["path", "record", "reason"])
     )
     _write(rejected, target / tasks.REJECTED)
+    clock.lap("treaties, signatures, rejections")
 
     mentions = table("event_mentions")
     summary = _merge(
@@ -237,8 +250,10 @@ def _run(
     columns = mentions.columns
     merged = mentions.drop("event_id").join(assignment, "mention_id", "left").select(*columns)
     _write(merged, target / "event_mentions", by_article=True)
+    clock.lap("merging")
     events = derive_events(target, str(work / "summary" / "*.parquet"))
     shutil.rmtree(work)
+    clock.lap("events, sides, day totals, actors")
 
     counts = _count_written(spark, target)
     shown = tuple(
@@ -269,9 +284,9 @@ def _run(
             events=events,
         ),
     )
-    for cached in (read, firsts, signatures):
-        cached.unpersist()
-    coded.unpersist()
+    read.unpersist()
+    for frame in (articles, firsts, coded):
+        frame.unpersist()
     summary.unpersist()
     return SparkSummary(
         run_id=run_id,
@@ -346,32 +361,55 @@ def _read_whole(
     yield from tasks.read_whole_file(name, base, data, order, documents, published)
 
 
-def _near_duplicates(
-    signatures: RDD[tuple[str, tuple[tasks.ReadOrder, bytes]]], threshold: float, documents: Any
-) -> tuple[RDD[tuple[str, str]], int]:
-    """``(article id, smallest id of the articles it nearly repeats)`` for each article that
-    repeats a smaller one (``DuplicateCheck.duplicate_of`` after every relink), and how many
-    articles repeat one read before them (the local engine's count of near-duplicates)."""
+def _lsh_shape(documents: Any) -> tuple[int, int]:
+    """The bands and rows per band of ``Deduplicator``'s LSH index (datasketch's choice for
+    the threshold and number of permutations)."""
     from datasketch import MinHashLSH
 
-    lsh = MinHashLSH(threshold=threshold, num_perm=documents.minhash_permutations)
-    bands, rows = int(lsh.b), int(lsh.r)
-    buckets = signatures.flatMap(
-        lambda kv: [(key, kv[0]) for key in tasks.band_keys(kv[1][1], bands, rows)]
+    lsh = MinHashLSH(
+        threshold=documents.near_duplicate_threshold, num_perm=documents.minhash_permutations
     )
-    candidates = (
-        buckets.groupByKey().flatMap(lambda kv: combinations(sorted(set(kv[1])), 2)).distinct()
+    return int(lsh.b), int(lsh.r)
+
+
+def _near_duplicates(firsts: DataFrame, threshold: float) -> tuple[DataFrame, int]:
+    """``(id, duplicate_of)``: the smallest id each article nearly repeats among the smaller
+    ids (``DuplicateCheck.duplicate_of`` after every relink), and how many articles repeat one
+    read before them (the local engine's count of near-duplicates). Candidates share an LSH
+    band; a pair is kept when the share of equal signature values reaches ``threshold``, the
+    ``Deduplicator``'s estimate and test."""
+    from pyspark.sql import functions as F
+
+    bands = firsts.select("id", F.posexplode("bands").alias("band", "key"))
+    a, b = bands.alias("a"), bands.alias("b")
+    pairs = (
+        a.join(b, (F.col("a.band") == F.col("b.band")) & (F.col("a.key") == F.col("b.key")))
+        .where(F.col("a.id") < F.col("b.id"))
+        .select(F.col("a.id").alias("small"), F.col("b.id").alias("large"))
+        .distinct()
+    )
+    sides = firsts.select("id", "read_order", "hashes")
+    s, t = sides.alias("s"), sides.alias("t")
+    equal = F.aggregate(
+        F.zip_with("s.hashes", "t.hashes", lambda x, y: F.when(x == y, 1).otherwise(0)),
+        F.lit(0),
+        lambda total, x: total + x,
     )
     matched = (
-        candidates.join(signatures)
-        .map(lambda kv: (kv[1][0], (kv[0], kv[1][1])))
-        .join(signatures)
-        .filter(lambda kv: tasks.similar(kv[1][0][1][1], kv[1][1][1], threshold))
-        .map(lambda kv: (kv[1][0][0], kv[0], kv[1][0][1][0], kv[1][1][0]))
+        pairs.join(s, F.col("small") == F.col("s.id"))
+        .join(t, F.col("large") == F.col("t.id"))
+        .where(equal.cast("double") / F.size("s.hashes").cast("double") >= F.lit(threshold))
+        .select(
+            "small",
+            "large",
+            F.when(F.col("s.read_order") < F.col("t.read_order"), F.col("large"))
+            .otherwise(F.col("small"))
+            .alias("later"),
+        )
         .persist()
-    )  # (smaller id, larger id, smaller's read order, larger's read order)
-    links = matched.map(lambda m: (m[1], m[0])).reduceByKey(min)
-    near = matched.map(lambda m: m[1] if m[2] < m[3] else m[0]).distinct().count()
+    )
+    links = matched.groupBy(F.col("large").alias("id")).agg(F.min("small").alias("duplicate_of"))
+    near = matched.select("later").distinct().count()
     return links, near
 
 

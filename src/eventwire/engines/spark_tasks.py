@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 import gc
+import pickle
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from datetime import date
@@ -32,21 +33,22 @@ from ..documents.readers.records import read_jsonl_line
 from .model import CodedArticle, batches
 
 __all__ = [
+    "ARTICLE_ROW",
     "CODED_TABLES",
     "MERGE_KEYS",
     "REJECTED",
     "ReadOrder",
+    "article_row",
     "band_keys",
     "code_partition",
     "decode_payload",
-    "keyed_article",
+    "linked_article",
     "merge_group",
     "read_jsonl_lines",
     "read_whole_file",
     "rejection_row",
     "rejection_rows",
     "signature_of",
-    "similar",
 ]
 
 # The store's tables that coding fills, in the order they are exported.
@@ -120,12 +122,33 @@ def read_jsonl_lines(
         yield (*order, index + 1, 0), _dated(result, published)
 
 
-def keyed_article(
-    pair: tuple[ReadOrder, ReadResult],
-) -> list[tuple[str, tuple[ReadOrder, Article]]]:
-    """A read article keyed by its content id (nothing for a rejection)."""
+# What reading yields per article for deduplication and coding (the article itself pickled).
+ARTICLE_ROW = (
+    "id string, read_order array<bigint>, article binary, signature binary,"
+    " hashes array<bigint>, bands array<binary>"
+)
+
+
+def article_row(
+    pair: tuple[ReadOrder, ReadResult], documents: DocumentOptions, lsh: tuple[int, int]
+) -> list[tuple[Any, ...]]:
+    """A read article as an ``ARTICLE_ROW`` (nothing for a rejection): its id, read order,
+    pickled value, signature bytes, signature values and LSH band keys."""
     order, result = pair
-    return [(result.id, (order, result))] if isinstance(result, Article) else []
+    if not isinstance(result, Article):
+        return []
+    signature = signature_of(documents, result.text)
+    hashes = [int(v) for v in _values(signature)]
+    bands = [key for _, key in band_keys(signature, *lsh)]
+    blob = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
+    return [(result.id, list(order), blob, signature, hashes, bands)]
+
+
+def linked_article(row: Any) -> Article:
+    """The article of a row of ``(id, article, duplicate_of)``, linked to the article it
+    nearly repeats when there is one."""
+    article: Article = pickle.loads(row[1])
+    return article if row[2] is None else replace(article, duplicate_of=row[2])
 
 
 def rejection_rows(pair: tuple[ReadOrder, ReadResult], run_id: str) -> list[tuple[Any, ...]]:
@@ -171,13 +194,6 @@ def band_keys(signature: bytes, bands: int, rows: int) -> list[tuple[int, bytes]
     if bool(np.all(values == np.uint32(0xFFFFFFFF))):
         return []
     return [(i, values[i * rows : (i + 1) * rows].tobytes()) for i in range(bands)]
-
-
-def similar(first: bytes, second: bytes, threshold: float) -> bool:
-    """``Deduplicator``'s test: the estimated Jaccard similarity reaches the threshold."""
-    a, b = _values(first), _values(second)
-    similarity = float(np.float64(np.count_nonzero(a == b)) / np.float64(len(a)))
-    return similarity >= threshold
 
 
 # --- coding -----------------------------------------------------------------------------------
