@@ -236,7 +236,20 @@ def import_output(directory: str | Path, con: duckdb.DuckDBPyConnection) -> dict
                 counts[table] = 0
                 continue
             before = con.execute(f"SELECT count(*) FROM {table}").fetchone()
-            con.execute(f"INSERT INTO {table} {_select(con, table, glob)} ON CONFLICT DO NOTHING")
+            keyed = con.execute(
+                "SELECT count(*) FROM duckdb_constraints() WHERE table_name = ?"
+                " AND constraint_type IN ('PRIMARY KEY', 'UNIQUE')",
+                [table],
+            ).fetchone()
+            conflict = " ON CONFLICT DO NOTHING" if keyed and keyed[0] else ""
+            select = _select(con, table, glob)
+            if table == "rejected_inputs":  # once per (path, record, reason), as recorded
+                select = (
+                    f"SELECT * FROM ({select}) n WHERE NOT EXISTS (SELECT 1 FROM"
+                    " rejected_inputs r WHERE r.path = n.path AND r.reason = n.reason"
+                    " AND r.record IS NOT DISTINCT FROM n.record)"
+                )
+            con.execute(f"INSERT INTO {table} {select}{conflict}")
             after = con.execute(f"SELECT count(*) FROM {table}").fetchone()
             counts[table] = (after[0] if after else 0) - (before[0] if before else 0)
         _record_run(con, info)
