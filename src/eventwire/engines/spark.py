@@ -420,12 +420,12 @@ def _table_schemas() -> dict[str, StructType]:
     store = tasks._scratch_store()
     schemas = {}
     for name in (*tasks.CODED_TABLES, "article_signatures", tasks.REJECTED):
-        arrow = store.con.execute(f"SELECT * FROM {name} LIMIT 0").fetch_arrow_table().schema
+        arrow = store.con.execute(f"SELECT * FROM {name} LIMIT 0").to_arrow_table().schema
         schemas[name] = from_arrow_schema(arrow)
     keys = store.con.execute(
         "SELECT ''::VARCHAR AS mention_id, ''::VARCHAR AS source_key,"
         " ''::VARCHAR AS target_key LIMIT 0"
-    ).fetch_arrow_table()
+    ).to_arrow_table()
     schemas[tasks.MERGE_KEYS] = from_arrow_schema(keys.schema)
     return schemas
 

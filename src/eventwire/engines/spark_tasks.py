@@ -249,11 +249,11 @@ def _export(store: Any) -> Iterator[tuple[str, bytes]]:
     keys = store.con.execute(
         f"SELECT m.mention_id, {_SOURCE_KEY} AS source_key, {_TARGET_KEY} AS target_key"
         " FROM event_mentions m"
-    ).fetch_arrow_table()
+    ).to_arrow_table()
     if keys.num_rows:
         yield MERGE_KEYS, encode_table(keys)
     for table in CODED_TABLES:
-        rows = store.con.execute(f"SELECT * FROM {table}").fetch_arrow_table()
+        rows = store.con.execute(f"SELECT * FROM {table}").to_arrow_table()
         if rows.num_rows:
             yield table, encode_table(rows)
             store.con.execute(f"DELETE FROM {table}")
