@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import random
 from datetime import date, timedelta
+from pathlib import Path
 
+import pytest
 from datasketch import MinHashLSH
 
 from eventwire.config import load_options
@@ -151,3 +153,34 @@ def test_an_article_row_carries_the_article_whole_and_its_link() -> None:
     assert linked_article((article_id, blob, None)) == article
     assert linked_article((article_id, blob, "a0")).duplicate_of == "a0"
     assert article_row(((0, 0, 1, 0), Rejection("x", "bad")), documents, (8, 16)) == []
+
+
+def test_local_masters_get_their_retries_in_the_form_local_mode_reads() -> None:
+    from eventwire.engines.spark import _with_retries
+
+    # Local mode ignores spark.task.maxFailures: local[N,F] is how it retries a task.
+    assert _with_retries("local[2]", 4) == "local[2,4]"
+    assert _with_retries("local[*]", 3) == "local[*,3]"
+    assert _with_retries("local[2]", 1) == "local[2]"
+    assert _with_retries("yarn", 4) == "yarn"
+
+
+@pytest.mark.parametrize(
+    ("arguments", "complaint"),
+    [
+        (["--engine", "spark", "--db", "x.duckdb"], "--db and --processes are for --engine local"),
+        (["--output", "out"], "--master and --output are for --engine spark"),
+    ],
+)
+def test_engine_options_that_do_not_go_together_are_usage_errors(
+    arguments: list[str], complaint: str, tmp_path: Path
+) -> None:
+    from click.testing import CliRunner
+
+    from eventwire.cli import cli
+
+    source = tmp_path / "a.txt"
+    source.write_text("Russia and China held talks.", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["ingest", str(source), *arguments])
+    assert result.exit_code == 2 and complaint in result.output
+    assert not (tmp_path / "x.duckdb").exists()
