@@ -57,6 +57,7 @@ ARTICLE_DATASETS = (
 )
 # Datasets derived from the merged events (``derive_events``).
 DERIVED_DATASETS = ("events", "event_sides", "event_day_totals", "actors")
+_DATASETS = frozenset((*ARTICLE_DATASETS, *DERIVED_DATASETS))
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,29 +131,52 @@ def _columns(con: duckdb.DuckDBPyConnection, table: str) -> list[tuple[str, str]
 def _select(con: duckdb.DuckDBPyConnection, table: str, glob: str) -> str:
     """SELECT of a dataset's rows as the store's table holds them (its columns, in its order
     and types; partition folders are not columns)."""
-    columns = ", ".join(
-        f'CAST("{name}" AS {kind}) AS "{name}"' for name, kind in _columns(con, table)
-    )
+    known = _COLUMNS.get(table) or _columns(con, table)
+    columns = ", ".join(f'CAST("{name}" AS {kind}) AS "{name}"' for name, kind in known)
     quoted = glob.replace("'", "''")
     return f"SELECT {columns} FROM read_parquet('{quoted}', hive_partitioning = false)"
+
+
+# The store's schema as a migrated database holds it, made once per process: each table's
+# CREATE statement and the recorded migrations. Migrating afresh for every open cost 0.7 s
+# (with the machine busy), which a dashboard opening the store per request would pay each time.
+_SCHEMA: dict[str, str] = {}
+_COLUMNS: dict[str, list[tuple[str, str]]] = {}
+_MIGRATIONS: list[tuple[object, ...]] = []
+
+
+def _store_schema() -> dict[str, str]:
+    if not _SCHEMA:
+        scratch = duckdb.connect()
+        try:
+            migrate(scratch)
+            ensure_treaty_tables(scratch)
+            rows = scratch.execute("SELECT table_name, sql FROM duckdb_tables()").fetchall()
+            _MIGRATIONS.extend(scratch.execute("SELECT * FROM schema_migrations").fetchall())
+            _COLUMNS.update({str(name): _columns(scratch, str(name)) for name, _ in rows})
+        finally:
+            scratch.close()
+        _SCHEMA.update({str(name): str(sql) for name, sql in rows})
+    return _SCHEMA
 
 
 def attach_output(
     con: duckdb.DuckDBPyConnection, directory: str | Path, *, manifest: bool = True
 ) -> None:
     """Make ``con`` (a fresh in-memory database) read the Spark output ``directory``: the
-    store's schema, with each dataset present as a view over its Parquet, and the run of the
-    manifest in ``runs`` (``manifest=False`` while the run is still writing)."""
+    store's schema (without its indexes), with each dataset present as a view over its
+    Parquet, and the run of the manifest in ``runs`` (``manifest=False`` while the run is
+    still writing)."""
     info = read_manifest(directory) if manifest else None
-    migrate(con)
-    ensure_treaty_tables(con)
-    for table in (*ARTICLE_DATASETS, *DERIVED_DATASETS):
-        glob = dataset_glob(directory, table)
-        if glob is None:
-            continue  # an empty dataset: the schema's empty table stands for it
-        select = _select(con, table, glob)
-        con.execute(f"DROP TABLE {table}")
-        con.execute(f"CREATE VIEW {table} AS {select}")
+    for table, create in _store_schema().items():
+        glob = dataset_glob(directory, table) if table in _DATASETS else None
+        if glob is None:  # not a dataset, or an empty one: the schema's empty table stands in
+            con.execute(create)
+        else:
+            con.execute(f"CREATE VIEW {table} AS {_select(con, table, glob)}")
+    marks = ", ".join("?" for _ in _MIGRATIONS[0]) if _MIGRATIONS else ""
+    for row in _MIGRATIONS:
+        con.execute(f"INSERT INTO schema_migrations VALUES ({marks})", list(row))
     if info is not None:
         _record_run(con, info)
 
