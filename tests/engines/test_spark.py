@@ -233,3 +233,22 @@ def test_same_record_as_the_local_engine_on_300_gigaword_articles(
     run_spark([str(corpus)], load_options(), output=str(output), session=session)
     local_ingest([str(corpus)], database)
     assert_same_record(output, database)
+
+
+@pytest.mark.shared
+@pytest.mark.slow
+def test_the_dashboard_and_api_serve_the_output_as_they_serve_the_database(
+    small_runs: tuple[Path, Path],
+) -> None:
+    from fastapi.testclient import TestClient
+
+    from eventwire.web import create_app
+
+    output, database = small_runs
+    paths = ["/api/events?min_confidence=0", "/api/network", "/api/stats", "/", "/events"]
+    with TestClient(create_app(output)) as spark, TestClient(create_app(database)) as local:
+        for path in paths:
+            got, expected = spark.get(path), local.get(path)
+            assert got.status_code == 200, (path, got.text[:300])
+            if path.startswith("/api/events"):
+                assert got.json() == expected.json()
