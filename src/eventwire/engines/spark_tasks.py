@@ -16,7 +16,9 @@
 from __future__ import annotations
 
 import gc
+import os
 import pickle
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from datetime import date
@@ -209,6 +211,9 @@ def _cached_pipeline(options: PipelineOptions) -> tuple[Any, Any]:
         from ..nlp.pipeline import build_pipeline, build_selector
 
         _pipelines[options] = (build_pipeline(options), build_selector(options))
+        # One line per executor Python process: more than one per process and core means
+        # Spark did not reuse its Python workers (spark.python.worker.reuse).
+        print(f"eventwire: pipeline built in process {os.getpid()}", file=sys.stderr, flush=True)
         # As in the local engine's workers: the model and tables live as long as the process.
         gc.collect()
         gc.freeze()
