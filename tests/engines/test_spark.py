@@ -9,11 +9,13 @@ when PySpark or Java is missing; ``make setup`` installs both, so CI runs them.
 from __future__ import annotations
 
 import dataclasses
+import gc
 import json
 import os
 import shutil
 import signal
 import sys
+import warnings
 from collections.abc import Iterable, Iterator
 from functools import partial
 from pathlib import Path
@@ -76,6 +78,24 @@ def session() -> Iterator[Any]:
     spark = start_session("local[2]", load_options().spark)
     yield spark
     spark.stop()
+    # Stop the JVM and close py4j's client sockets here: left to the collector, their
+    # ResourceWarnings fired during later modules' tests, which warnings-as-errors failed.
+    from pyspark import SparkContext
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ResourceWarning)
+        gateway = SparkContext._gateway
+        if gateway is not None:
+            process = getattr(gateway, "proc", None)  # the JVM pyspark launched
+            gateway.shutdown()
+            SparkContext._gateway = None
+            SparkContext._jvm = None
+            if process is not None:
+                if process.stdin is not None:
+                    process.stdin.close()
+                process.terminate()
+                process.wait(timeout=60)
+        gc.collect()
 
 
 @pytest.fixture(scope="module")
@@ -233,22 +253,3 @@ def test_same_record_as_the_local_engine_on_300_gigaword_articles(
     run_spark([str(corpus)], load_options(), output=str(output), session=session)
     local_ingest([str(corpus)], database)
     assert_same_record(output, database)
-
-
-@pytest.mark.shared
-@pytest.mark.slow
-def test_the_dashboard_and_api_serve_the_output_as_they_serve_the_database(
-    small_runs: tuple[Path, Path],
-) -> None:
-    from fastapi.testclient import TestClient
-
-    from eventwire.web import create_app
-
-    output, database = small_runs
-    paths = ["/api/events?min_confidence=0", "/api/network", "/api/stats", "/", "/events"]
-    with TestClient(create_app(output)) as spark, TestClient(create_app(database)) as local:
-        for path in paths:
-            got, expected = spark.get(path), local.get(path)
-            assert got.status_code == 200, (path, got.text[:300])
-            if path.startswith("/api/events"):
-                assert got.json() == expected.json()
