@@ -10,9 +10,12 @@ $(STAMP): pyproject.toml
 	# The dashboard's browser tests drive Debian's headless Chromium (tests/web/test_browser.py).
 	command -v chromium >/dev/null && command -v chromedriver >/dev/null || \
 		(apt-get update -qq && apt-get install -y -qq chromium chromium-driver)
+	# The Spark engine's tests run PySpark in local mode, which needs a Java runtime (17+).
+	command -v java >/dev/null || \
+		(apt-get update -qq && apt-get install -y -qq openjdk-17-jre-headless)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,spark]'
 	touch $(STAMP)
 
 setup: $(STAMP)

@@ -28,6 +28,7 @@ __all__ = [
     "EventOptions",
     "Options",
     "PipelineOptions",
+    "SparkOptions",
     "StoreOptions",
     "WebOptions",
     "load_options",
@@ -151,6 +152,16 @@ class StoreOptions:
 
 
 @dataclass(frozen=True)
+class SparkOptions:
+    """The Spark engine (``ingest --engine spark``): cluster, output, partitions ([spark])."""
+
+    master: str
+    output: str
+    articles_per_partition: int
+    task_max_failures: int
+
+
+@dataclass(frozen=True)
 class Options:
     """Every setting, by section; built by ``load_options`` and passed whole to the library."""
 
@@ -163,6 +174,7 @@ class Options:
     web: WebOptions
     brief: BriefOptions
     actors: ActorOptions = field(default=ActorOptions())
+    spark: SparkOptions = field(default=SparkOptions("local[2]", "eventwire-spark", 128, 4))
     sources: tuple[str, ...] = field(default=())
 
     def digest(self) -> str:
@@ -172,7 +184,7 @@ class Options:
         payload = {
             f.name: dataclasses.asdict(getattr(self, f.name))
             for f in dataclasses.fields(self)
-            if f.name not in ("sources", "analysis", "changes", "web", "brief")
+            if f.name not in ("sources", "analysis", "changes", "web", "brief", "spark")
         }
         return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()[:16]
 
@@ -187,6 +199,7 @@ _SECTIONS: dict[str, type[Any]] = {
     "web": WebOptions,
     "brief": BriefOptions,
     "actors": ActorOptions,
+    "spark": SparkOptions,
 }
 # Settings that are not read from their own section but copied from another one.
 _DERIVED = {("pipeline", "actor_dictionaries")}

@@ -32,7 +32,9 @@ __all__ = [
     "UnsupportedInput",
     "check_inputs",
     "count_articles",
+    "import_spark_output",
     "ingest",
+    "store_batch",
 ]
 
 # Rejections recorded per statement, at most waiting: 50,000 bad lines recorded 64 at a time
@@ -291,7 +293,7 @@ def _ingest(
                         reader=coded.article.provenance.reader,
                     )
                 )
-            stored = _store_batch(store, run_id, batch, reject, relinks)
+            stored = store_batch(store, run_id, batch, reject, relinks)
             mentions_new += stored[1]
             for coded in stored[0]:
                 if coded.article.id in replacing:
@@ -338,7 +340,7 @@ def _ingest(
     )
 
 
-def _store_batch(
+def store_batch(
     store: Store,
     run_id: str,
     batch: list[CodedArticle],
@@ -402,3 +404,30 @@ def _reject_unstorable(
             reader=article.provenance.reader,
         )
     )
+
+
+def import_spark_output(directory: str, options: Options) -> dict[str, int]:
+    """Load a Spark engine's output ``directory`` into the database ``options.store.path``
+    (creating it); return the rows added per table and ``events``, the events it then holds.
+
+    Into an empty database the output's merged events are copied as they are; into one that
+    already holds articles, only rows it lacks are added (content keys) and the events are
+    merged again over everything, as an ingest of the same articles would leave them.
+    """
+    from .store.parquet import import_output, read_manifest
+
+    read_manifest(directory)  # a clear error before the database is created
+    with ingest_lock(options.store.path, wait_seconds=options.store.wait_seconds):
+        store = open_store(options.store.path, wait_seconds=options.store.wait_seconds)
+        with store:
+            counts = import_output(directory, store.con)
+            if counts.pop("merged_here"):
+                events = store.merge_events(
+                    options.store.merge_window_days,
+                    by_place=options.store.merge_by_place,
+                    full=True,
+                )
+            else:
+                row = store.con.execute("SELECT count(*) FROM events").fetchone()
+                events = int(row[0]) if row else 0
+    return {**{k: int(v) for k, v in counts.items()}, "events": events}

@@ -12,7 +12,7 @@ from eventwire.documents import Rejection
 from eventwire.documents.article import Article, Provenance
 from eventwire.engines.model import CodedArticle
 from eventwire.errors import StoreError
-from eventwire.ingest import _store_batch
+from eventwire.ingest import store_batch
 from eventwire.store import open_store
 from eventwire.store.lock import ingest_lock
 
@@ -42,7 +42,7 @@ def test_one_unstorable_article_loses_only_itself(tmp_path: Path) -> None:
     rejected: list[Rejection] = []
     with open_store(tmp_path / "e.duckdb") as store:
         run = store.begin_run(RUN)
-        stored, _mentions = _store_batch(store, run, batch, rejected.append)
+        stored, _mentions = store_batch(store, run, batch, rejected.append)
         assert [c.article.id for c in stored] == [a.id for a in good]
         assert store.counts()["articles"] == 3
     (rejection,) = rejected

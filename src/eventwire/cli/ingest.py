@@ -71,6 +71,15 @@ def _article_date(value: str | None) -> date | None:
 @click.option("--db", help="DuckDB file to write (default: [store] path, eventwire.duckdb).")
 @click.option("--date", "published", help="Date (YYYY-MM-DD) for articles that carry none.")
 @click.option("--processes", type=int, help="Worker processes (0: one per core).")
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "spark"]),
+    default="local",
+    show_default=True,
+    help="local: this machine's processes into --db; spark: a Spark job into --output.",
+)
+@click.option("--master", help="With --engine spark: local[N], spark://HOST:PORT, yarn...")
+@click.option("--output", help="With --engine spark: the Parquet output directory.")
 @dictionary_option
 @click.pass_context
 def ingest(
@@ -79,6 +88,9 @@ def ingest(
     db: str | None,
     published: str | None,
     processes: int | None,
+    engine: str,
+    master: str | None,
+    output: str | None,
     dictionaries: tuple[str, ...],
 ) -> None:
     """Read PATHS (files, directories, - for stdin), code events, store them in the database.
@@ -92,6 +104,14 @@ def ingest(
 
     guarded(lambda: check_inputs(paths))
     day = _article_date(published)
+    if engine == "spark":
+        if db is not None or processes is not None:
+            raise click.UsageError("--db and --processes are for --engine local")
+        settings, bad_lines = with_dictionaries(ctx, dictionaries)
+        _ingest_on_spark(ctx, paths, settings, day, master, output, bad_lines)
+        return
+    if master is not None or output is not None:
+        raise click.UsageError("--master and --output are for --engine spark")
     overrides = {"store.path": db, "pipeline.n_process": processes}
     settings, bad_lines = with_dictionaries(ctx, dictionaries, **overrides)
     total = guarded(lambda: count_articles(paths, settings, published=day))
@@ -128,6 +148,46 @@ def ingest(
         table.add_row(key, str(value))
     report_console().print(table)
     print_rejections(summary.rejected)
+    if summary.rejected or bad_lines:
+        ctx.exit(EXIT_REJECTED)
+
+
+def _ingest_on_spark(
+    ctx: click.Context,
+    paths: tuple[str, ...],
+    settings: Options,
+    day: date | None,
+    master: str | None,
+    output: str | None,
+    bad_lines: int,
+) -> None:
+    from ..engines.spark import run_spark
+
+    summary = guarded(
+        lambda: run_spark(paths, settings, output=output, master=master, published=day)
+    )
+    table = Table(title=f"ingest on Spark ({summary.master}) into {summary.output}")
+    table.show_header = False
+    rows = [
+        ("inputs given", summary.inputs_given),
+        ("files read", summary.files_read),
+        ("articles read", summary.articles_read),
+        ("articles new", summary.articles_new),
+        ("  of which near-duplicates (linked)", summary.near_duplicates),
+        ("duplicates", summary.duplicates),
+        ("rejected", summary.rejected),
+        ("event mentions new", summary.event_mentions_new),
+        ("events", summary.events_total),
+        ("coding partitions", summary.partitions),
+        ("seconds", f"{summary.seconds:.1f}"),
+    ]
+    for key, value in rows:
+        table.add_row(key, str(value))
+    report_console().print(table)
+    print_rejections(summary.rejected_shown)
+    if summary.rejected > len(summary.rejected_shown):
+        more = summary.rejected - len(summary.rejected_shown)
+        message(f"... and {more} more rejections in {summary.output}/rejected_inputs")
     if summary.rejected or bad_lines:
         ctx.exit(EXIT_REJECTED)
 

@@ -1,5 +1,6 @@
 """The commands that look at what the database holds: ``articles``, ``event`` (one event's
-whole provenance) and ``stats``. Thin adapters over ``Store`` reads."""
+whole provenance) and ``stats``, thin adapters over ``Store`` reads; and ``import``, which
+loads a Spark engine's Parquet output into a database."""
 
 from __future__ import annotations
 
@@ -10,12 +11,14 @@ import click
 from rich.table import Table
 from rich.text import Text
 
-from ._context import guarded, parse_day, reading
+from ._context import guarded, options, parse_day, reading
 from .output import Column, emit, escape_control, format_option, records, report_console
 
-__all__ = ["COMMANDS", "articles", "event", "stats"]
+__all__ = ["COMMANDS", "articles", "event", "import_output", "stats"]
 
-_DB_HELP = "DuckDB file to read (default: [store] path, eventwire.duckdb)."
+_DB_HELP = (
+    "DuckDB file, or Spark output directory, to read (default: [store] path, eventwire.duckdb)."
+)
 # As the event listings: the footer says how many there are.
 DEFAULT_LIMIT = 50
 
@@ -196,4 +199,24 @@ def stats(ctx: click.Context, db: str | None) -> None:
         emit(rejected, _REJECTED_VIEW, "table", "rejected inputs", noun="rejected inputs")
 
 
-COMMANDS: tuple[click.Command, ...] = (articles, event, stats)
+@click.command("import")
+@click.argument("directory", type=click.Path(file_okay=False))
+@click.option("--db", help="DuckDB file to load into (default: [store] path, eventwire.duckdb).")
+@click.pass_context
+def import_output(ctx: click.Context, directory: str, db: str | None) -> None:
+    """Load a Spark output DIRECTORY (ingest --engine spark) into a DuckDB file.
+
+    Rows already in the database are kept (content keys); into a database that already held
+    articles the events are merged again over everything.
+    """
+    from ..ingest import import_spark_output
+
+    settings = options(ctx, **{"store.path": db})
+    counts = guarded(lambda: import_spark_output(directory, settings))
+    table = Table(title=f"import {directory} into {settings.store.path}", show_header=False)
+    for key, value in counts.items():
+        table.add_row(key if key == "events" else f"{key} added", str(value))
+    report_console().print(table)
+
+
+COMMANDS: tuple[click.Command, ...] = (articles, event, import_output, stats)

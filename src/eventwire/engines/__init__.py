@@ -1,4 +1,4 @@
-"""Engines: runners of the same pure article → events function (local processes; Spark later).
+"""Engines: runners of the same pure article → events function (local processes; Spark).
 
 Names resolve on first use (PEP 562): the local engine's driver must not load spaCy.
 """
@@ -11,8 +11,9 @@ if TYPE_CHECKING:
     from .articles import code_articles, make_doc
     from .local import run_local
     from .model import CodedArticle
+    from .spark import run_spark
 
-__all__ = ["CodedArticle", "code_articles", "make_doc", "run_local"]
+__all__ = ["CodedArticle", "code_articles", "make_doc", "run_local", "run_spark"]
 
 __getattr__, __dir__ = lazy_attributes(
     __name__,
@@ -21,5 +22,6 @@ __getattr__, __dir__ = lazy_attributes(
         "code_articles": ".articles",
         "make_doc": ".articles",
         "run_local": ".local",
+        "run_spark": ".spark",
     },
 )

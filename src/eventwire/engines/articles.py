@@ -1,7 +1,8 @@
 """The pure article → coded article functions over a spaCy pipeline: what every engine runs.
 
-The local engine calls them in one process or in each of its workers; a Spark engine would call
-``code_articles`` in ``mapPartitions``, so the engines cannot drift apart.
+The local engine calls them in one process or in each of its workers; the Spark engine calls
+``code_articles`` in ``mapPartitions`` (``spark_tasks.code_partition``), so the engines cannot
+drift apart.
 """
 
 from __future__ import annotations

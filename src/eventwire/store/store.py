@@ -27,6 +27,7 @@ from ..events.model import ActorRef, Event
 from ..treaties.persist import delete_treaty_updates
 from .merge import timex_interval
 from .merging import merge_store
+from .parquet import attach_output, is_output
 from .queries import StoreQueries
 from .rows import ActorMentionRow, ArticleAnnotations, QuoteRow, SentenceRow, span_id
 from .schema import migrate
@@ -100,6 +101,13 @@ class Store(StoreQueries):
         self._threads: int | None = None
         if read_only and not Path(self.path).exists():
             raise StoreError(f"no database at {self.path} (run `eventwire ingest` first)")
+        # A directory is a Spark engine's output: read through views over its Parquet.
+        self.parquet = is_output(self.path)
+        if self.parquet and not read_only:
+            raise StoreError(
+                f"{self.path} is a Spark output directory: it is read, not written "
+                "(`eventwire import` loads it into a DuckDB file)"
+            )
         self._connect()
         if not read_only:
             migrate(self.con)
@@ -117,6 +125,15 @@ class Store(StoreQueries):
         self._con = connection
 
     def _connect(self) -> None:
+        if self.parquet:
+            con = duckdb.connect()
+            try:
+                attach_output(con, self.path)
+            except BaseException:
+                con.close()
+                raise
+            self._con = con
+            return
         deadline = time.monotonic() + self.wait_seconds
         pause = 0.02
         while True:
@@ -150,7 +167,7 @@ class Store(StoreQueries):
     def release(self) -> None:
         """Close the connection until the next use, so other processes can open the file
         (a no-op for an in-memory database, which would be lost)."""
-        if self._con is not None and self.path not in ("", ":memory:"):
+        if self._con is not None and self.path not in ("", ":memory:") and not self.parquet:
             self._con.close()
             self._con = None
 

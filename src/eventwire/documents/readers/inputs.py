@@ -22,7 +22,14 @@ from ...config import DocumentOptions
 from ..article import Rejection
 from ..normalise import path_as_given
 
-__all__ = ["MAX_ARCHIVE_DEPTH", "STDIN_PATH", "InputFile", "expand_inputs", "unpack"]
+__all__ = [
+    "MAX_ARCHIVE_DEPTH",
+    "STDIN_PATH",
+    "InputFile",
+    "expand_inputs",
+    "list_input_files",
+    "unpack",
+]
 
 STDIN_PATH = "<stdin>"
 # Archives inside archives are opened this many levels deep; deeper ones are rejected (a zip
@@ -72,6 +79,39 @@ def expand_inputs(
                     yield from _read_file(found, options, _Budget(options.max_archive_bytes))
             continue
         yield from _read_file(path, options, budget)
+
+
+def list_input_files(
+    paths: Iterable[str], options: DocumentOptions
+) -> Iterator[tuple[int, str, Path] | Rejection]:
+    """The regular files ``expand_inputs`` would read, in its order, without reading them:
+    ``(index of the path given, path as given, path)``, and a rejection for each entry that
+    cannot be read (missing, a special file, a link loop). What a distributed engine lists
+    on its driver before its workers read the files. Standard input is not a file: refused.
+    """
+    for index, raw in enumerate(paths):
+        if raw == "-":
+            yield Rejection(STDIN_PATH, "standard input cannot be read by a distributed engine")
+            continue
+        path = Path(raw)
+        found: list[Path | Rejection] = _walk(path, options) if path.is_dir() else [path]
+        for item in found:
+            if isinstance(item, Rejection):
+                yield item
+                continue
+            name = path_as_given(str(item))
+            try:
+                info = os.stat(item)
+            except OSError as exc:
+                yield Rejection(name, _unreadable(item, exc))
+                continue
+            if not stat.S_ISREG(info.st_mode):
+                kind = next(
+                    (k for test, k in _SPECIAL_KINDS if test(info.st_mode)), "not a regular file"
+                )
+                yield Rejection(name, f"{kind}, not a regular file: refused")
+                continue
+            yield index, name, item
 
 
 def _walk(root: Path, options: DocumentOptions) -> list[Path | Rejection]:

@@ -23,6 +23,7 @@ __all__ = [
     "NEWSPLEASE_READER",
     "read_json",
     "read_jsonl",
+    "read_jsonl_line",
     "read_newsplease",
     "too_many_records",
 ]
@@ -185,20 +186,24 @@ def read_jsonl(path: str, text: str, options: DocumentOptions) -> Iterator[ReadR
         if records > options.max_records_per_file:
             yield too_many_records(path, number, JSONL_READER, options)
             return
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield Rejection(
-                path,
-                f"malformed JSON line ({exc.msg} at column {exc.colno})",
-                record=number,
-                reader=JSONL_READER,
-            )
-            continue
-        except RecursionError:
-            yield Rejection(path, "JSON nested too deeply", record=number, reader=JSONL_READER)
-            continue
-        yield _any_record(record, path, number, JSONL_READER, options)
+        yield read_jsonl_line(path, number, line, options)
+
+
+def read_jsonl_line(path: str, number: int, line: str, options: DocumentOptions) -> ReadResult:
+    """One non-blank line of a JSONL file (``number``: its 1-based line number), as
+    ``read_jsonl`` reads it; the Spark engine parses the lines Spark reads with it."""
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return Rejection(
+            path,
+            f"malformed JSON line ({exc.msg} at column {exc.colno})",
+            record=number,
+            reader=JSONL_READER,
+        )
+    except RecursionError:
+        return Rejection(path, "JSON nested too deeply", record=number, reader=JSONL_READER)
+    return _any_record(record, path, number, JSONL_READER, options)
 
 
 def _read_document(
