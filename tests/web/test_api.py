@@ -9,8 +9,10 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from click.testing import CliRunner
 from fastapi.testclient import TestClient
 
+from eventwire.cli import cli
 from eventwire.config import load_options
 from eventwire.web.reader import QueryTimeout, StoreReader
 
@@ -97,6 +99,35 @@ def test_errors_are_json_with_the_right_status(
     assert answer.status_code == status
     body = answer.json()
     assert body["status"] == status and words in body["error"]
+
+
+@pytest.mark.parametrize(
+    ("parameter", "option", "value", "words"),
+    [
+        ("plover", "--plover", "ASSUALT", "did you mean ASSAULT?"),
+        ("cameo", "--code", "999", "unknown CAMEO code '999'"),
+        ("actor", "--actor", "Rusia", "unknown actor 'Rusia'"),
+        ("country", "--country", "Atlantis", "unknown actor 'Atlantis'"),
+        ("since", "--since", "2024-13-01", "is not a date"),
+    ],
+)
+def test_the_api_refuses_what_the_command_line_refuses_with_its_words(
+    client: TestClient, web_db: Path, parameter: str, option: str, value: str, words: str
+) -> None:
+    """One validation (the library's) serves both: the same message, 400 here, exit 2 there."""
+    answer = client.get("/api/events", params={parameter: value})
+    command = CliRunner().invoke(cli, ["events", "--db", str(web_db), option, value])
+    assert answer.status_code == 400 and words in answer.json()["error"]
+    assert command.exit_code == 2 and words in command.output
+
+
+def test_actors_are_named_as_on_the_command_line(client: TestClient) -> None:
+    """A name resolves through the knowledge base, as ``eventwire events --actor`` does."""
+    by_code = client.get("/api/events", params={"actor": "PRK", "min_confidence": 0}).json()
+    by_name = client.get("/api/events", params={"actor": "North Korea", "min_confidence": 0}).json()
+    assert by_name["total"] == by_code["total"] > 0
+    timeline = client.get("/api/actors/North Korea/timeline").json()
+    assert timeline["total"] == client.get("/api/actors/PRK/timeline").json()["total"]
 
 
 def test_timeline_dyad_network_changes(client: TestClient) -> None:

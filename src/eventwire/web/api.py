@@ -29,7 +29,7 @@ from ..treaties import (
     treaties_as_of,
     treaty_status,
 )
-from .params import EventQuery, check_actor, parse_day, parse_modality
+from .params import EventQuery, actor_key, parse_day, parse_modality
 from .reader import StoreReader, StoreView
 
 __all__ = ["ErrorBody", "router"]
@@ -300,13 +300,14 @@ def actor_timeline(
     offset: Offset = 0,
     limit: Limit = None,
 ) -> Table:
-    """Every event the actor (id, code or country) took part in, oldest first."""
-    check_actor(store, actor)
+    """Every event the actor (id, code, country, or a name the knowledge base resolves) took
+    part in, oldest first."""
+    first, last = parse_day(since, "since"), parse_day(until, "until", end=True)
     rows = store.timeline(
-        actor,
+        actor_key(store, actor, last or first),
         modality=parse_modality(modality),
-        since=parse_day(since, "since"),
-        until=parse_day(until, "until", end=True),
+        since=first,
+        until=last,
         min_confidence=_confidence(request, min_confidence),
         arrow=True,
     )
@@ -325,13 +326,13 @@ def actor_series(
     min_confidence: Confidence = None,
 ) -> Table:
     """The actor's events per period: counts by quad class, Goldstein, share of all events."""
-    check_actor(store, actor)
+    first, last = parse_day(since, "since"), parse_day(until, "until", end=True)
     rows = store.actor_series(
-        actor,
+        actor_key(store, actor, last or first),
         freq,
         modality=parse_modality(modality),
-        since=parse_day(since, "since"),
-        until=parse_day(until, "until", end=True),
+        since=first,
+        until=last,
         min_confidence=_confidence(request, min_confidence),
         arrow=True,
     )
@@ -353,16 +354,15 @@ def dyad(
 ) -> Table:
     """Events between A and B per period: counts by quad class, Goldstein sum and mean, and
     each count as a share of all events of the period."""
-    check_actor(store, a, "a")
-    check_actor(store, b, "b")
+    first, last = parse_day(since, "since"), parse_day(until, "until", end=True)
     rows = store.dyad(
-        a,
-        b,
+        actor_key(store, a, last or first),
+        actor_key(store, b, last or first),
         freq,
         directed=directed,
         modality=parse_modality(modality),
-        since=parse_day(since, "since"),
-        until=parse_day(until, "until", end=True),
+        since=first,
+        until=last,
         min_confidence=_confidence(request, min_confidence),
         arrow=True,
     )
@@ -517,9 +517,8 @@ def quotes(
     limit: Limit = None,
 ) -> Table:
     """Direct quotations with their speaker; only one speaker's (id, code or country)."""
-    if speaker:
-        check_actor(store, speaker, "speaker")
-    return _page(store.quotes(speaker, arrow=True), offset, _limit(reader(request), limit))
+    key = actor_key(store, speaker) if speaker else None
+    return _page(store.quotes(key, arrow=True), offset, _limit(reader(request), limit))
 
 
 @router.get("/runs", response_model=Table, responses=ERRORS, tags=["record"])

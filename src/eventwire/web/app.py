@@ -23,7 +23,6 @@ from ..errors import EventwireError, UnknownActorCode, UnknownCameoCode
 from ..treaties.status import UnknownTreaty
 from ..versions import package_version
 from . import api, pages
-from .params import BadRequest
 from .reader import QueryTimeout, StoreReader
 
 __all__ = ["CONTENT_SECURITY_POLICY", "create_app"]
@@ -46,7 +45,6 @@ _STATUS: tuple[tuple[type[EventwireError], int], ...] = (
     (UnknownRecord, 404),
     (UnknownTreaty, 404),
     (QueryTimeout, 503),
-    (BadRequest, 400),
     (InvalidFilter, 400),
     (InvalidChangeRequest, 400),
     (UnreadableQuery, 400),
