@@ -405,14 +405,17 @@ def changes(
     by: Literal["country", "dyad", "category"] = "country",
     modality: Modality = "asserted",
     min_confidence: Confidence = None,
+    limit: Limit = None,
 ) -> WeeklyChanges:
     """What changed: the week's events per country, dyad or PLOVER category per article
-    ingested, against the mean of the 4 and 52 weeks before, in Trendfinder's bands."""
+    ingested, against the mean of the 4 and 52 weeks before, in Trendfinder's bands; the
+    `limit` rows with the most events this week, and `total`."""
     return store.changes(
         parse_day(week, "week"),
         by=by,
         modality=parse_modality(modality),
         min_confidence=_confidence(request, min_confidence),
+        limit=_limit(reader(request), limit),
     )
 
 

@@ -123,8 +123,10 @@ def overview(
     day = parse_day(week, "week")
     tables: dict[str, WeeklyChanges] = {}
     confidence = request.app.state.min_confidence
-    for kind in CHANGE_KINDS:
-        tables[kind] = store.changes(day, by=kind, min_confidence=confidence)
+    size = _reader(request).options.page_size
+    for kind in CHANGE_KINDS:  # every country (the map shows them all), the busiest dyads
+        limit = None if kind == "country" else size
+        tables[kind] = store.changes(day, by=kind, min_confidence=confidence, limit=limit)
     countries = tables["country"]
     monday = countries.week
     sunday = monday + timedelta(days=6)
