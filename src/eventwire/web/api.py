@@ -15,7 +15,7 @@ from typing import Annotated, Any, Literal, cast
 import pyarrow as pa
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
-from pydantic import BaseModel
+from pydantic import BaseModel, BeforeValidator
 
 from ..actors.data_access import load_knowledge_base
 from ..actors.explain import explain_actor
@@ -87,9 +87,17 @@ Modality = Annotated[
     Literal["asserted", "denied", "hypothetical", "alleged", "all"],
     Query(description="Only events of this modality; all for every modality."),
 ]
+
+
+def _blank_is_none(value: Any) -> Any:
+    """An empty number field of a submitted form ("quad_class=") means no filter."""
+    return None if value == "" else value
+
+
 Confidence = Annotated[
     float | None,
     Query(ge=0, le=1, description="Calibrated confidence at least (default: the config's)."),
+    BeforeValidator(_blank_is_none),
 ]
 FreqQ = Annotated[Literal["day", "week", "month"], Query(description="Period of the series.")]
 
@@ -155,7 +163,7 @@ def event_query(
     location: Annotated[str | None, Query(description="Where it happened (ISO3).")] = None,
     cameo: Annotated[str | None, Query(description="CAMEO code or prefix.")] = None,
     plover: Annotated[str | None, Query(description="PLOVER category.")] = None,
-    quad_class: Annotated[int | None, Query(ge=1, le=4)] = None,
+    quad_class: Annotated[int | None, Query(ge=1, le=4), BeforeValidator(_blank_is_none)] = None,
     modality: Modality = "asserted",
     since: Since = None,
     until: Until = None,

@@ -3,7 +3,8 @@ security headers on every response, and domain errors turned into JSON (``/api``
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
 from importlib import resources
 from pathlib import Path
 
@@ -74,7 +75,13 @@ def create_app(db: str | Path, options: Options | None = None) -> FastAPI:
     # app's lifespan many times).
     store_reader = StoreReader(db, settings.web)
 
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        store_reader.release()  # the file is free once the server stops
+
     app = FastAPI(
+        lifespan=lifespan,
         title="eventwire",
         version=package_version(),
         description="Political event data from international news: the record of one store.",

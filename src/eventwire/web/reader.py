@@ -22,10 +22,12 @@ with 503.
 
 from __future__ import annotations
 
+import atexit
 import fcntl
 import os
 import threading
 import time
+import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -103,11 +105,15 @@ class StoreReader:
         """Whether the store is open between requests now."""
         return self._held is not None
 
+    def release(self) -> None:
+        """Let the file go now (when the server stops; the next request opens it again)."""
+        with self._lock:
+            self._let_go(force=True)
+
     def close(self) -> None:
         """Let the file go and stop watching (requests still answering close theirs)."""
         self._stop.set()
-        with self._lock:
-            self._let_go(force=True)
+        self.release()
 
     @contextmanager
     def view(self) -> Iterator[StoreView]:
@@ -142,6 +148,7 @@ class StoreReader:
         with self._lock:
             if self._held is None:
                 self._held = open_reader(self.path)
+                _HOLDING.add(self)
                 self._start_watching()
             self._busy += 1
             return self._idle.pop() if self._idle else self._held.con.cursor()
@@ -166,19 +173,25 @@ class StoreReader:
         self._held = None
 
     def _start_watching(self) -> None:
-        if self._watcher is None or not self._watcher.is_alive():
+        """Start the watcher unless it runs (hold ``_lock``)."""
+        if self._watcher is None:
             self._watcher = threading.Thread(target=self._watch, daemon=True)
             self._watcher.start()
 
     def _watch(self) -> None:
-        """Let the file go as soon as an ingest wants it, or after ``hold_seconds`` idle."""
+        """Let the file go as soon as an ingest wants it, or after ``hold_seconds`` idle;
+        end when nothing is held (the next hold starts another watcher)."""
         while not self._stop.wait(_POLL_SECONDS):
-            if self._held is None:
-                continue
             idle = time.monotonic() - self._last_used > self.options.hold_seconds
-            if idle or ingest_running(self.path):
-                with self._lock:
+            wanted = idle or ingest_running(self.path)
+            with self._lock:
+                if wanted:
                     self._let_go()
+                if self._held is None:
+                    self._watcher = None
+                    return
+        with self._lock:
+            self._watcher = None
 
     def treaties(self, view: StoreView) -> tuple[Treaty, ...]:
         """The shipped treaty base with the news updates stored in this store merged in."""
@@ -193,3 +206,14 @@ class StoreReader:
             else:
                 self._index.refresh(view.con)
             return self._index
+
+
+# Readers holding a store: let go before the interpreter exits, so no DuckDB connection is
+# torn down with the modules (an app whose server never shut it down).
+_HOLDING: weakref.WeakSet[StoreReader] = weakref.WeakSet()
+
+
+@atexit.register
+def _release_all() -> None:
+    for reader in list(_HOLDING):
+        reader.close()
