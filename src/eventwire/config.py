@@ -115,7 +115,7 @@ class WebOptions:
     page_size: int
     max_page_size: int
     query_seconds: float
-    hold_seconds: float = 2.0
+    hold_seconds: float = 30.0
 
 
 @dataclass(frozen=True)
