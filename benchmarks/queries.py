@@ -115,11 +115,32 @@ def generate(db: Path, events: int) -> float:
             " 0.6 AS conf FROM synthetic"
         )
         rewrite_events(con, "synthetic_summary")
+        add_articles(con)
         con.execute("COMMIT")
         con.execute("DROP TABLE synthetic")
         con.execute("DROP TABLE synthetic_summary")
         con.execute("CHECKPOINT")
     return time.perf_counter() - started
+
+
+def add_articles(con: Any) -> int:
+    """One stored article for each article id the mentions name (four events each), published
+    on the first day of its events, so that what is normalised by news volume (the change
+    table of ``eventwire serve``, shares of all events) has articles to count; returns how
+    many were added (none when the store has articles already)."""
+    row = con.execute("SELECT count(*) FROM articles").fetchone()
+    if row and row[0]:
+        return 0
+    con.execute(
+        """
+        INSERT INTO articles (article_id, source, title, published, language, text, path,
+                              reader, run_id)
+        SELECT article_id, 'synthetic', 'Synthetic article ' || article_id, min(date_start),
+               'en', 'Synthetic article.', 'synthetic', 'synthetic', 'synthetic'
+        FROM event_mentions GROUP BY article_id
+        """
+    )
+    return int(con.execute("SELECT count(*) FROM articles").fetchone()[0])
 
 
 def _rows(result: Any) -> int:
@@ -201,6 +222,9 @@ def main() -> None:
     if args.reuse:
         if args.db is None or not args.db.exists():
             sys.exit("--reuse needs --db naming a store kept by an earlier run")
+        with open_store(args.db) as store:  # a store kept before articles were generated
+            if added := add_articles(store.con):
+                print(f"added {added:,} synthetic articles")
         load = {"start": os.getloadavg()}
         results = measure(args.db, args.repeat)
         load["measured"] = os.getloadavg()

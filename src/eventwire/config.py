@@ -132,13 +132,15 @@ class BriefOptions:
 
 @dataclass(frozen=True)
 class WebOptions:
-    """``eventwire serve``: address, page sizes, query time limit ([web])."""
+    """``eventwire serve``: address, page sizes, query time limit, how long the store stays
+    open between requests ([web])."""
 
     host: str
     port: int
     page_size: int
     max_page_size: int
     query_seconds: float
+    hold_seconds: float = 30.0
 
 
 @dataclass(frozen=True)

@@ -153,3 +153,48 @@ def test_bands_follow_trendfinder(change: float | None, mean: float, expected: s
 
 def test_weeks_start_on_monday() -> None:
     assert week_start(date(2024, 6, 23)) == WEEK and week_start(WEEK) == WEEK
+
+
+@pytest.mark.parametrize("threshold", [None, 0.0, 0.3, 0.5, 0.55, 0.65, 0.9, 0.333])
+def test_the_weekly_counts_answer_what_the_events_answer(
+    tmp_path_factory: pytest.TempPathFactory,
+    monkeypatch: pytest.MonkeyPatch,
+    threshold: float | None,
+) -> None:
+    """The change table read from ``event_week_counts`` (schema migration 8) equals the one
+    counted from the events, for every grouping and modality, at confidence thresholds on
+    its steps and between them (0.333 is counted from the events either way)."""
+    from eventwire.analysis import changes
+    from eventwire.store.derived import WEEK_COUNTS
+    from tests.store.builders import fill
+
+    path = tmp_path_factory.mktemp("weekly") / "weekly.duckdb"
+    with open_store(path) as store:
+        fill(store)
+        # Confidences on the steps, between them and missing (the corpus has 0.8 only), and
+        # the weekly counts made again from them as the merge makes them.
+        store.con.execute(
+            "UPDATE events SET confidence = (CAST([0.5, 0.55, 0.65, 0.333, 0.51, 0.9, NULL,"
+            " 0.3] AS DOUBLE[]))[1 + CAST(hash(event_id) % 8 AS BIGINT)]"
+        )
+        store.con.execute("DELETE FROM event_week_counts")
+        store.con.execute(WEEK_COUNTS.format(only=""))
+        confidences = store.con.execute("SELECT DISTINCT confidence FROM events").fetchall()
+        assert len(confidences) > 4
+        found = store.con.execute("SELECT DISTINCT week FROM event_week_counts").fetchall()
+        weeks = [r[0] for r in found]
+        assert weeks
+        for week in weeks:
+            for by in changes.CHANGE_KINDS:
+                for modality in ("asserted", None):
+                    table = store.changes(week, by=by, modality=modality, min_confidence=threshold)
+                    with monkeypatch.context() as patched:
+                        patched.setattr(changes, "has_week_counts", lambda con: False)
+                        counted = store.changes(
+                            week, by=by, modality=modality, min_confidence=threshold
+                        )
+                    assert table == counted, (week, by, modality)
+                    first = store.changes(
+                        week, by=by, modality=modality, min_confidence=threshold, limit=2
+                    )
+                    assert first.rows == table.rows[:2] and first.total == table.total

@@ -55,6 +55,21 @@ DERIVED_DISAGREES = {
          EXCEPT ALL SELECT event_day, modality, count(*) FROM events
          WHERE event_day IS NOT NULL GROUP BY ALL)
     """,
+    "weekly counts": """
+        WITH defined AS (
+            SELECT CAST(date_trunc('week', event_day) AS DATE) AS week, modality,
+                   source_country, target_country, plover_category,
+                   (SELECT max(k) FROM range(0, 21) r(k) WHERE confidence >= k / 20) AS step,
+                   count(*) AS n
+            FROM events WHERE event_day IS NOT NULL GROUP BY ALL)
+        (SELECT * FROM defined EXCEPT ALL
+         SELECT week, modality, source_country, target_country, plover_category,
+                confidence_step, events FROM event_week_counts)
+        UNION ALL
+        (SELECT week, modality, source_country, target_country, plover_category,
+                confidence_step, events FROM event_week_counts
+         EXCEPT ALL SELECT * FROM defined)
+    """,
 }
 
 
@@ -93,7 +108,7 @@ def test_merging_twice_changes_nothing(tmp_path: Path) -> None:
             pd.testing.assert_frame_equal(store.query(f"SELECT * FROM {table} ORDER BY ALL"), frame)
 
 
-_DERIVED_TABLES = ("events", "event_sides", "event_day_totals")
+_DERIVED_TABLES = ("events", "event_sides", "event_day_totals", "event_week_counts")
 # The events columns a store at schema 3 has (migrations 1 and 2).
 _SCHEMA_3_EVENT_COLUMNS = EVENT_COLUMNS[: EVENT_COLUMNS.index("first_article_id") + 1]
 

@@ -5,14 +5,20 @@ from __future__ import annotations
 
 import csv
 import io
+import shutil
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 import duckdb
 import pytest
+from click.testing import CliRunner
 from fastapi.testclient import TestClient
 
+from eventwire.cli import cli
 from eventwire.config import load_options
-from eventwire.web.reader import QueryTimeout, StoreReader
+from eventwire.store import open_store
+from eventwire.web.reader import QueryTimeout, StoreReader, ingest_running
 
 
 def test_events_filters_and_totals(client: TestClient) -> None:
@@ -97,6 +103,35 @@ def test_errors_are_json_with_the_right_status(
     assert answer.status_code == status
     body = answer.json()
     assert body["status"] == status and words in body["error"]
+
+
+@pytest.mark.parametrize(
+    ("parameter", "option", "value", "words"),
+    [
+        ("plover", "--plover", "ASSUALT", "did you mean ASSAULT?"),
+        ("cameo", "--code", "999", "unknown CAMEO code '999'"),
+        ("actor", "--actor", "Rusia", "unknown actor 'Rusia'"),
+        ("country", "--country", "Atlantis", "unknown actor 'Atlantis'"),
+        ("since", "--since", "2024-13-01", "is not a date"),
+    ],
+)
+def test_the_api_refuses_what_the_command_line_refuses_with_its_words(
+    client: TestClient, web_db: Path, parameter: str, option: str, value: str, words: str
+) -> None:
+    """One validation (the library's) serves both: the same message, 400 here, exit 2 there."""
+    answer = client.get("/api/events", params={parameter: value})
+    command = CliRunner().invoke(cli, ["events", "--db", str(web_db), option, value])
+    assert answer.status_code == 400 and words in answer.json()["error"]
+    assert command.exit_code == 2 and words in command.output
+
+
+def test_actors_are_named_as_on_the_command_line(client: TestClient) -> None:
+    """A name resolves through the knowledge base, as ``eventwire events --actor`` does."""
+    by_code = client.get("/api/events", params={"actor": "PRK", "min_confidence": 0}).json()
+    by_name = client.get("/api/events", params={"actor": "North Korea", "min_confidence": 0}).json()
+    assert by_name["total"] == by_code["total"] > 0
+    timeline = client.get("/api/actors/North Korea/timeline").json()
+    assert timeline["total"] == client.get("/api/actors/PRK/timeline").json()["total"]
 
 
 def test_timeline_dyad_network_changes(client: TestClient) -> None:
@@ -184,19 +219,56 @@ def test_a_query_past_the_time_limit_is_stopped(web_db: Path) -> None:
         reader.close()
 
 
-def test_the_server_holds_the_file_only_while_it_answers(web_db: Path) -> None:
-    from eventwire.store.store import open_store
+def _wait_for(condition: Callable[[], bool], seconds: float = 5.0) -> bool:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.05)
+    return True
 
-    reader = StoreReader(web_db, load_options().web)
-    with reader.view() as view:
-        before = view.con.execute("SELECT count(*) FROM events").fetchone()
-    # Between requests an ingest can open the file for writing (DuckDB allows no writer while
-    # any other process or connection holds it).
-    writer = open_store(web_db)
+
+def test_the_server_lets_the_file_go_when_an_ingest_starts(web_db: Path, tmp_path: Path) -> None:
+    """The store stays open between requests, until an ingest takes its lock: then the server
+    closes it, answers each request with a store opened for it alone, and a writer can open
+    the file between them (DuckDB allows no writer while any connection holds it)."""
+    from eventwire.store.lock import ingest_lock
+
+    db = tmp_path / "copy.duckdb"  # the session's app holds web_db between its requests
+    shutil.copy(web_db, db)
+    options = load_options(overrides={"web.hold_seconds": 60.0}).web
+    reader = StoreReader(db, options)
     try:
-        writer.con.execute("SELECT 1").fetchone()
+        with reader.view() as view:
+            before = view.con.execute("SELECT count(*) FROM events").fetchone()
+        assert reader.holding and ingest_running(db) is False
+        with ingest_lock(db):
+            assert ingest_running(db)
+            assert _wait_for(lambda: not reader.holding)
+            writer = open_store(db)
+            writer.con.execute("CREATE TABLE written_meanwhile AS SELECT 1 AS x")
+            writer.close()
+            with reader.view() as view:  # opened for this request, closed after
+                assert view.con.execute("SELECT count(*) FROM events").fetchone() == before
+            assert not reader.holding
+            open_store(db).close()  # the file is free again
+        with reader.view() as view:
+            assert view.con.execute("SELECT x FROM written_meanwhile").fetchone() == (1,)
+        assert reader.holding
     finally:
-        writer.close()
-    with reader.view() as view:
-        assert view.con.execute("SELECT count(*) FROM events").fetchone() == before
-    reader.close()
+        reader.close()
+    assert not reader.holding
+
+
+def test_the_server_lets_the_file_go_when_idle(web_db: Path, tmp_path: Path) -> None:
+    db = tmp_path / "copy.duckdb"
+    shutil.copy(web_db, db)
+    reader = StoreReader(db, load_options(overrides={"web.hold_seconds": 0.3}).web)
+    try:
+        with reader.view() as view:
+            view.con.execute("SELECT count(*) FROM events").fetchone()
+        assert reader.holding
+        assert _wait_for(lambda: not reader.holding)
+        open_store(db).close()  # any writer finds the file free
+    finally:
+        reader.close()

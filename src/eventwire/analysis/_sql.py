@@ -33,6 +33,7 @@ __all__ = [
     "ensure_codebook",
     "fetch",
     "has_query_tables",
+    "has_week_counts",
     "scope_clauses",
     "side_ids",
     "side_in",
@@ -78,6 +79,12 @@ def scope_clauses(
 def has_query_tables(con: duckdb.DuckDBPyConnection) -> bool:
     """Whether the store has what merging derives for the reads (schema migration 4)."""
     row = con.execute("SELECT count(*) FROM schema_migrations WHERE version = 4").fetchone()
+    return bool(row and row[0])
+
+
+def has_week_counts(con: duckdb.DuckDBPyConnection) -> bool:
+    """Whether the store has the weekly counts merging keeps (schema migration 8)."""
+    row = con.execute("SELECT count(*) FROM schema_migrations WHERE version = 7").fetchone()
     return bool(row and row[0])
 
 

@@ -19,6 +19,7 @@ from .._names import did_you_mean
 from ..errors import EventwireError
 from ..events.model import MODALITIES
 from ..events.ontology import PLOVER_CATEGORIES, load_ontology
+from ..time.intervals import timex_interval
 from ._sql import (
     EVENT_DAY,
     STORED_DAY,
@@ -39,6 +40,7 @@ __all__ = [
     "Values",
     "confidence_terms",
     "count_events",
+    "parse_day",
     "select_events",
     "values",
 ]
@@ -93,6 +95,25 @@ def _check_plover(category: str) -> None:
             f" (one of {', '.join(PLOVER_CATEGORIES)})"
         )
         raise InvalidFilter(f"unknown PLOVER category {category!r}{hint}")
+
+
+def parse_day(value: str | None, name: str | None = None, *, end: bool = False) -> date | None:
+    """A day as users type it: YYYY-MM-DD, or YYYY-MM / YYYY meaning its first (``end``: its
+    last) day; None when nothing is given. Anything else is an ``InvalidFilter`` (naming the
+    field ``name`` when given), so the command line (exit 2) and the REST API (400) refuse
+    the same values.
+
+    >>> parse_day("2024-02", "until", end=True)
+    datetime.date(2024, 2, 29)
+    """
+    if value is None or not value.strip():
+        return None
+    written = value.strip()
+    interval = timex_interval(written) if written[:4].isdigit() else None
+    if interval is None:
+        field = f"{name}: " if name else ""
+        raise InvalidFilter(f"{field}{value!r} is not a date (YYYY-MM-DD, YYYY-MM or YYYY)")
+    return interval[1] if end else interval[0]
 
 
 def _placeholders(items: Sequence[Any]) -> str:

@@ -91,14 +91,12 @@ def reading(ctx: click.Context, db: str | None) -> Iterator[Store]:
 
 
 def parse_day(value: str | None, *, end: bool = False, option: str | None = None) -> date | None:
-    """YYYY-MM-DD, or YYYY-MM / YYYY meaning its first (``end``: last) day."""
-    from ..store import timex_interval
+    """YYYY-MM-DD, or YYYY-MM / YYYY meaning its first (``end``: last) day; the library's
+    reading (``analysis.filters.parse_day``, which the REST API uses too)."""
+    from ..analysis.filters import InvalidFilter
+    from ..analysis.filters import parse_day as read_day
 
-    if value is None:
-        return None
-    interval = timex_interval(value)
-    if interval is None or len(value) < len("YYYY"):
-        raise click.BadParameter(
-            f"{value!r} is not a date (YYYY-MM-DD, YYYY-MM or YYYY)", param_hint=option
-        )
-    return interval[1] if end else interval[0]
+    try:
+        return read_day(value, end=end)
+    except InvalidFilter as exc:
+        raise click.BadParameter(str(exc), param_hint=option) from None

@@ -176,11 +176,13 @@ class StoreQueries:
         by: ChangeKind = "country",
         modality: str | None = "asserted",
         min_confidence: float | None = None,
+        limit: int | None = None,
     ) -> WeeklyChanges:
         """What changed in the week holding ``week`` (default: the latest) by country, dyad or
-        PLOVER category, against the 4 and 52 weeks before (``analysis.changes``)."""
+        PLOVER category, against the 4 and 52 weeks before (``analysis.changes``); the first
+        ``limit`` rows (None: all) and how many there are."""
         return weekly_changes(
-            self.con, week, by=by, modality=modality, min_confidence=min_confidence
+            self.con, week, by=by, modality=modality, min_confidence=min_confidence, limit=limit
         )
 
     def brief(

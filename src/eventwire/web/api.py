@@ -15,7 +15,7 @@ from typing import Annotated, Any, Literal, cast
 import pyarrow as pa
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
-from pydantic import BaseModel
+from pydantic import BaseModel, BeforeValidator
 
 from ..actors.data_access import load_knowledge_base
 from ..actors.explain import explain_actor
@@ -29,7 +29,7 @@ from ..treaties import (
     treaties_as_of,
     treaty_status,
 )
-from .params import EventQuery, check_actor, parse_day, parse_modality
+from .params import EventQuery, actor_key, parse_day, parse_modality
 from .reader import StoreReader, StoreView
 
 __all__ = ["ErrorBody", "router"]
@@ -87,9 +87,17 @@ Modality = Annotated[
     Literal["asserted", "denied", "hypothetical", "alleged", "all"],
     Query(description="Only events of this modality; all for every modality."),
 ]
+
+
+def _blank_is_none(value: Any) -> Any:
+    """An empty number field of a submitted form ("quad_class=") means no filter."""
+    return None if value == "" else value
+
+
 Confidence = Annotated[
     float | None,
     Query(ge=0, le=1, description="Calibrated confidence at least (default: the config's)."),
+    BeforeValidator(_blank_is_none),
 ]
 FreqQ = Annotated[Literal["day", "week", "month"], Query(description="Period of the series.")]
 
@@ -155,7 +163,7 @@ def event_query(
     location: Annotated[str | None, Query(description="Where it happened (ISO3).")] = None,
     cameo: Annotated[str | None, Query(description="CAMEO code or prefix.")] = None,
     plover: Annotated[str | None, Query(description="PLOVER category.")] = None,
-    quad_class: Annotated[int | None, Query(ge=1, le=4)] = None,
+    quad_class: Annotated[int | None, Query(ge=1, le=4), BeforeValidator(_blank_is_none)] = None,
     modality: Modality = "asserted",
     since: Since = None,
     until: Until = None,
@@ -300,13 +308,14 @@ def actor_timeline(
     offset: Offset = 0,
     limit: Limit = None,
 ) -> Table:
-    """Every event the actor (id, code or country) took part in, oldest first."""
-    check_actor(store, actor)
+    """Every event the actor (id, code, country, or a name the knowledge base resolves) took
+    part in, oldest first."""
+    first, last = parse_day(since, "since"), parse_day(until, "until", end=True)
     rows = store.timeline(
-        actor,
+        actor_key(store, actor, last or first),
         modality=parse_modality(modality),
-        since=parse_day(since, "since"),
-        until=parse_day(until, "until", end=True),
+        since=first,
+        until=last,
         min_confidence=_confidence(request, min_confidence),
         arrow=True,
     )
@@ -325,13 +334,13 @@ def actor_series(
     min_confidence: Confidence = None,
 ) -> Table:
     """The actor's events per period: counts by quad class, Goldstein, share of all events."""
-    check_actor(store, actor)
+    first, last = parse_day(since, "since"), parse_day(until, "until", end=True)
     rows = store.actor_series(
-        actor,
+        actor_key(store, actor, last or first),
         freq,
         modality=parse_modality(modality),
-        since=parse_day(since, "since"),
-        until=parse_day(until, "until", end=True),
+        since=first,
+        until=last,
         min_confidence=_confidence(request, min_confidence),
         arrow=True,
     )
@@ -353,16 +362,15 @@ def dyad(
 ) -> Table:
     """Events between A and B per period: counts by quad class, Goldstein sum and mean, and
     each count as a share of all events of the period."""
-    check_actor(store, a, "a")
-    check_actor(store, b, "b")
+    first, last = parse_day(since, "since"), parse_day(until, "until", end=True)
     rows = store.dyad(
-        a,
-        b,
+        actor_key(store, a, last or first),
+        actor_key(store, b, last or first),
         freq,
         directed=directed,
         modality=parse_modality(modality),
-        since=parse_day(since, "since"),
-        until=parse_day(until, "until", end=True),
+        since=first,
+        until=last,
         min_confidence=_confidence(request, min_confidence),
         arrow=True,
     )
@@ -405,14 +413,17 @@ def changes(
     by: Literal["country", "dyad", "category"] = "country",
     modality: Modality = "asserted",
     min_confidence: Confidence = None,
+    limit: Limit = None,
 ) -> WeeklyChanges:
     """What changed: the week's events per country, dyad or PLOVER category per article
-    ingested, against the mean of the 4 and 52 weeks before, in Trendfinder's bands."""
+    ingested, against the mean of the 4 and 52 weeks before, in Trendfinder's bands; the
+    `limit` rows with the most events this week, and `total`."""
     return store.changes(
         parse_day(week, "week"),
         by=by,
         modality=parse_modality(modality),
         min_confidence=_confidence(request, min_confidence),
+        limit=_limit(reader(request), limit),
     )
 
 
@@ -517,9 +528,8 @@ def quotes(
     limit: Limit = None,
 ) -> Table:
     """Direct quotations with their speaker; only one speaker's (id, code or country)."""
-    if speaker:
-        check_actor(store, speaker, "speaker")
-    return _page(store.quotes(speaker, arrow=True), offset, _limit(reader(request), limit))
+    key = actor_key(store, speaker) if speaker else None
+    return _page(store.quotes(key, arrow=True), offset, _limit(reader(request), limit))
 
 
 @router.get("/runs", response_model=Table, responses=ERRORS, tags=["record"])

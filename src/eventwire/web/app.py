@@ -3,7 +3,8 @@ security headers on every response, and domain errors turned into JSON (``/api``
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
 from importlib import resources
 from pathlib import Path
 
@@ -23,7 +24,6 @@ from ..errors import EventwireError, UnknownActorCode, UnknownCameoCode
 from ..treaties.status import UnknownTreaty
 from ..versions import package_version
 from . import api, pages
-from .params import BadRequest
 from .reader import QueryTimeout, StoreReader
 
 __all__ = ["CONTENT_SECURITY_POLICY", "create_app"]
@@ -46,7 +46,6 @@ _STATUS: tuple[tuple[type[EventwireError], int], ...] = (
     (UnknownRecord, 404),
     (UnknownTreaty, 404),
     (QueryTimeout, 503),
-    (BadRequest, 400),
     (InvalidFilter, 400),
     (InvalidChangeRequest, 400),
     (UnreadableQuery, 400),
@@ -76,7 +75,13 @@ def create_app(db: str | Path, options: Options | None = None) -> FastAPI:
     # app's lifespan many times).
     store_reader = StoreReader(db, settings.web)
 
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        store_reader.release()  # the file is free once the server stops
+
     app = FastAPI(
+        lifespan=lifespan,
         title="eventwire",
         version=package_version(),
         description="Political event data from international news: the record of one store.",

