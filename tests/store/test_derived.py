@@ -61,7 +61,10 @@ DERIVED_DISAGREES = {
                    source_country, target_country, plover_category,
                    (SELECT max(k) FROM range(0, 21) r(k) WHERE confidence >= k / 20) AS step,
                    count(*) AS n
-            FROM events WHERE event_day IS NOT NULL GROUP BY ALL)
+            FROM events WHERE event_day IS NOT NULL
+              AND (date_start IS NULL OR date_end IS NULL
+                   OR date_trunc('week', date_start) = date_trunc('week', date_end))
+            GROUP BY ALL)
         (SELECT * FROM defined EXCEPT ALL
          SELECT week, modality, source_country, target_country, plover_category,
                 confidence_step, events FROM event_week_counts)

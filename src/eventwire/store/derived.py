@@ -21,7 +21,9 @@ store, through ingests, a bridging report and a re-ingest).
 - ``event_day_totals``: events per day and modality, the denominators of the dyad's shares.
 - ``event_week_counts``: events per week (its Monday), modality, source and target country,
   PLOVER category and confidence step (the largest k of 0-20 with ``confidence >= k/20``),
-  what the change table of a week (``analysis.changes``) counts: it reads 53 weeks of this
+  of the events whose date lies within one week (an event dated only to a month or a year is
+  left out, as the series leave it out: ``analysis.periods``), what the change table of a week
+  (``analysis.changes``) counts: it reads 53 weeks of this
   small table, in week order, instead of every event (the events are in side order, so a
   range of days prunes nothing: 0.3-0.8 CPU s a table on 10 M events).
 
