@@ -143,3 +143,22 @@ def test_exact_copies_store_the_same_copy_whatever_the_order(tmp_path: Path) -> 
     # The later-sorting copy was ingested first and then replaced: counted as such.
     replaced = records["abcnews, then nytimes"][1][1]
     assert (replaced.articles_new, replaced.copies_replaced) == (0, 1)
+
+
+def test_each_stored_report_says_which_lexicon_entry_coded_it(tmp_path: Path) -> None:
+    """Issue 17: the event page and `eventwire event` show which entry or rule made a report."""
+    from datetime import date
+
+    (tmp_path / "news").mkdir()
+    (tmp_path / "news" / "a.txt").write_text(
+        "Russia and North Korea signed a defence treaty on Tuesday.\n", encoding="utf-8"
+    )
+    options = load_options(overrides={"store.path": str(tmp_path / "e.duckdb")})
+    ingest([str(tmp_path / "news")], options, published=date(2024, 6, 19))
+    with open_store(tmp_path / "e.duckdb", read_only=True) as store:
+        (event_id,) = store.query("SELECT event_id FROM events WHERE cameo = '057'")["event_id"]
+        (report,) = store.event(event_id).mentions
+    assert report.rule is not None and report.rule.startswith("lexicon.yaml#")
+    runner = CliRunner(env={"COLUMNS": "200"})
+    shown = runner.invoke(cli, ["event", event_id, "--db", str(tmp_path / "e.duckdb")])
+    assert shown.exit_code == 0 and f"coded by {report.rule}" in shown.output

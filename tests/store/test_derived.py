@@ -128,7 +128,8 @@ def test_migration_4_upgrades_a_store_made_at_schema_3(tmp_path: Path) -> None:
     assert migrate(con, until=3) == [1, 2, 3]
     con.execute(f"ATTACH '{current}' AS current (READ_ONLY)")
     for table in ("runs", "articles", "event_mentions", "article_signatures", "sentences"):
-        later = " EXCLUDE (notes)" if table == "articles" else ""  # added by migration 6
+        # Columns added by later migrations: articles.notes (6), event_mentions.rule (9).
+        later = {"articles": " EXCLUDE (notes)", "event_mentions": " EXCLUDE (rule)"}.get(table, "")
         con.execute(f"INSERT INTO {table} SELECT *{later} FROM current.{table}")
     columns = ", ".join(_SCHEMA_3_EVENT_COLUMNS)
     con.execute(

@@ -117,6 +117,7 @@ class MentionRecord:
     confidence: float | None
     source_code: str | None
     target_code: str | None
+    rule: str | None = None  # the lexicon entry or rule that coded it (None: not recorded)
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,8 +201,18 @@ _MENTION_COLUMNS = """
     m.trigger_text, m.trigger_start, m.trigger_end,
     m.cameo, m.plover_category, m.modality, m.attribution_text, m.attribution_code,
     m.date_text, m.date_value, m.location_text, m.confidence,
-    m.source_code, m.target_code
+    m.source_code, m.target_code, {rule}
 """
+
+
+def _mention_columns(con: duckdb.DuckDBPyConnection) -> str:
+    """``_MENTION_COLUMNS`` for this store: a store older than schema migration 9 (opened
+    read-only, so not migrated) has no ``rule`` column, and its reports say none."""
+    row = con.execute(
+        "SELECT count(*) FROM duckdb_columns()"
+        " WHERE table_name = 'event_mentions' AND column_name = 'rule'"
+    ).fetchone()
+    return _MENTION_COLUMNS.format(rule="m.rule" if row and row[0] else "NULL")
 
 
 def _by_keys(
@@ -223,10 +234,11 @@ def _reports(
     """The reports ``condition`` (over ``event_mentions m``) selects, or those whose ids
     ``params`` lists when there is no condition, each with its article and the spans in its
     sentence, in no particular order. The articles and sentences are read by their keys."""
+    columns = _mention_columns(con)
     if condition is None:
-        rows = _by_keys(con, "event_mentions m", _MENTION_COLUMNS, params, "m.mention_id")
+        rows = _by_keys(con, "event_mentions m", columns, params, "m.mention_id")
     else:
-        sql = f"SELECT {_MENTION_COLUMNS} FROM event_mentions m WHERE {condition}"
+        sql = f"SELECT {columns} FROM event_mentions m WHERE {condition}"
         rows = con.execute(sql, list(params)).fetchall()
     article_ids = sorted({row[1] for row in rows})
     columns = "article_id, title, published, source, url"
@@ -264,7 +276,7 @@ def _mention(row: tuple[Any, ...]) -> MentionRecord:
     (mention_id, article_id, title, published, source, url, index, sentence, offset,
      s_text, s_start, s_end, t_text, t_start, t_end, v_text, v_start, v_end,
      cameo, plover, modality, attr_text, attr_code, date_text, date_value, location,
-     confidence, source_code, target_code) = row  # fmt: skip
+     confidence, source_code, target_code, rule) = row  # fmt: skip
     spans = [
         _span("source", s_text, s_start, s_end, sentence, offset),
         _span("target", t_text, t_start, t_end, sentence, offset),
@@ -292,6 +304,7 @@ def _mention(row: tuple[Any, ...]) -> MentionRecord:
         confidence=confidence,
         source_code=source_code,
         target_code=target_code,
+        rule=rule,
     )
 
 

@@ -170,6 +170,8 @@ def event(ctx: click.Context, event_id: str, db: str | None, fmt: str) -> None:
             _line(f"    modality {report.modality}, confidence {confidence}, mention "
                   f"{report.mention_id}")
         )  # fmt: skip
+        if report.rule:
+            console.print(_line(f"    coded by {report.rule}"))
 
 
 # Paths and reasons share the width; the reader and the runs that saw the input go first.

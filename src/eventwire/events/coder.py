@@ -467,6 +467,7 @@ class EventCoder:
                 judgement.attribution,
                 direct=frame.direct,
                 specificity=match.specificity,
+                rule=getattr(match.entry, "source", None),
             )
             out.append(EventCandidate(event, match, source, target, frame.direct))
         return out
@@ -535,6 +536,7 @@ class EventCoder:
             judgement.attribution,
             direct=direct,
             specificity=match.specificity,
+            rule=getattr(match.entry, "source", None),
         )
 
     # -- internals -------------------------------------------------------------------------
@@ -577,6 +579,7 @@ class EventCoder:
         *,
         direct: bool,
         specificity: int,
+        rule: str | None = None,
     ) -> Event:
         cameo = self.ontology.lookup(code)
         article_date: date | None = doc._.article_date
@@ -629,6 +632,7 @@ class EventCoder:
                 specificity=specificity,
                 weights=self.options.weights,
             ),
+            rule=rule,
         )
 
     def _reported_events(
@@ -667,6 +671,7 @@ class EventCoder:
                         judgement.attribution,
                         direct=False,
                         specificity=0,
+                        rule="reported speech (events/reported.py)",
                     )
                     out.append(EventCandidate(event, None, source, target, False))
         return out
@@ -716,6 +721,7 @@ class EventCoder:
                         (),
                         direct=True,
                         specificity=0,
+                        rule="denial (events/modality.py)",
                     )
                     out.append(EventCandidate(event, None, source, target, True))
         return out

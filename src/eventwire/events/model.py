@@ -107,6 +107,9 @@ class Event:
     event_date: EventDate | None = None
     location: Location | None = None
     confidence: float = 0.5
+    # Which lexicon entry or rule coded it ("lexicon.yaml#312", a user lexicon's entry, or
+    # "reported speech"): the provenance an analyst asks for after the sentence.
+    rule: str | None = None
 
     @property
     def mention_id(self) -> str:

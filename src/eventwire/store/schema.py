@@ -329,6 +329,15 @@ MIGRATIONS: tuple[Migration, ...] = (
         + WEEK_COUNTS.format(only="")
         + ";",
     ),
+    Migration(
+        9,
+        "event mentions: which lexicon entry or rule coded each",
+        # Issue 17: the event page says which lexicon entry ("lexicon.yaml#312") or rule
+        # ("reported speech …") made a report; mentions stored before are NULL (unknown).
+        """
+        ALTER TABLE event_mentions ADD COLUMN rule VARCHAR;
+        """,
+    ),
 )
 
 

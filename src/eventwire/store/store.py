@@ -636,4 +636,5 @@ def _mention_row(article_id: str, domain: str | None, run_id: str, e: Event) -> 
         e.confidence,
         domain,
         run_id,
+        e.rule,
     ]
