@@ -32,6 +32,7 @@ __all__ = [
     "disjoint",
     "ensure_codebook",
     "fetch",
+    "has_column",
     "has_query_tables",
     "has_week_counts",
     "scope_clauses",
@@ -83,8 +84,23 @@ def has_query_tables(con: duckdb.DuckDBPyConnection) -> bool:
 
 
 def has_week_counts(con: duckdb.DuckDBPyConnection) -> bool:
-    """Whether the store has the weekly counts merging keeps (schema migration 8)."""
-    row = con.execute("SELECT count(*) FROM schema_migrations WHERE version = 7").fetchone()
+    """Whether the store has the weekly counts merging keeps (``event_week_counts``, schema
+    migration 8). Asked of the catalogue, not of the migration number: the number moved
+    when two branches both added a migration 7."""
+    row = con.execute(
+        "SELECT count(*) FROM duckdb_tables() WHERE table_name = 'event_week_counts'"
+        " AND NOT temporary"
+    ).fetchone()
+    return bool(row and row[0])
+
+
+def has_column(con: duckdb.DuckDBPyConnection, table: str, column: str) -> bool:
+    """Whether the store's ``table`` has ``column`` (a store opened read-only is not migrated,
+    so an older one may lack a column a later migration adds)."""
+    row = con.execute(
+        "SELECT count(*) FROM duckdb_columns() WHERE table_name = ? AND column_name = ?",
+        [table, column],
+    ).fetchone()
     return bool(row and row[0])
 
 

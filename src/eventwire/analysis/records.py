@@ -21,7 +21,7 @@ import pyarrow as pa
 import pyarrow.compute
 
 from ..errors import EventwireError
-from ._sql import EVENT_DAY, STORED_DAY, ensure_codebook, has_query_tables
+from ._sql import EVENT_DAY, STORED_DAY, ensure_codebook, has_column, has_query_tables
 from .filters import EventFilter
 
 __all__ = [
@@ -208,11 +208,8 @@ _MENTION_COLUMNS = """
 def _mention_columns(con: duckdb.DuckDBPyConnection) -> str:
     """``_MENTION_COLUMNS`` for this store: a store older than schema migration 9 (opened
     read-only, so not migrated) has no ``rule`` column, and its reports say none."""
-    row = con.execute(
-        "SELECT count(*) FROM duckdb_columns()"
-        " WHERE table_name = 'event_mentions' AND column_name = 'rule'"
-    ).fetchone()
-    return _MENTION_COLUMNS.format(rule="m.rule" if row and row[0] else "NULL")
+    rule = "m.rule" if has_column(con, "event_mentions", "rule") else "NULL"
+    return _MENTION_COLUMNS.format(rule=rule)
 
 
 def _by_keys(

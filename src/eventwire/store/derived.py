@@ -42,6 +42,8 @@ from __future__ import annotations
 
 import duckdb
 
+from ..analysis._sql import has_week_counts
+
 __all__ = [
     "CONFIDENCE_STEPS",
     "EVENT_COLUMNS",
@@ -244,26 +246,17 @@ def rewrite_events(con: duckdb.DuckDBPyConnection, summary: str) -> None:
         con.execute(_SIDES)
         con.execute(_EVENTS)
         con.execute(_DAY_TOTALS)
-        if _has_week_counts(con):
+        if has_week_counts(con):
             con.execute("DELETE FROM event_week_counts")
             con.execute(WEEK_COUNTS.format(only=""))
     finally:
         con.execute("DROP TABLE IF EXISTS eventwire_merged")
 
 
-def _has_week_counts(con: duckdb.DuckDBPyConnection) -> bool:
-    """Whether the store has ``event_week_counts`` (schema migration 8)."""
-    row = con.execute(
-        "SELECT count(*) FROM duckdb_tables() WHERE table_name = 'event_week_counts'"
-        " AND NOT temporary"
-    ).fetchone()
-    return bool(row and row[0])
-
-
 def _recount_weeks(con: duckdb.DuckDBPyConnection) -> None:
     """Count again the weeks of the events just appended (``eventwire_merged``) or removed
     (``eventwire_removed``) in ``event_week_counts``, from ``events`` as they now are."""
-    if not _has_week_counts(con):
+    if not has_week_counts(con):
         return
     con.execute(
         "CREATE OR REPLACE TEMP TABLE eventwire_weeks AS"
