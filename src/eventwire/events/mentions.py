@@ -373,11 +373,7 @@ class MentionIndex:
             for c in token.children
         ):
             return []
-        if self._sent_starts is None:
-            self._sent_starts = [s.start for s in self.doc.sents]
-        starts = self._sent_starts
-        sent_no = max(i for i, start in enumerate(starts) if start <= token.i)
-        window_start = starts[max(0, sent_no - _PRONOUN_WINDOW_SENTENCES + 1)]
+        window_start = self._window_start(token)
         quoted = self.in_quote(token.idx)
         by_key: dict[str, list[Span]] = {}
         for span in reversed(self.mentions):
@@ -550,12 +546,17 @@ class MentionIndex:
             frontier = objects
         return None
 
-    def _antecedent(self, token: Token, *, person: bool) -> Span | None:
+    def _window_start(self, token: Token) -> int:
+        """The first token of the sentences a reference at ``token`` looks back over: its own
+        and the ``_PRONOUN_WINDOW_SENTENCES - 1`` before it."""
         if self._sent_starts is None:
             self._sent_starts = [s.start for s in self.doc.sents]  # rebuilt on every access
         sent_starts = self._sent_starts
         sent_no = max(i for i, start in enumerate(sent_starts) if start <= token.i)
-        window_start = sent_starts[max(0, sent_no - _PRONOUN_WINDOW_SENTENCES + 1)]
+        return sent_starts[max(0, sent_no - _PRONOUN_WINDOW_SENTENCES + 1)]
+
+    def _antecedent(self, token: Token, *, person: bool) -> Span | None:
+        window_start = self._window_start(token)
         token_in_quote = self.in_quote(token.idx)
         candidates = [
             span
