@@ -347,24 +347,11 @@ def merge_group(
     store's full merge does; yield ``(event_id, representative, num_mentions, num_articles,
     num_sources, confidence, mention_ids)`` per event. Only the relative storage order of a
     group's mentions matters to ``merge_mentions``, so each group is clustered alone."""
-    from ..store.merge import MentionRow, group_key, merge_mentions
+    from ..store.merge import mention_rows, merge_mentions
 
-    ordered = sorted(rows, key=_storage_order)
-    mentions = [
-        MentionRow(
-            mention_id=r[0],
-            order=i,
-            article_id=r[1],
-            source_domain=r[4],
-            group=group_key(r[5], r[6], r[7], r[8]),
-            cameo=r[9],
-            confidence=r[10] or 0.0,
-            date_start=r[11],
-            date_end=r[12],
-            location_country=r[13],
-        )
-        for i, r in enumerate(ordered)
-    ]
+    # A row of MERGE_FIELDS is the store's merge row with the sentence index and trigger
+    # start (the storage order) after the article id.
+    mentions = mention_rows([(r[0], r[1], *r[4:]) for r in sorted(rows, key=_storage_order)])
     for event in merge_mentions(mentions, window_days, by_place=by_place):
         yield (
             event.event_id,

@@ -34,10 +34,11 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
 from ..time.intervals import timex_interval
 
-__all__ = ["MentionRow", "MergedEvent", "merge_mentions", "timex_interval"]
+__all__ = ["MentionRow", "MergedEvent", "mention_rows", "merge_mentions", "timex_interval"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +81,28 @@ def group_key(
     source: str | None, target: str | None, plover: str | None, modality: str
 ) -> tuple[str, str, str, str]:
     return (source or "-", target or "-", plover or "-", modality)
+
+
+def mention_rows(rows: Sequence[tuple[Any, ...]]) -> list[MentionRow]:
+    """``MentionRow``s of stored mentions given in storage order, each row ``(mention_id,
+    article_id, source_domain, source_key, target_key, plover_category, modality, cameo,
+    confidence, date_start, date_end, location_country, …)`` (the local store's merge and the
+    Spark engine's read the same columns)."""
+    return [
+        MentionRow(
+            mention_id=r[0],
+            order=i,
+            article_id=r[1],
+            source_domain=r[2],
+            group=group_key(r[3], r[4], r[5], r[6]),
+            cameo=r[7],
+            confidence=r[8] or 0.0,
+            date_start=r[9],
+            date_end=r[10],
+            location_country=r[11],
+        )
+        for i, r in enumerate(rows)
+    ]
 
 
 def merge_mentions(

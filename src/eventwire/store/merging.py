@@ -50,7 +50,7 @@ import pandas as pd
 from ..errors import StoreError
 from . import derived
 from .derived import resort_events, rewrite_events, update_events
-from .merge import MentionRow, MergedEvent, group_key, merge_mentions
+from .merge import MergedEvent, mention_rows, merge_mentions
 
 __all__ = ["merge_store"]
 
@@ -230,7 +230,7 @@ def _actor_evidence(con: duckdb.DuckDBPyConnection, *, touched_only: bool) -> pd
 
 def _full_merge(con: duckdb.DuckDBPyConnection, window_days: int, by_place: bool) -> int:
     rows = con.execute(_MENTIONS_IN_STORAGE_ORDER).fetchall()
-    merged = merge_mentions(_mention_rows(rows), window_days, by_place=by_place)
+    merged = merge_mentions(mention_rows(rows), window_days, by_place=by_place)
     assignment = _assignment(merged)
     actors = _actor_evidence(con, touched_only=False)
     with _transaction(con, assignment=assignment, summary=_summary(merged), actors=actors):
@@ -268,7 +268,7 @@ def _incremental_merge(con: duckdb.DuckDBPyConnection, window_days: int, by_plac
         with _transaction(con):
             _record_runs(con)
         return _event_count(con)
-    merged = merge_mentions(_mention_rows(rows), window_days, by_place=by_place)
+    merged = merge_mentions(mention_rows(rows), window_days, by_place=by_place)
     before: dict[str, set[str]] = {}
     for row in rows:
         if row[-1] is not None:
@@ -351,24 +351,6 @@ def _insert_actors(con: duckdb.DuckDBPyConnection) -> None:
         "INSERT INTO actors (actor_id, name, kind, country, code, sector)"
         " SELECT actor_id, name, kind, country, code, sector FROM actors_df"
     )
-
-
-def _mention_rows(rows: Sequence[tuple[Any, ...]]) -> list[MentionRow]:
-    return [
-        MentionRow(
-            mention_id=r[0],
-            order=i,
-            article_id=r[1],
-            source_domain=r[2],
-            group=group_key(r[3], r[4], r[5], r[6]),
-            cameo=r[7],
-            confidence=r[8] or 0.0,
-            date_start=r[9],
-            date_end=r[10],
-            location_country=r[11],
-        )
-        for i, r in enumerate(rows)
-    ]
 
 
 def _assignment(
