@@ -14,8 +14,8 @@ from spacy.tokens import Doc
 
 from eventwire.actors.model import Actor
 from eventwire.events.coder import EventCoder, load_registered_lexicon
-from eventwire.events.coreference import _period, _refines
-from eventwire.events.intentions import refusal_code
+from eventwire.events.dating.coreference import _period, _refines
+from eventwire.events.modality.intentions import refusal_code
 from eventwire.events.model import Event, EventDate
 from eventwire.events.ontology import load_ontology
 from eventwire.events.relation import classify_relation

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from eventwire.events.coder import EventCoder
-from eventwire.events.intentions import intention_code
+from eventwire.events.modality.intentions import intention_code
 from eventwire.events.ontology import load_ontology
 from eventwire.events.relation import classify_relation
 

@@ -13,9 +13,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from eventwire.events.coder import EventCoder, load_registered_lexicon
-from eventwire.events.mentions import dateline_tokens
 from eventwire.events.model import Event
-from eventwire.events.unnamed import looks_like_actor
+from eventwire.events.sides.mentions import dateline_tokens
+from eventwire.events.sides.unnamed import looks_like_actor
 
 from .test_coder_regressions import ACTORS, triples
 

@@ -12,7 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 import eventwire.time.component  # noqa: F401 — registers the eventwire_time factory
-from eventwire.events.attachment import (
+from eventwire.events.dating.attachment import (
     BACKGROUND_DATE_TEXT,
     attach_date,
     reaches_past,

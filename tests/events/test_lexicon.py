@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from eventwire.events.lexicon import (
+from eventwire.events.ontology import load_ontology
+from eventwire.events.triggers.lexicon import (
     DEFAULT_LEXICON_PATH,
     Lexicon,
     LexiconEntry,
@@ -15,7 +16,6 @@ from eventwire.events.lexicon import (
     load_lexicon,
     read_lexicon_file,
 )
-from eventwire.events.ontology import load_ontology
 from eventwire.registry import lexicons
 
 

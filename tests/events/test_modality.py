@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from eventwire.events.mentions import MentionIndex
-from eventwire.events.modality import assess_modality, find_denials
+from eventwire.events.modality.cues import assess_modality, find_denials
+from eventwire.events.sides.mentions import MentionIndex
 
 from .conftest import KOR, PRK, RUS, USA
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from eventwire.events.petrarch import load_petrarch_lexicon, read_petrarch_verbs
+from eventwire.events.triggers.petrarch import load_petrarch_lexicon, read_petrarch_verbs
 from eventwire.registry import lexicons
 from tests.conftest import shared_path
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from eventwire.events.mentions import MentionIndex
-from eventwire.events.quotes import find_quotes, quote_ranges
+from eventwire.events.modality.quotes import find_quotes, quote_ranges
+from eventwire.events.sides.mentions import MentionIndex
 
 from .conftest import KOR, LAVROV, SIKORSKI, Actor
 

@@ -9,7 +9,7 @@ import pytest
 from spacy.language import Language
 
 from eventwire.errors import ConfigError
-from eventwire.events.relevance import load_offtopic_cues
+from eventwire.events.scoring.relevance import load_offtopic_cues
 
 
 def words(text: str) -> list[str]:

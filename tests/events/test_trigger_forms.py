@@ -10,8 +10,13 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from eventwire.events.lexicon import Lexicon, default_lexicon
-from eventwire.events.triggers import TriggerForms, TriggerMatch, find_triggers, match_token
+from eventwire.events.triggers.lexicon import Lexicon, default_lexicon
+from eventwire.events.triggers.matching import (
+    TriggerForms,
+    TriggerMatch,
+    find_triggers,
+    match_token,
+)
 
 from ..conftest import shared_path
 

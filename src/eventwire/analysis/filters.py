@@ -122,7 +122,7 @@ def _placeholders(items: Sequence[Any]) -> str:
 
 def confidence_terms(min_confidence: float | None) -> tuple[list[str], list[Any]]:
     """The condition on ``events e`` that keeps the events whose calibrated confidence (the
-    probability that the event is right: ``eventwire.events.calibration``) is at least
+    probability that the event is right: ``eventwire.events.scoring.calibration``) is at least
     ``min_confidence``, and its parameter; nothing for None or 0 (every stored event, even one
     without a confidence, which any higher threshold leaves out). A value outside 0–1 is an
     ``InvalidFilter``.

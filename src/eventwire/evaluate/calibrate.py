@@ -23,7 +23,7 @@ from typing import Any
 
 from ..config import Options
 from ..errors import ConfigError, UnreadableInput
-from ..events.calibration import ConfidenceModel
+from ..events.scoring.calibration import ConfidenceModel
 from .realnews import code_gold_corpus, load_gold_corpus, roc_auc, tuple_labels
 
 __all__ = ["CalibrationResult", "fit_confidence_model"]

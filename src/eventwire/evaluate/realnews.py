@@ -554,7 +554,7 @@ def code_gold_corpus(
     """Code every article as ingest would; each prediction with the calibration model's
     features (computed from the rule confidence when ``calibrated`` is False)."""
     from ..engines.articles import coded_article, make_doc
-    from ..events.calibration import countries_in, event_features
+    from ..events.scoring.calibration import countries_in, event_features
     from ..nlp.pipeline import build_pipeline, build_selector
 
     nlp = build_pipeline(options.pipeline)

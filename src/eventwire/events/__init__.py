@@ -12,7 +12,7 @@ from .._lazy import lazy_attributes
 
 if TYPE_CHECKING:
     from .coder import CoderOptions, EventCoder, make_event_coder
-    from .lexicon import Lexicon, LexiconEntry, load_lexicon
+    from .modality.quotes import Quote, find_quotes
     from .model import (
         MODALITIES,
         ActorRef,
@@ -25,9 +25,9 @@ if TYPE_CHECKING:
         Trigger,
     )
     from .ontology import PLOVER_CATEGORIES, CameoCode, Ontology, load_ontology
-    from .petrarch import load_petrarch_lexicon
-    from .quotes import Quote, find_quotes
     from .relation import classify_relation
+    from .triggers.lexicon import Lexicon, LexiconEntry, load_lexicon
+    from .triggers.petrarch import load_petrarch_lexicon
 
 _WHERE = {
     "MODALITIES": ".model",
@@ -39,19 +39,19 @@ _WHERE = {
     "Event": ".model",
     "EventCoder": ".coder",
     "EventDate": ".model",
-    "Lexicon": ".lexicon",
-    "LexiconEntry": ".lexicon",
+    "Lexicon": ".triggers.lexicon",
+    "LexiconEntry": ".triggers.lexicon",
     "Location": ".model",
     "Modality": ".model",
     "Ontology": ".ontology",
     "Plover": ".model",
-    "Quote": ".quotes",
+    "Quote": ".modality.quotes",
     "Trigger": ".model",
     "classify_relation": ".relation",
-    "find_quotes": ".quotes",
-    "load_lexicon": ".lexicon",
+    "find_quotes": ".modality.quotes",
+    "load_lexicon": ".triggers.lexicon",
     "load_ontology": ".ontology",
-    "load_petrarch_lexicon": ".petrarch",
+    "load_petrarch_lexicon": ".triggers.petrarch",
     "make_event_coder": ".coder",
 }
 __getattr__, __dir__ = lazy_attributes(__name__, _WHERE)

@@ -49,29 +49,29 @@ from spacy.tokens import Doc, Span, Token
 from ..actors.kb import KnowledgeBase
 from ..errors import UnknownCameoCode
 from ..nlp.extensions import register_extensions
-from .arguments import find_arguments
-from .attachment import (
+from .dating.attachment import (
     attach_date,
     attach_location,
     dateline_location,
     fallback_location,
     reaches_past,
 )
-from .calibration import countries_in, event_features, load_confidence_model
-from .confidence import ConfidenceWeights, event_confidence
-from .coreference import propagate_dates
-from .forecasts import is_forecast_warning, predicted_by_another
-from .intentions import as_statement, in_purpose_clause
-from .mentions import ArgumentActor, MentionIndex, actor_ref
-from .modality import assess_modality, find_denials
+from .dating.coreference import propagate_dates
+from .dating.narrative import story_time_dates
+from .modality.cues import assess_modality, find_denials
+from .modality.forecasts import is_forecast_warning, predicted_by_another
+from .modality.intentions import as_statement, in_purpose_clause
+from .modality.quotes import DEFAULT_MIN_WORDS, Quote, attribute_quotes, doc_text, forget_doc_text
 from .model import Attribution, Event, EventDate, Modality, Plover, Trigger
-from .narrative import story_time_dates
 from .ontology import PLOVER_CATEGORIES, Ontology, load_ontology
-from .quotes import DEFAULT_MIN_WORDS, Quote, attribute_quotes, doc_text, forget_doc_text
-from .relevance import load_offtopic_cues
-from .reported import find_reported_events
-from .story import answer_accusers, place_unnamed_sides
-from .triggers import LexiconLike, TriggerMatch, find_triggers
+from .scoring.calibration import countries_in, event_features, load_confidence_model
+from .scoring.confidence import ConfidenceWeights, event_confidence
+from .scoring.relevance import load_offtopic_cues
+from .sides.arguments import find_arguments
+from .sides.mentions import ArgumentActor, MentionIndex, actor_ref
+from .sides.story import answer_accusers, place_unnamed_sides
+from .triggers.matching import LexiconLike, TriggerMatch, find_triggers
+from .triggers.reported import find_reported_events
 
 __all__ = [
     "DEFAULT_LEXICON",
@@ -671,7 +671,7 @@ class EventCoder:
                         judgement.attribution,
                         direct=False,
                         specificity=0,
-                        rule="reported speech (events/reported.py)",
+                        rule="reported speech (events/triggers/reported.py)",
                     )
                     out.append(EventCandidate(event, None, source, target, False))
         return out
@@ -721,7 +721,7 @@ class EventCoder:
                         (),
                         direct=True,
                         specificity=0,
-                        rule="denial (events/modality.py)",
+                        rule="denial (events/modality/cues.py)",
                     )
                     out.append(EventCandidate(event, None, source, target, True))
         return out
@@ -841,7 +841,7 @@ def make_event_coder(
 def load_registered_lexicon(name: str) -> LexiconLike:
     """The lexicon a registered function returns (``eventwire.lexicon.default.v1``…)."""
     from .. import registry
-    from . import lexicon as _shipped  # noqa: F401  # registers the shipped lexicon
+    from .triggers import lexicon as _shipped  # noqa: F401  # registers the shipped lexicon
 
     factory: Any = registry.lexicons.get(name)
     built: LexiconLike = factory()

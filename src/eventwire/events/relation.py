@@ -37,12 +37,12 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span, Token
 
 from ..actors.model import UNRESOLVED, Actor
-from .clause import contact_purpose_head
 from .coder import EventCandidate, EventCoder
-from .intentions import as_statement, in_purpose_clause
-from .mentions import ArgumentActor, MentionIndex, actor_ref
+from .modality.intentions import as_statement, in_purpose_clause
 from .model import Event
-from .triggers import TriggerMatch, find_triggers
+from .sides.clause import contact_purpose_head
+from .sides.mentions import ArgumentActor, MentionIndex, actor_ref
+from .triggers.matching import TriggerMatch, find_triggers
 
 __all__ = ["RANK_FACTORS", "classify_relation", "default_relation_coder"]
 

@@ -82,9 +82,9 @@ def event_words(lexicon: object | None = None) -> tuple[frozenset[str], dict[str
 
     ``lexicon`` is the coder's (anything with ``entries()``); default: the shipped lexicon.
     """
-    from ..events.coreference import BARE_EVENT_NOUNS
-    from ..events.lexicon import default_lexicon
-    from ..events.modality import DENIAL_VERBS, DISMISSIVE_WORDS
+    from ..events.dating.coreference import BARE_EVENT_NOUNS
+    from ..events.modality.cues import DENIAL_VERBS, DISMISSIVE_WORDS
+    from ..events.triggers.lexicon import default_lexicon
     from ..treaties.cues import MEMBERSHIP_TRIGGERS, STEP_VERBS, TREATY_NOUNS
 
     chosen = lexicon if lexicon is not None else default_lexicon()
@@ -149,7 +149,7 @@ class SentenceSelector:
         self._pronouns = frozenset(pronouns)
         self._free, self._conditional = event_words(lexicon)
         self._objects = frozenset(w for words in self._conditional.values() for w in words)
-        from ..events.reported import SAY_VERBS
+        from ..events.triggers.reported import SAY_VERBS
 
         self._say = SAY_VERBS
         self.context = context

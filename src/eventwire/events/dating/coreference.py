@@ -26,10 +26,10 @@ from datetime import date
 
 from spacy.tokens import Doc, Span
 
-from ..time.intervals import timex_interval
+from ...time.intervals import timex_interval
+from ..model import Event, EventDate
+from ..triggers.matching import LexiconLike, find_triggers
 from .attachment import attach_date
-from .model import Event, EventDate
-from .triggers import LexiconLike, find_triggers
 
 __all__ = ["BARE_EVENT_NOUNS", "WINDOW_SENTENCES", "propagate_dates"]
 

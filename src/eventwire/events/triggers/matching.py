@@ -10,8 +10,8 @@ specific wins (particle 3, object 2, preposition 1 point each: a particle change
 most, "walk out" vs. "walk"); ties keep the lexicon's order.
 
 The lexicon is anything with ``verb_entries(lemma)`` and ``noun_entries(lemma)`` returning
-entries shaped like :class:`LexiconEntryLike` — the shipped ``eventwire.events.lexicon.Lexicon``,
-or a small one built by hand in a test.
+entries shaped like :class:`LexiconEntryLike` — the shipped
+``eventwire.events.triggers.lexicon.Lexicon``, or a small one built by hand in a test.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from typing import Protocol
 
 from spacy.tokens import Span, Token
 
-from .model import Plover
+from ..model import Plover
 
 __all__ = [
     "CLASSIFIED_HEADS",

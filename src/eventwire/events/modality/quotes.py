@@ -25,10 +25,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from ..actors.model import UNRESOLVED
-from .clause import implicit_subject
-from .mentions import ArgumentActor, MentionIndex, actor_ref
-from .model import ActorRef
+from ...actors.model import UNRESOLVED
+from ..model import ActorRef
+from ..sides.clause import implicit_subject
+from ..sides.mentions import ArgumentActor, MentionIndex, actor_ref
 
 _TEXT_KEY = "eventwire.doc_text"
 

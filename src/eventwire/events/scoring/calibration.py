@@ -27,9 +27,9 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
-from ..errors import ConfigError
-from .attachment import dated_in_text
-from .model import ActorRef, Event
+from ...errors import ConfigError
+from ..dating.attachment import dated_in_text
+from ..model import ActorRef, Event
 
 __all__ = [
     "ConfidenceModel",
@@ -38,7 +38,7 @@ __all__ = [
     "side_kind",
 ]
 
-MODEL_PATH = Path(__file__).parent / "data" / "confidence_model.json"
+MODEL_PATH = Path(__file__).parent.parent / "data" / "confidence_model.json"
 # Sentences longer than this are mostly glued captions, lists or furniture (issue 13: up to
 # 1,100 characters); wire sentences are rarely over 300.
 _LONG_SENTENCE = 300

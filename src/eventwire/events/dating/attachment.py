@@ -41,10 +41,10 @@ from datetime import date
 
 from spacy.tokens import Span, Token
 
-from ..places.model import Place
-from ..time.intervals import timex_interval
-from ..time.model import Timex
-from .model import EventDate, Location
+from ...places.model import Place
+from ...time.intervals import timex_interval
+from ...time.model import Timex
+from ..model import EventDate, Location
 
 __all__ = [
     "BACKGROUND_DATE_TEXT",
@@ -244,7 +244,7 @@ def dateline_location(
     India, April 7 (AFP)" when a reader kept it whole); ``countries`` are the two sides'."""
     if not dateline or category not in _SAID_WHERE_FILED:
         return None
-    from ..places.gazetteer import resolve_place
+    from ...places.gazetteer import resolve_place
 
     place = resolve_place(dateline) or resolve_place(dateline.split(",")[0])
     if place is None or place.feature == "country" or place.country is None:

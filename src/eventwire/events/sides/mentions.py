@@ -39,8 +39,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from ..actors.model import UNRESOLVED, Actor
-from .model import ActorRef
+from ...actors.model import UNRESOLVED, Actor
+from ..model import ActorRef
 from .unnamed import CIVILIAN_NOUNS, QUANTITY_NOUNS, looks_like_actor, noun_phrase
 
 __all__ = ["ArgumentActor", "MentionIndex", "actor_ref"]

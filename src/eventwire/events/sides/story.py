@@ -30,10 +30,10 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span
 
-from ..actors.kb import KnowledgeBase, Vocabulary
-from ..actors.model import Actor
-from ..actors.resolve import sector_actor
-from .model import ActorRef, Event
+from ...actors.kb import KnowledgeBase, Vocabulary
+from ...actors.model import Actor
+from ...actors.resolve import sector_actor
+from ..model import ActorRef, Event
 
 __all__ = ["StoryCountry", "answer_accusers", "place_unnamed_sides"]
 

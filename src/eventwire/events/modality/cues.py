@@ -43,9 +43,9 @@ from typing import Protocol
 
 from spacy.tokens import Span, Token
 
-from .clause import contact_purpose_head, coordination_head, implicit_subject
-from .mentions import ArgumentActor, MentionIndex
-from .model import Modality
+from ..model import Modality
+from ..sides.clause import contact_purpose_head, coordination_head, implicit_subject
+from ..sides.mentions import ArgumentActor, MentionIndex
 
 __all__ = [
     "MODALITY_PRECEDENCE",

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..triggers.matching import LIGHT_VERBS, TriggerMatch
 from .clause import (
     ADDRESSEE_IN_CLAUSE,
     RELATIVE_PRONOUNS,
@@ -21,7 +22,6 @@ from .clause import (
     subject_tokens,
 )
 from .mentions import ArgumentActor, MentionIndex
-from .triggers import LIGHT_VERBS, TriggerMatch
 
 __all__ = ["nominal_arguments"]
 

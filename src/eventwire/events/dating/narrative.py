@@ -33,9 +33,9 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from ..time.model import Timex
+from ...time.model import Timex
+from ..model import Event, EventDate
 from .attachment import clause_verb
-from .model import Event, EventDate
 
 __all__ = ["STORY_TIME_PREFIX", "WINDOW_SENTENCES", "story_time_dates"]
 

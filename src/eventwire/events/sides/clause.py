@@ -23,8 +23,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from ..triggers.matching import TriggerMatch, is_time_phrase
 from .mentions import ArgumentActor
-from .triggers import TriggerMatch, is_time_phrase
 from .unnamed import looks_like_actor
 
 __all__ = [

@@ -24,8 +24,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from .clause import implicit_subject
-from .mentions import ArgumentActor, MentionIndex
+from ..sides.clause import implicit_subject
+from ..sides.mentions import ArgumentActor, MentionIndex
 
 __all__ = ["SAY_VERBS", "ReportedEvent", "find_reported_events"]
 

@@ -28,8 +28,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-    from .model import Event
-    from .ontology import Ontology
+    from ..model import Event
+    from ..ontology import Ontology
 
 __all__ = ["as_statement", "in_purpose_clause", "intention_code", "refusal_code"]
 

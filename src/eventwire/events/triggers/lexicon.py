@@ -27,7 +27,7 @@ from eventwire._yaml import safe_load
 from eventwire.errors import ConfigError
 from eventwire.events.model import Plover
 from eventwire.events.ontology import DATA_DIR, PLOVER_CATEGORIES, Ontology, load_ontology
-from eventwire.events.triggers import TriggerForms
+from eventwire.events.triggers.matching import TriggerForms
 from eventwire.registry import lexicons
 
 __all__ = [
@@ -170,8 +170,8 @@ class Lexicon:
 
     @cached_property
     def trigger_forms(self) -> TriggerForms:
-        """The forms :func:`~eventwire.events.triggers.find_triggers` checks a token against
-        before matching it (built once per lexicon)."""
+        """The forms :func:`~eventwire.events.triggers.matching.find_triggers` checks a token
+        against before matching it (built once per lexicon)."""
         return TriggerForms(lemma for _, lemma in self._index)
 
     def verb_entries(self, lemma: str) -> tuple[LexiconEntry, ...]:

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .mentions import ArgumentActor
+from ..sides.mentions import ArgumentActor
 
 __all__ = ["ConfidenceWeights", "event_confidence"]
 

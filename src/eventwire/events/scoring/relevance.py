@@ -20,12 +20,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .._yaml import safe_load
-from ..errors import ConfigError
+from ..._yaml import safe_load
+from ...errors import ConfigError
 
 __all__ = ["OfftopicCues", "load_offtopic_cues"]
 
-CUES_PATH = Path(__file__).parent / "data" / "offtopic.yaml"
+CUES_PATH = Path(__file__).parent.parent / "data" / "offtopic.yaml"
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .mentions import MentionIndex
+from ..sides.mentions import MentionIndex
 
 __all__ = ["is_forecast_warning", "predicted_by_another"]
 

@@ -20,8 +20,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from eventwire.events.lexicon import Lexicon, LexiconEntry, LexiconError, LexiconProblem
 from eventwire.events.ontology import Ontology, load_ontology
+from eventwire.events.triggers.lexicon import Lexicon, LexiconEntry, LexiconError, LexiconProblem
 from eventwire.registry import lexicons
 
 __all__ = ["PetrarchImport", "load_petrarch_lexicon", "read_petrarch_verbs"]

@@ -45,7 +45,8 @@ import dataclasses
 
 from spacy.tokens import Token
 
-from ..actors.model import UNRESOLVED
+from ...actors.model import UNRESOLVED
+from ..triggers.matching import TriggerMatch, is_time_phrase
 from .clause import (
     ADDRESSEE_IN_CLAUSE,
     CONTACT_VERBS,
@@ -61,7 +62,6 @@ from .clause import (
 )
 from .mentions import ArgumentActor, MentionIndex
 from .nominal import nominal_arguments
-from .triggers import TriggerMatch, is_time_phrase
 from .unnamed import ACTOR_ENTITIES, FORCE_NOUNS, looks_like_actor
 
 __all__ = [

@@ -1,0 +1,1 @@
+"""Stage 4 of the coder: when and where (the date and place attached to an event)."""
