@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 import click
 
 from ._context import guarded, options, parse_day, reading
-from .output import Column, emit, format_option
+from .output import Column, emit, format_option, min_confidence_option
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -83,14 +83,7 @@ def _period_options(func: F) -> F:
                 help="Only events of this modality (asserted, negated, hypothetical, intended,"
                 " alleged, denied); 'all' for every modality.",
             ),
-            click.option(
-                "--min-confidence",
-                type=click.FloatRange(0.0, 1.0),
-                default=None,
-                help="Only events whose calibrated confidence (the probability that the event"
-                " is right) is at least this; 0 shows every stored event. Default: the config's"
-                " [analysis] min_confidence (0.3 as shipped).",
-            ),
+            min_confidence_option,
         ]
     ):
         func = option(func)

@@ -10,6 +10,7 @@ import click
 from ..analysis.brief_render import briefing_html, briefing_json, briefing_markdown
 from ..config import load_options
 from ..errors import EventwireError
+from .output import min_confidence_option
 
 __all__ = ["brief"]
 
@@ -38,12 +39,7 @@ def _day(value: str | None, hint: str) -> date | None:
     show_default=True,
     help="Markdown, a standalone HTML page, or one JSON object.",
 )
-@click.option(
-    "--min-confidence",
-    type=click.FloatRange(0.0, 1.0),
-    default=None,
-    help="Only events at least this confident (default: the config's [analysis] min_confidence).",
-)
+@min_confidence_option
 @click.option(
     "--stories",
     type=click.IntRange(min=0),

@@ -19,7 +19,7 @@ from rich.table import Table
 from ..analysis.changes import CHANGE_KINDS, DYAD_SEPARATOR, Change, WeeklyChanges, week_start
 from ..config import load_options
 from ..errors import EventwireError
-from .output import report_console
+from .output import min_confidence_option, report_console
 
 __all__ = ["changes", "events_command", "parse_week"]
 
@@ -105,12 +105,7 @@ def _weeks(store: Any, first: date) -> list[date]:
     show_default=True,
     help="Only events of this modality; 'all' for every modality.",
 )
-@click.option(
-    "--min-confidence",
-    type=click.FloatRange(0.0, 1.0),
-    default=None,
-    help="Only events at least this confident (default: the config's [analysis] min_confidence).",
-)
+@min_confidence_option
 @click.option(
     "--limit",
     type=click.IntRange(min=0),

@@ -320,6 +320,19 @@ def format_option(choices: Sequence[str] = FORMATS) -> Callable[[F], F]:
     )
 
 
+def min_confidence_option(func: F) -> F:
+    """The ``--min-confidence`` option of a command that shows events (None when not given:
+    the caller takes the config's ``[analysis] min_confidence``)."""
+    return click.option(
+        "--min-confidence",
+        type=click.FloatRange(0.0, 1.0),
+        default=None,
+        help="Only events whose calibrated confidence (the probability that the event is right)"
+        " is at least this; 0 shows every stored event. Default: the config's [analysis]"
+        " min_confidence (0.3 as shipped).",
+    )(func)
+
+
 def _plain(value: Any) -> Any:
     if _missing(value):
         return None
