@@ -507,8 +507,8 @@ def search_articles(
     limit: Limit = None,
 ) -> SearchResult:
     """Full-text search over article titles and texts, best match first (BM25)."""
-    index = reader(request).search_index(store)
-    return index.search(q, limit=_limit(reader(request), limit), offset=offset)
+    index = reader(request).search_index()
+    return index.search(q, store.con, limit=_limit(reader(request), limit), offset=offset)
 
 
 @router.get(

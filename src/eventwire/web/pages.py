@@ -390,8 +390,8 @@ def search_page(
     """Full-text search over the articles, best match first, with the matched words marked."""
     result = None
     if q.strip():
-        index = _reader(request).search_index(store)
-        result = index.search(q, limit=20, offset=offset)
+        index = _reader(request).search_index()
+        result = index.search(q, store.con, limit=20, offset=offset)
     return _render(request, "search.html", title="Search", q=q, result=result, offset=offset)
 
 
