@@ -34,7 +34,6 @@ __all__ = [
     "UnknownRecord",
     "actor_known",
     "article_record",
-    "counterparts",
     "event_record",
     "mention_spans",
     "page_events",
@@ -390,21 +389,3 @@ def mention_spans(
         return {}
     reports = _reports(con, None, sorted(set(mention_ids)))
     return {report.mention_id: report for report in reports}
-
-
-def counterparts(timeline: pa.Table, limit: int = 20) -> list[dict[str, Any]]:
-    """The actors a timeline's actor dealt with most: events, and mean Goldstein, per
-    counterpart code (``timeline`` as ``analysis.timelines.timeline`` gives it, in Arrow)."""
-    if timeline.num_rows == 0:
-        return []
-    grouped = (
-        timeline.filter(pa.compute.is_valid(timeline.column("counterpart")))
-        .group_by("counterpart")
-        .aggregate([("event_id", "count"), ("goldstein", "mean")])
-        .sort_by([("event_id_count", "descending"), ("counterpart", "ascending")])
-    )
-    return [
-        {"counterpart": r["counterpart"], "events": r["event_id_count"],
-         "goldstein_mean": r["goldstein_mean"]}
-        for r in grouped.slice(0, limit).to_pylist()
-    ]  # fmt: skip
