@@ -33,7 +33,7 @@ import duckdb
 
 from ..config import ChangeOptions, load_options
 from ..errors import EventwireError
-from ._sql import EVENT_DAY, STORED_DAY, has_query_tables, has_week_counts
+from ._sql import EVENT_DAY, STORED_DAY, has_query_tables, has_range_counts, has_week_counts
 from .filters import confidence_terms
 from .periods import fits_period
 
@@ -260,15 +260,26 @@ def _coarser(
 ) -> int:
     """The events left out of the week because their date is a longer period overlapping it
     ("March 2024", "2024")."""
-    confident, confidence = confidence_terms(min_confidence)
     terms = ["e.date_start <= ?", "e.date_end >= ?", f"NOT {fits_period('week')}"]
-    terms += [f"({_has_key(by)})", *confident]
-    params: list[object] = [monday + timedelta(days=6), monday, *confidence]
+    terms.append(f"({_has_key(by)})")
+    params: list[object] = [monday + timedelta(days=6), monday]
+    step = _confidence_step(min_confidence)
+    if step is not None and has_range_counts(con):
+        # The events dated to a range of days, counted by merging (schema migration 10).
+        source, count = "event_range_counts", "coalesce(sum(e.events), 0)"
+        if step:
+            terms.append("e.confidence_step >= ?")
+            params.append(step)
+    else:
+        confident, confidence = confidence_terms(min_confidence)
+        source, count = "events", "count(*)"
+        terms += confident
+        params += confidence
     if modality is not None:
         terms.append("e.modality = ?")
         params.append(modality)
     row = con.execute(
-        f"SELECT count(*) FROM events e WHERE {' AND '.join(terms)}", params
+        f"SELECT {count} FROM {source} e WHERE {' AND '.join(terms)}", params
     ).fetchone()
     return int(row[0]) if row else 0
 
