@@ -166,6 +166,11 @@ def page_events(
         columns = _PAGE_COLUMNS.format(day=STORED_DAY, names="e", article="e.sentence_article_id")
         source = " UNION ALL ".join(f"SELECT {columns} FROM events e WHERE {c}" for c in conditions)
         params = params * len(conditions)
+        # Counted branch by branch over the filter's columns only: a count over the union of
+        # the page's columns read them all (39 against 18 ms of CPU for the 72,177 events of
+        # C150 on the 10-million-event benchmark).
+        counting = " + ".join(f"(SELECT count(*) FROM events e WHERE {c})" for c in conditions)
+        total_row = con.execute(f"SELECT {counting}", params).fetchone()
     else:
         condition, params = selection.where()
         columns = _PAGE_COLUMNS.format(day=EVENT_DAY, names="r", article="r.article_id")
@@ -173,7 +178,7 @@ def page_events(
             f"SELECT {columns} FROM events e JOIN event_mentions r"
             f" ON r.mention_id = e.first_mention_id WHERE {condition}"
         )
-    total_row = con.execute(f"SELECT count(*) FROM ({source})", params).fetchone()
+        total_row = con.execute(f"SELECT count(*) FROM ({source})", params).fetchone()
     direction = "DESC" if descending else "ASC"
     rows = con.execute(
         f"""
