@@ -109,6 +109,9 @@ def run_eventwire(
         "peak_mb": _peak_mb(),
         "event_mentions": summary.event_mentions_new,
         "events": summary.events_total,
+        # The search index's update at the end of the run (0 with store.search_index=false).
+        "index_s": summary.search_index.seconds if summary.search_index else 0.0,
+        "index_cpu_s": summary.search_index.cpu_seconds if summary.search_index else 0.0,
     }
 
 

@@ -11,6 +11,7 @@ from click.testing import CliRunner
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from eventwire.analysis.search import ArticleIndex
 from eventwire.cli import cli
 from eventwire.config import load_options
 from eventwire.ingest import ingest
@@ -23,10 +24,14 @@ def test_seeds_ingest_once_and_reingest_changes_nothing(tmp_path: Path, seeds_di
     first = ingest([str(seeds_dir)], options)
     assert first.articles_new >= 2 and not first.rejected
     assert first.event_mentions_new > 0
+    # The run keeps the search index beside the store: every article, then nothing to add.
+    assert first.search_index is not None and first.search_index_problem is None
+    assert (first.search_index.indexed, first.search_index.articles) == (first.articles_new,) * 2
     with open_store(options.store.path) as store:
         before = store.counts()
     second = ingest([str(seeds_dir)], options)
     assert second.articles_new == 0 and second.event_mentions_new == 0
+    assert second.search_index is not None and second.search_index.indexed == 0
     with open_store(options.store.path) as store:
         after = store.counts()
         runs = store.query("SELECT status FROM runs")["status"].tolist()
@@ -140,6 +145,16 @@ def test_exact_copies_store_the_same_copy_whatever_the_order(tmp_path: Path) -> 
     for name in ("abcnews, then nytimes", "one run"):
         found = differences(reference, records[name][0])
         assert not found, "\n".join([name, *found])
+    # The search index follows the copy rule: one document, the stored copy's.
+    for number in range(len(records)):
+        db = tmp_path / f"{number}.duckdb"
+        with open_store(db, read_only=True) as store:
+            stored = store.con.execute("SELECT title, url FROM articles").fetchall()
+        index = ArticleIndex.open(db)
+        hits = index.search("subway").hits
+        assert len(index) == 1 and [(h.article_id, h.title) for h in hits] == [
+            (reference["articles"].rows[0][0], stored[0][0])
+        ], number
     # The later-sorting copy was ingested first and then replaced: counted as such.
     replaced = records["abcnews, then nytimes"][1][1]
     assert (replaced.articles_new, replaced.copies_replaced) == (0, 1)

@@ -151,6 +151,7 @@ class StoreOptions:
     merge_window_days: int
     merge_by_place: bool
     wait_seconds: float = 60.0
+    search_index: bool = True
 
 
 @dataclass(frozen=True)

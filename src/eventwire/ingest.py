@@ -23,6 +23,7 @@ from .engines.model import CodedArticle, batches
 from .errors import ConfigError, StoreError, UnreadableInput
 from .store import RunInfo, Store, open_store
 from .store.lock import ingest_lock
+from .store.search_index import IndexUpdate, update_index
 from .treaties.persist import write_treaty_updates
 from .versions import package_version
 
@@ -87,6 +88,11 @@ class IngestSummary:
     # Stored copies replaced by an exact copy that sorts before them (Article.copy_key);
     # not counted in articles_new.
     copies_replaced: int = 0
+    # The search index beside the store after the run (``store.search_index``): what was
+    # indexed, or why it could not be updated (the run's articles are stored either way, and
+    # the next ingest or ``eventwire index`` indexes them).
+    search_index: IndexUpdate | None = None
+    search_index_problem: str | None = None
 
 
 def model_version(model: str) -> str:
@@ -308,6 +314,7 @@ def _ingest(
         events_total = store.merge_events(
             options.store.merge_window_days, by_place=options.store.merge_by_place
         )
+        indexed, index_problem = keep_search_index(store, options)
     except BaseException:
         store.finish_run(run_id, "failed", {"articles_new": articles_new})
         raise
@@ -337,7 +344,22 @@ def _ingest(
         files_read=len(files),
         near_duplicates=counts["near"],
         copies_replaced=counts["replaced"],
+        search_index=indexed,
+        search_index_problem=index_problem,
     )
+
+
+def keep_search_index(store: Store, options: Options) -> tuple[IndexUpdate | None, str | None]:
+    """Bring the search index beside ``store`` up to date with the articles stored since its
+    last update (``store.search_index``); return what was done, or why not. A store in
+    memory, or ``[store] search_index = false``, keeps none. A failure to write the index
+    does not fail the run: its articles are stored, and the next update indexes them."""
+    if not options.store.search_index or store.path in ("", ":memory:"):
+        return None, None
+    try:
+        return update_index(store.con, store.path), None
+    except StoreError as exc:
+        return None, str(exc)
 
 
 def store_batch(
@@ -430,4 +452,7 @@ def import_spark_output(directory: str, options: Options) -> dict[str, int]:
             else:
                 row = store.con.execute("SELECT count(*) FROM events").fetchone()
                 events = int(row[0]) if row else 0
+            _indexed, problem = keep_search_index(store, options)
+            if problem is not None:
+                raise StoreError(f"the articles are loaded, but {problem}")
     return {**{k: int(v) for k, v in counts.items()}, "events": events}

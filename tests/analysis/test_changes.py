@@ -163,9 +163,10 @@ def test_the_weekly_counts_answer_what_the_events_answer(
 ) -> None:
     """The change table read from ``event_week_counts`` (schema migration 8) equals the one
     counted from the events, for every grouping and modality, at confidence thresholds on
-    its steps and between them (0.333 is counted from the events either way)."""
+    its steps and between them (0.333 is counted from the events either way); and so do the
+    events left out for a longer date, read from ``event_range_counts`` (migration 10)."""
     from eventwire.analysis import changes
-    from eventwire.store.derived import WEEK_COUNTS
+    from eventwire.store.derived import RANGE_COUNTS, WEEK_COUNTS
     from tests.store.builders import fill
 
     path = tmp_path_factory.mktemp("weekly") / "weekly.duckdb"
@@ -179,22 +180,29 @@ def test_the_weekly_counts_answer_what_the_events_answer(
         )
         store.con.execute("DELETE FROM event_week_counts")
         store.con.execute(WEEK_COUNTS.format(only=""))
+        store.con.execute("DELETE FROM event_range_counts")
+        store.con.execute(RANGE_COUNTS.format(only=""))
         confidences = store.con.execute("SELECT DISTINCT confidence FROM events").fetchall()
         assert len(confidences) > 4
         found = store.con.execute("SELECT DISTINCT week FROM event_week_counts").fetchall()
         weeks = [r[0] for r in found]
         assert weeks
+        left_out = 0
         for week in weeks:
             for by in changes.CHANGE_KINDS:
                 for modality in ("asserted", None):
                     table = store.changes(week, by=by, modality=modality, min_confidence=threshold)
                     with monkeypatch.context() as patched:
                         patched.setattr(changes, "has_week_counts", lambda con: False)
+                        patched.setattr(changes, "has_range_counts", lambda con: False)
                         counted = store.changes(
                             week, by=by, modality=modality, min_confidence=threshold
                         )
                     assert table == counted, (week, by, modality)
+                    left_out += table.coarser_events
                     first = store.changes(
                         week, by=by, modality=modality, min_confidence=threshold, limit=2
                     )
                     assert first.rows == table.rows[:2] and first.total == table.total
+        if threshold is None:  # the month-dated events of the corpus overlap its weeks
+            assert left_out > 0

@@ -73,6 +73,18 @@ DERIVED_DISAGREES = {
                 confidence_step, events FROM event_week_counts
          EXCEPT ALL SELECT * FROM defined)
     """,
+    "range counts": """
+        WITH defined AS (
+            SELECT event_day, modality, date_start, date_end, source_country, target_country,
+                   plover_category,
+                   (SELECT max(k) FROM range(0, 21) r(k) WHERE confidence >= k / 20) AS step,
+                   count(*) AS n
+            FROM events WHERE event_day IS NOT NULL AND date_start <> date_end
+            GROUP BY ALL)
+        (SELECT * FROM defined EXCEPT ALL SELECT * FROM event_range_counts)
+        UNION ALL
+        (SELECT * FROM event_range_counts EXCEPT ALL SELECT * FROM defined)
+    """,
 }
 
 
@@ -99,6 +111,8 @@ def test_derived_tables_stay_exact_across_ingests_merges_and_reingests(tmp_path:
         totals = store.query("SELECT sum(events) AS n FROM event_day_totals")["n"].iloc[0]
         ingest(store, corpus() + added + bridging)  # a re-ingest: nothing new
         assert_derived_exactly(store)
+        # guards the comparison of the range counts against comparing empty tables
+        assert store.query("SELECT sum(events) AS n FROM event_range_counts")["n"].iloc[0] > 0
         assert store.query("SELECT sum(events) AS n FROM event_day_totals")["n"].iloc[0] == totals
 
 
@@ -111,7 +125,13 @@ def test_merging_twice_changes_nothing(tmp_path: Path) -> None:
             pd.testing.assert_frame_equal(store.query(f"SELECT * FROM {table} ORDER BY ALL"), frame)
 
 
-_DERIVED_TABLES = ("events", "event_sides", "event_day_totals", "event_week_counts")
+_DERIVED_TABLES = (
+    "events",
+    "event_sides",
+    "event_day_totals",
+    "event_week_counts",
+    "event_range_counts",
+)
 # The events columns a store at schema 3 has (migrations 1 and 2).
 _SCHEMA_3_EVENT_COLUMNS = EVENT_COLUMNS[: EVENT_COLUMNS.index("first_article_id") + 1]
 

@@ -10,6 +10,7 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from eventwire.store import open_store
+from eventwire.store.search_index import update_index
 from eventwire.web import create_app
 from tests.store.builders import fill
 
@@ -19,6 +20,7 @@ def web_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("web") / "corpus.duckdb"
     with open_store(path) as store:
         fill(store)
+        update_index(store.con, path)  # as an ingest does at its end
     return path
 
 

@@ -12,6 +12,7 @@ from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import response_schema_conformance
 
 from eventwire.store import open_store
+from eventwire.store.search_index import update_index
 from eventwire.web import create_app
 from tests.store.builders import fill
 
@@ -21,6 +22,7 @@ def _app(tmp: Path) -> object:
     if not path.exists():
         with open_store(path) as store:
             fill(store)
+            update_index(store.con, path)  # as an ingest does at its end
     return create_app(path)
 
 

@@ -34,6 +34,7 @@ __all__ = [
     "fetch",
     "has_column",
     "has_query_tables",
+    "has_range_counts",
     "has_week_counts",
     "scope_clauses",
     "side_ids",
@@ -89,6 +90,16 @@ def has_week_counts(con: duckdb.DuckDBPyConnection) -> bool:
     when two branches both added a migration 7."""
     row = con.execute(
         "SELECT count(*) FROM duckdb_tables() WHERE table_name = 'event_week_counts'"
+        " AND NOT temporary"
+    ).fetchone()
+    return bool(row and row[0])
+
+
+def has_range_counts(con: duckdb.DuckDBPyConnection) -> bool:
+    """Whether the store has the counts of events dated to a range of days that merging keeps
+    (``event_range_counts``, schema migration 10: issue 17), asked of the catalogue."""
+    row = con.execute(
+        "SELECT count(*) FROM duckdb_tables() WHERE table_name = 'event_range_counts'"
         " AND NOT temporary"
     ).fetchone()
     return bool(row and row[0])

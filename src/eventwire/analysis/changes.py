@@ -33,7 +33,7 @@ import duckdb
 
 from ..config import ChangeOptions, load_options
 from ..errors import EventwireError
-from ._sql import EVENT_DAY, STORED_DAY, has_query_tables, has_week_counts
+from ._sql import EVENT_DAY, STORED_DAY, has_query_tables, has_range_counts, has_week_counts
 from .filters import confidence_terms
 from .periods import fits_period
 
@@ -145,32 +145,38 @@ def band(change: float | None, mean_events: float, limits: ChangeOptions) -> str
     return "large decrease"
 
 
-def _keys_sql(by: ChangeKind) -> str:
-    """The key column(s) of an event ``e`` for the grouping (several rows per event for a
-    country: one per distinct country of its two sides)."""
+def _keys(by: ChangeKind) -> list[tuple[str, str]]:
+    """The key of an event ``e`` for the grouping, as (expression, condition) pairs: an event
+    has one row per pair whose condition holds. A country has two (the source's, and the
+    target's when it is another), so that each distinct country of the two sides counts the
+    event once: two scans joined by UNION ALL, where unnesting a list built per row cost 1.1 s
+    of operator time over the 221,000 weekly counts of a year of the 10-million-event
+    benchmark."""
     if by == "country":
-        return (
-            "unnest(list_distinct(list_filter([e.source_country, e.target_country],"
-            " x -> x IS NOT NULL)))"
-        )
+        return [
+            ("e.source_country", "e.source_country IS NOT NULL"),
+            (
+                "e.target_country",
+                "e.target_country IS NOT NULL AND e.target_country IS DISTINCT FROM"
+                " e.source_country",
+            ),
+        ]
     if by == "dyad":
-        return (
-            "CASE WHEN e.source_country < e.target_country"
-            f" THEN e.source_country || '{DYAD_SEPARATOR}' || e.target_country"
-            f" ELSE e.target_country || '{DYAD_SEPARATOR}' || e.source_country END"
-        )
-    return "e.plover_category"
+        return [
+            (
+                "CASE WHEN e.source_country < e.target_country"
+                f" THEN e.source_country || '{DYAD_SEPARATOR}' || e.target_country"
+                f" ELSE e.target_country || '{DYAD_SEPARATOR}' || e.source_country END",
+                "e.source_country IS NOT NULL AND e.target_country IS NOT NULL"
+                " AND e.source_country <> e.target_country",
+            )
+        ]
+    return [("e.plover_category", "e.plover_category IS NOT NULL")]
 
 
-def _key_filter(by: ChangeKind) -> str:
-    if by == "dyad":
-        return (
-            "e.source_country IS NOT NULL AND e.target_country IS NOT NULL"
-            " AND e.source_country <> e.target_country"
-        )
-    if by == "category":
-        return "e.plover_category IS NOT NULL"
-    return "TRUE"
+def _has_key(by: ChangeKind) -> str:
+    """The condition that an event ``e`` has at least one key for the grouping."""
+    return " OR ".join(f"({condition})" for _, condition in _keys(by))
 
 
 def weekly_changes(
@@ -254,17 +260,26 @@ def _coarser(
 ) -> int:
     """The events left out of the week because their date is a longer period overlapping it
     ("March 2024", "2024")."""
-    confident, confidence = confidence_terms(min_confidence)
     terms = ["e.date_start <= ?", "e.date_end >= ?", f"NOT {fits_period('week')}"]
-    terms += [_key_filter(by), *confident]
-    params: list[object] = [monday + timedelta(days=6), monday, *confidence]
+    terms.append(f"({_has_key(by)})")
+    params: list[object] = [monday + timedelta(days=6), monday]
+    step = _confidence_step(min_confidence)
+    if step is not None and has_range_counts(con):
+        # The events dated to a range of days, counted by merging (schema migration 10).
+        source, count = "event_range_counts", "coalesce(sum(e.events), 0)"
+        if step:
+            terms.append("e.confidence_step >= ?")
+            params.append(step)
+    else:
+        confident, confidence = confidence_terms(min_confidence)
+        source, count = "events", "count(*)"
+        terms += confident
+        params += confidence
     if modality is not None:
         terms.append("e.modality = ?")
         params.append(modality)
     row = con.execute(
-        f"SELECT count(DISTINCT event_id) FROM (SELECT e.event_id, {_keys_sql(by)} AS key"
-        f" FROM events e WHERE {' AND '.join(terms)}) WHERE key IS NOT NULL",
-        params,
+        f"SELECT {count} FROM {source} e WHERE {' AND '.join(terms)}", params
     ).fetchone()
     return int(row[0]) if row else 0
 
@@ -294,7 +309,7 @@ def _counted(
     0.05 are), else from the events."""
     step = _confidence_step(min_confidence)
     if step is not None and has_week_counts(con):
-        terms = ["e.week >= ?", "e.week < ?", _key_filter(by)]
+        terms = ["e.week >= ?", "e.week < ?"]
         params: list[object] = [first, end]
         if step:
             terms.append("e.confidence_step >= ?")
@@ -304,7 +319,7 @@ def _counted(
     else:
         day = STORED_DAY if has_query_tables(con) else EVENT_DAY
         confident, confidence = confidence_terms(min_confidence)
-        terms = [f"{day} >= ?", f"{day} < ?", _key_filter(by), *confident]
+        terms = [f"{day} >= ?", f"{day} < ?", *confident]
         terms.append(fits_period("week"))  # a longer date is left out (``_coarser``)
         params = [first, end, *confidence]
         source, week, count = "events", f"CAST(date_trunc('week', {day}) AS DATE)", "count(*)"
@@ -312,13 +327,13 @@ def _counted(
     if modality is not None:
         terms.append("e.modality = ?")
         params.append(modality)
-    sql = f"""
-        SELECT week, key, {count} AS n FROM (
-            SELECT {week} AS week, {_keys_sql(by)} AS key{value}
-            FROM {source} e WHERE {" AND ".join(terms)}
-        ) WHERE key IS NOT NULL GROUP BY ALL
-    """
-    return sql, params
+    selects = [
+        f"SELECT {week} AS week, {key} AS key{value} FROM {source} e"
+        f" WHERE {' AND '.join([*terms, condition])}"
+        for key, condition in _keys(by)
+    ]
+    sql = f"SELECT week, key, {count} AS n FROM ({' UNION ALL '.join(selects)}) GROUP BY ALL"
+    return sql, params * len(selects)
 
 
 def _table(

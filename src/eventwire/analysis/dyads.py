@@ -36,6 +36,7 @@ from ._sql import (
     disjoint,
     fetch,
     has_query_tables,
+    has_range_counts,
     scope_clauses,
     side_ids,
     side_in,
@@ -160,6 +161,13 @@ def indexed_period_series(
         for number, name in enumerate(QUAD_COLUMNS, start=1)
     )
     shares = ", ".join(f"{name} / all_events AS {name}_share" for name in QUAD_COLUMNS)
+    # The events dated to a range of days, counted by merging (schema migration 10), else
+    # found among every event.
+    ranges, ranged = (
+        ("event_range_counts", "CAST(sum(e.events) AS BIGINT)")
+        if has_range_counts(con)
+        else ("events", "count(*)")
+    )
     sql = f"""
         WITH counted AS (
             SELECT period, count(*) AS events, {quads},
@@ -171,8 +179,8 @@ def indexed_period_series(
             FROM event_day_totals e WHERE {" AND ".join(["TRUE", *totals])}
             GROUP BY period
         ), coarse AS (
-            SELECT CAST(date_trunc('{freq}', {STORED_DAY}) AS DATE) AS period, count(*) AS n
-            FROM events e
+            SELECT CAST(date_trunc('{freq}', {STORED_DAY}) AS DATE) AS period, {ranged} AS n
+            FROM {ranges} e
             WHERE {" AND ".join(["e.date_start <> e.date_end", *coarse])} AND NOT {fits}
             GROUP BY period
         ), totals AS (

@@ -34,7 +34,6 @@ __all__ = [
     "UnknownRecord",
     "actor_known",
     "article_record",
-    "counterparts",
     "event_record",
     "mention_spans",
     "page_events",
@@ -167,6 +166,11 @@ def page_events(
         columns = _PAGE_COLUMNS.format(day=STORED_DAY, names="e", article="e.sentence_article_id")
         source = " UNION ALL ".join(f"SELECT {columns} FROM events e WHERE {c}" for c in conditions)
         params = params * len(conditions)
+        # Counted branch by branch over the filter's columns only: a count over the union of
+        # the page's columns read them all (39 against 18 ms of CPU for the 72,177 events of
+        # C150 on the 10-million-event benchmark).
+        counting = " + ".join(f"(SELECT count(*) FROM events e WHERE {c})" for c in conditions)
+        total_row = con.execute(f"SELECT {counting}", params).fetchone()
     else:
         condition, params = selection.where()
         columns = _PAGE_COLUMNS.format(day=EVENT_DAY, names="r", article="r.article_id")
@@ -174,7 +178,7 @@ def page_events(
             f"SELECT {columns} FROM events e JOIN event_mentions r"
             f" ON r.mention_id = e.first_mention_id WHERE {condition}"
         )
-    total_row = con.execute(f"SELECT count(*) FROM ({source})", params).fetchone()
+        total_row = con.execute(f"SELECT count(*) FROM ({source})", params).fetchone()
     direction = "DESC" if descending else "ASC"
     rows = con.execute(
         f"""
@@ -390,21 +394,3 @@ def mention_spans(
         return {}
     reports = _reports(con, None, sorted(set(mention_ids)))
     return {report.mention_id: report for report in reports}
-
-
-def counterparts(timeline: pa.Table, limit: int = 20) -> list[dict[str, Any]]:
-    """The actors a timeline's actor dealt with most: events, and mean Goldstein, per
-    counterpart code (``timeline`` as ``analysis.timelines.timeline`` gives it, in Arrow)."""
-    if timeline.num_rows == 0:
-        return []
-    grouped = (
-        timeline.filter(pa.compute.is_valid(timeline.column("counterpart")))
-        .group_by("counterpart")
-        .aggregate([("event_id", "count"), ("goldstein", "mean")])
-        .sort_by([("event_id_count", "descending"), ("counterpart", "ascending")])
-    )
-    return [
-        {"counterpart": r["counterpart"], "events": r["event_id_count"],
-         "goldstein_mean": r["goldstein_mean"]}
-        for r in grouped.slice(0, limit).to_pylist()
-    ]  # fmt: skip

@@ -1,36 +1,39 @@
-"""Full-text search over the stored articles: a Tantivy index (BM25 ranking, phrase queries,
-field queries such as ``title:sanctions``) of each article's title and text.
+"""Full-text search over the stored articles, through the index an ingest keeps beside the
+database (``<db>.search/``, ``eventwire.store.search_index``): BM25 ranking, phrase queries,
+field queries such as ``title:sanctions``.
 
-DuckDB's own full-text extension is downloaded at run time, which these machines cannot do;
-Tantivy installs from PyPI as a wheel. The index is kept in memory and built from the store
-(``ArticleIndex.build``); ``refresh`` adds the articles stored since, so a server that stays up
-while ``eventwire ingest`` writes keeps its index current without reading everything again.
+The index is opened read-only: only an ingest (or ``eventwire index``) writes it, in another
+process, and each search first picks up what it committed. A search also says how many
+stored articles the index does not hold yet (an ingest still running, or one that ended
+before updating it: ``eventwire index`` catches up).
 
->>> index = ArticleIndex.build(store.con)            # doctest: +SKIP
->>> [hit.article_id for hit in index.search('"resume talks"').hits]   # doctest: +SKIP
+>>> index = ArticleIndex.open("eventwire.duckdb")            # doctest: +SKIP
+>>> [hit.article_id for hit in index.search('"resume talks"', store.con).hits]  # doctest: +SKIP
 ['a73c8c552f012e92']
 """
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date
+from pathlib import Path
 
 import duckdb
 import tantivy
 
 from ..errors import EventwireError
+from ..store.search_index import IndexMeta, index_path, read_meta, unindexed_articles
 
-__all__ = ["ArticleIndex", "SearchHit", "SearchResult", "UnreadableQuery"]
+__all__ = ["ArticleIndex", "MissingSearchIndex", "SearchHit", "SearchResult", "UnreadableQuery"]
 
-# Tantivy's writer heap: 15 MB is its minimum per thread, and one thread indexes the 6,700
-# Gigaword articles of ../shared in about a second, so more threads would not pay back.
-_HEAP_BYTES = 15_000_000
 # Characters of text around the matched words in a hit's snippet.
 _SNIPPET_CHARS = 240
-# Articles read from the store per batch while indexing.
-_BATCH = 2_000
+
+
+class MissingSearchIndex(EventwireError):
+    """The store has no search index beside it (made before indexes were kept, or deleted)."""
 
 
 class UnreadableQuery(EventwireError):
@@ -52,80 +55,88 @@ class SearchHit:
 
 @dataclass(frozen=True, slots=True)
 class SearchResult:
-    """The hits of one query, best first, and how many articles matched in all."""
+    """The hits of one query, best first, how many articles matched in all, and how many
+    stored articles the index does not hold yet (so a search may miss them)."""
 
     query: str
     total: int
     hits: tuple[SearchHit, ...]
+    unindexed: int = 0
 
 
 class ArticleIndex:
-    """An in-memory Tantivy index of the stored articles (title and text)."""
+    """The search index of one store, opened read-only."""
 
-    def __init__(self) -> None:
-        builder = tantivy.SchemaBuilder()
-        builder.add_text_field("article_id", stored=True, tokenizer_name="raw")
-        builder.add_text_field("title", stored=True)
-        builder.add_text_field("text", stored=True)
-        builder.add_date_field("published", stored=True)
-        self._schema = builder.build()
-        self._index = tantivy.Index(self._schema)
-        self._known: set[str] = set()
+    def __init__(self, directory: Path, index: tantivy.Index, meta: IndexMeta) -> None:
+        self.directory = directory
+        self._index = index
+        self._meta = meta
         self._lock = threading.Lock()
 
     @classmethod
-    def build(cls, con: duckdb.DuckDBPyConnection) -> ArticleIndex:
-        """An index of every article stored through ``con``."""
-        index = cls()
-        index.refresh(con)
-        return index
+    def open(cls, db_path: str | Path) -> ArticleIndex:
+        """The index beside the store at ``db_path``; ``MissingSearchIndex`` when there is
+        none that this version reads."""
+        directory = index_path(db_path)
+        meta = read_meta(directory)
+        try:
+            if meta is None or not tantivy.Index.exists(str(directory)):
+                raise MissingSearchIndex(
+                    f"the store has no search index ({directory}): `eventwire index --db"
+                    f" {db_path}` makes it (every ingest keeps it up to date after that)"
+                )
+            index = tantivy.Index.open(str(directory))
+        except (OSError, ValueError) as exc:
+            raise MissingSearchIndex(
+                f"cannot open the search index {directory} ({exc}): `eventwire index --rebuild"
+                f" --db {db_path}` makes it again"
+            ) from None
+        index.config_reader(reload_policy="Manual")
+        return cls(directory, index, meta)
 
     def __len__(self) -> int:
-        return len(self._known)
+        return int(self._index.searcher().num_docs)
 
-    def refresh(self, con: duckdb.DuckDBPyConnection) -> int:
-        """Index the articles stored since the last refresh; return how many were added."""
-        with self._lock:
-            row = con.execute("SELECT count(*) FROM articles").fetchone()
-            if row is not None and int(row[0]) == len(self._known):
-                return 0  # articles are only ever added, so the same count is the same set
-            ids = [row[0] for row in con.execute("SELECT article_id FROM articles").fetchall()]
-            new = [i for i in ids if i not in self._known]
-            if not new:
-                return 0
-            writer = self._index.writer(heap_size=_HEAP_BYTES, num_threads=1)
-            for start in range(0, len(new), _BATCH):
-                batch = new[start : start + _BATCH]
-                rows = con.execute(
-                    "SELECT article_id, title, text, published FROM articles"
-                    " WHERE article_id IN (SELECT unnest(?))",
-                    [batch],
-                ).fetchall()
-                for article_id, title, text, published in rows:
-                    document = tantivy.Document(article_id=article_id, text=text)
-                    if title:
-                        document.add_text("title", title)
-                    if published is not None:
-                        document.add_date("published", _midnight(published))
-                    writer.add_document(document)
-            writer.commit()
-            writer.wait_merging_threads()
-            self._index.reload()
-            self._known.update(new)
-            return len(new)
+    def _current(self) -> None:
+        """Pick up what a writer committed since; reopen an index made anew."""
+        meta = read_meta(self.directory)
+        if meta is not None and meta.created != self._meta.created:
+            self._index = tantivy.Index.open(str(self.directory))
+            self._index.config_reader(reload_policy="Manual")
+        elif meta is None:
+            return  # between a rebuild's removal and its first meta: keep what is open
+        self._meta = meta
+        self._index.reload()
 
-    def search(self, query: str, *, limit: int = 20, offset: int = 0) -> SearchResult:
+    def unindexed(self, con: duckdb.DuckDBPyConnection) -> int:
+        """How many articles stored through ``con`` the index does not hold yet."""
+        return unindexed_articles(con, self._meta)
+
+    def search(
+        self,
+        query: str,
+        con: duckdb.DuckDBPyConnection | None = None,
+        *,
+        limit: int = 20,
+        offset: int = 0,
+    ) -> SearchResult:
         """The articles matching ``query`` (Tantivy's query language over title and text:
-        words, "a phrase", title:word, AND/OR/-word), best first."""
+        words, "a phrase", title:word, AND/OR/-word), best first; with ``con``, the result
+        also says how many stored articles the index does not hold yet."""
         if not query.strip():
             raise UnreadableQuery("the search query is empty")
+        with self._lock:
+            # A rebuild replacing the files this instant: search what was open.
+            with contextlib.suppress(OSError, ValueError):
+                self._current()
+            index, meta = self._index, self._meta
         try:
-            parsed = self._index.parse_query(query, ["title", "text"])
+            parsed = index.parse_query(query, ["title", "text"])
         except ValueError as exc:
             raise UnreadableQuery(f"cannot read the query {query!r}: {exc}") from None
-        searcher = self._index.searcher()
+        searcher = index.searcher()
         found = searcher.search(parsed, limit, count=True, offset=offset)
-        snippets = tantivy.SnippetGenerator.create(searcher, parsed, self._schema, "text")
+        snippets = tantivy.SnippetGenerator.create(searcher, parsed, index.schema, "text")
         snippets.set_max_num_chars(_SNIPPET_CHARS)
         hits = []
         for score, address in found.hits:
@@ -143,8 +154,5 @@ class ArticleIndex:
                 )
             )
         count = getattr(found, "count", None)  # on the result when count=True (not in the stubs)
-        return SearchResult(query, int(count or 0), tuple(hits))
-
-
-def _midnight(day: date) -> datetime:
-    return datetime(day.year, day.month, day.day, tzinfo=UTC)
+        missing = unindexed_articles(con, meta) if con is not None else 0
+        return SearchResult(query, int(count or 0), tuple(hits), missing)

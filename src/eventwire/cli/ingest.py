@@ -142,11 +142,24 @@ def ingest(
         ("rejected", len(summary.rejected)),
         ("event mentions new", summary.event_mentions_new),
         ("events in store", summary.events_total),
+        *(
+            [
+                (
+                    "search index",
+                    f"{summary.search_index.articles:,} articles"
+                    f" ({summary.search_index.indexed:,} indexed now)",
+                )
+            ]
+            if summary.search_index
+            else []
+        ),
         ("seconds", f"{summary.seconds:.1f}"),
     ]
     for key, value in rows:
         table.add_row(key, str(value))
     report_console().print(table)
+    if summary.search_index_problem:
+        message(f"warning: {summary.search_index_problem}; `eventwire index` tries again")
     print_rejections(summary.rejected)
     if summary.rejected or bad_lines:
         ctx.exit(EXIT_REJECTED)

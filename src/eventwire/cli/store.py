@@ -1,6 +1,7 @@
 """The commands that look at what the database holds: ``articles``, ``event`` (one event's
 whole provenance) and ``stats``, thin adapters over ``Store`` reads; and ``import``, which
-loads a Spark engine's Parquet output into a database."""
+loads a Spark engine's Parquet output into a database; ``index``, which brings the search index
+beside it up to date."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from rich.text import Text
 from ._context import guarded, options, parse_day, reading
 from .output import Column, emit, escape_control, format_option, records, report_console
 
-__all__ = ["COMMANDS", "articles", "event", "import_output", "stats"]
+__all__ = ["COMMANDS", "articles", "event", "import_output", "index", "stats"]
 
 _DB_HELP = (
     "DuckDB file, or Spark output directory, to read (default: [store] path, eventwire.duckdb)."
@@ -221,4 +222,31 @@ def import_output(ctx: click.Context, directory: str, db: str | None) -> None:
     report_console().print(table)
 
 
-COMMANDS: tuple[click.Command, ...] = (articles, event, import_output, stats)
+@click.command("index")
+@click.option("--db", help="DuckDB file whose search index to update (default: [store] path).")
+@click.option("--rebuild", is_flag=True, help="Make the index again from every article.")
+@click.pass_context
+def index(ctx: click.Context, db: str | None, rebuild: bool) -> None:
+    """Bring the full-text search index beside the database (DB.search/) up to date.
+
+    Every ingest does this at its end; run it for a store made before indexes were kept, after
+    an ingest that was stopped, or with --rebuild to make the index again from every article.
+    It reads the database (read-only) and waits for a running ingest to finish first.
+    """
+    from ..store.search_index import index_store
+
+    settings = options(ctx, **{"store.path": db})
+    update = guarded(
+        lambda: index_store(
+            settings.store.path, rebuild=rebuild, wait_seconds=settings.store.wait_seconds
+        )
+    )
+    table = Table(title=f"search index {update.path}", show_header=False)
+    table.add_row("articles indexed now", f"{update.indexed:,}")
+    table.add_row("articles in the index", f"{update.articles:,}")
+    table.add_row("made anew", f"yes ({update.rebuilt})" if update.rebuilt else "no")
+    table.add_row("seconds", f"{update.seconds:.1f}")
+    report_console().print(table)
+
+
+COMMANDS: tuple[click.Command, ...] = (articles, event, import_output, index, stats)

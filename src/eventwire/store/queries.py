@@ -32,7 +32,7 @@ from ..analysis.records import (
     event_record,
     page_events,
 )
-from ..analysis.timelines import timeline
+from ..analysis.timelines import TimelinePage, timeline, timeline_counterparts, timeline_page
 
 __all__ = ["COUNTED_TABLES", "StoreQueries"]
 
@@ -91,6 +91,46 @@ class StoreQueries:
             min_confidence=min_confidence,
             newest_first=newest_first,
             arrow=arrow,
+        )
+
+    def timeline_page(
+        self,
+        actor: str,
+        *,
+        modality: str | None = "asserted",
+        since: date | None = None,
+        until: date | None = None,
+        min_confidence: float | None = None,
+        newest_first: bool = False,
+        offset: int = 0,
+        limit: int = 50,
+    ) -> TimelinePage:
+        """One page of ``timeline`` (same order) and the number of its events in all."""
+        return timeline_page(
+            self.con,
+            actor,
+            modality=modality,
+            since=since,
+            until=until,
+            min_confidence=min_confidence,
+            newest_first=newest_first,
+            offset=offset,
+            limit=limit,
+        )
+
+    def counterparts(
+        self,
+        actor: str,
+        *,
+        since: date | None = None,
+        until: date | None = None,
+        min_confidence: float | None = None,
+        limit: int = 20,
+    ) -> list[dict[str, Any]]:
+        """The actors ``actor`` dealt with most (asserted events): events and mean Goldstein
+        per counterpart code, most events first."""
+        return timeline_counterparts(
+            self.con, actor, since=since, until=until, min_confidence=min_confidence, limit=limit
         )
 
     def dyad(

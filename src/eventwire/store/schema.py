@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import duckdb
 
-from .derived import WEEK_COUNTS, z_order
+from .derived import RANGE_COUNTS, WEEK_COUNTS, z_order
 
 __all__ = ["MIGRATIONS", "Migration", "migrate"]
 
@@ -337,6 +337,30 @@ MIGRATIONS: tuple[Migration, ...] = (
         """
         ALTER TABLE event_mentions ADD COLUMN rule VARCHAR;
         """,
+    ),
+    Migration(
+        10,
+        "event range counts: the events dated to a range of days, counted, so that the dyad"
+        " series' denominators and the change table's left-out events need not read every"
+        " event",
+        # Issue 17 (named so for the merge with other branches' migrations): on the 10 M-event
+        # benchmark each dyad and change table read all events to find the few dated to a
+        # week, month or year (store/derived.py keeps this table exact).
+        """
+        CREATE TABLE event_range_counts (
+            event_day DATE NOT NULL,            -- the event's day (its date_start)
+            modality VARCHAR NOT NULL,
+            date_start DATE NOT NULL,
+            date_end DATE NOT NULL,
+            source_country VARCHAR,
+            target_country VARCHAR,
+            plover_category VARCHAR,
+            confidence_step TINYINT,            -- largest k (0-20) with confidence >= k/20
+            events BIGINT NOT NULL
+        );
+        """
+        + RANGE_COUNTS.format(only="")
+        + ";",
     ),
 )
 

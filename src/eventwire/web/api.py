@@ -311,15 +311,17 @@ def actor_timeline(
     """Every event the actor (id, code, country, or a name the knowledge base resolves) took
     part in, oldest first."""
     first, last = parse_day(since, "since"), parse_day(until, "until", end=True)
-    rows = store.timeline(
+    size = _limit(reader(request), limit)
+    page = store.timeline_page(
         actor_key(store, actor, last or first),
         modality=parse_modality(modality),
         since=first,
         until=last,
         min_confidence=_confidence(request, min_confidence),
-        arrow=True,
+        offset=offset,
+        limit=size,
     )
-    return _page(rows, offset, _limit(reader(request), limit))
+    return Table(total=page.total, offset=offset, limit=size, rows=_plain(page.rows.to_pylist()))
 
 
 @router.get("/actors/{actor}/series", response_model=Table, responses=ERRORS, tags=["actors"])
@@ -507,8 +509,8 @@ def search_articles(
     limit: Limit = None,
 ) -> SearchResult:
     """Full-text search over article titles and texts, best match first (BM25)."""
-    index = reader(request).search_index(store)
-    return index.search(q, limit=_limit(reader(request), limit), offset=offset)
+    index = reader(request).search_index()
+    return index.search(q, store.con, limit=_limit(reader(request), limit), offset=offset)
 
 
 @router.get(

@@ -18,7 +18,7 @@ from starlette.middleware.gzip import GZipMiddleware
 from ..analysis.changes import InvalidChangeRequest
 from ..analysis.filters import InvalidFilter
 from ..analysis.records import UnknownRecord
-from ..analysis.search import UnreadableQuery
+from ..analysis.search import MissingSearchIndex, UnreadableQuery
 from ..config import Options, load_options
 from ..errors import EventwireError, UnknownActorCode, UnknownCameoCode
 from ..treaties.status import UnknownTreaty
@@ -46,6 +46,7 @@ _STATUS: tuple[tuple[type[EventwireError], int], ...] = (
     (UnknownRecord, 404),
     (UnknownTreaty, 404),
     (QueryTimeout, 503),
+    (MissingSearchIndex, 503),
     (InvalidFilter, 400),
     (InvalidChangeRequest, 400),
     (UnreadableQuery, 400),

@@ -22,7 +22,7 @@ from ..actors.data_access import load_knowledge_base
 from ..actors.explain import explain_actor
 from ..analysis._sql import Freq
 from ..analysis.changes import CHANGE_KINDS, WeeklyChanges
-from ..analysis.records import SORTABLE, SentenceSpan, SortKey, counterparts, mention_spans
+from ..analysis.records import SORTABLE, SentenceSpan, SortKey, mention_spans
 from ..errors import EventwireError
 from ..events.ontology import PLOVER_CATEGORIES
 from ..time.intervals import format_event_date
@@ -268,7 +268,9 @@ def actor_page(
     series = store.actor_series(
         actor, cast(Freq, freq), since=first, until=last, min_confidence=confidence, arrow=True
     ).to_pylist()
-    timeline = store.timeline(actor, since=first, until=last, min_confidence=confidence, arrow=True)
+    recent = store.timeline_page(
+        actor, since=first, until=last, min_confidence=confidence, newest_first=True, limit=20
+    )
     record = load_knowledge_base().record(actor)
     chart = series_svg(
         series, _series_link({"actor": actor}, freq), label=f"events of {actor}", share=share
@@ -285,8 +287,8 @@ def actor_page(
         since=since or "",
         until=until or "",
         share=share,
-        counterparts=counterparts(timeline),
-        recent=timeline.slice(max(timeline.num_rows - 20, 0)).to_pylist()[::-1],
+        counterparts=store.counterparts(actor, since=first, until=last, min_confidence=confidence),
+        recent=recent.rows.to_pylist(),
     )
 
 
@@ -390,8 +392,8 @@ def search_page(
     """Full-text search over the articles, best match first, with the matched words marked."""
     result = None
     if q.strip():
-        index = _reader(request).search_index(store)
-        result = index.search(q, limit=20, offset=offset)
+        index = _reader(request).search_index()
+        result = index.search(q, store.con, limit=20, offset=offset)
     return _render(request, "search.html", title="Search", q=q, result=result, offset=offset)
 
 

@@ -197,14 +197,12 @@ class StoreReader:
         """The shipped treaty base with the news updates stored in this store merged in."""
         return apply_updates(load_base(), read_treaty_updates(view.con))
 
-    def search_index(self, view: StoreView) -> ArticleIndex:
-        """The full-text index of the articles, built on first use and brought up to date
-        with the articles stored since (``ArticleIndex.refresh``)."""
+    def search_index(self) -> ArticleIndex:
+        """The full-text index beside the store (made and kept by ``eventwire ingest``),
+        opened read-only on first use; ``MissingSearchIndex`` while there is none."""
         with self._index_lock:
             if self._index is None:
-                self._index = ArticleIndex.build(view.con)
-            else:
-                self._index.refresh(view.con)
+                self._index = ArticleIndex.open(self.path)
             return self._index
 
 
