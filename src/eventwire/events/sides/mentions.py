@@ -340,7 +340,7 @@ class MentionIndex:
         found: list[ArgumentActor] = []
         seen: set[tuple[int, int]] = set()
         for token in tokens:
-            pair = self._two_sides(token)
+            pair = self._two_sides(token) or self._people_of_two_sides(token)
             if pair:
                 found.extend(pair)
                 seen.add((pair[0].span.start, pair[0].span.end))
@@ -400,6 +400,18 @@ class MentionIndex:
             ArgumentActor(token, phrase, self.actor_of(first), "pronoun"),
             ArgumentActor(token, _token_span(token), self.actor_of(second), "pronoun"),
         ]
+
+    def _people_of_two_sides(self, token: Token) -> list[ArgumentActor]:
+        """ "Senior officials *from the two countries* discussed trade", "leaders *of both
+        sides*": people of the pair act for it, as the pair itself would (issue 13)."""
+        if not (self.unresolved_actors and looks_like_actor(token)):
+            return []
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "from"):
+                for obj in prep.children:
+                    if obj.dep_ == "pobj" and (pair := self._two_sides(obj)):
+                        return pair
+        return []
 
     def _coordinated_owners(self, head: Token, arg: ArgumentActor) -> list[ArgumentActor]:
         """The other owners of a head whose modifier is coordinated: "*UK* and EU

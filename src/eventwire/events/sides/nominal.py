@@ -32,6 +32,28 @@ _RECEIVING_VERBS = frozenset({"face", "receive", "draw", "attract", "get", "win"
 # Verbs whose "in"/"to" object is an act their subject takes part in.
 _JOINING_VERBS = frozenset({"participate", "contribute", "serve", "engage"})
 
+# Prepositions that set a meeting as the scene of the clause: "*In* a meeting with X, Y said",
+# "*During* talks with X, Y pledged", "*After* talks with X, Y announced": Y took part.
+_SCENE_PREPS = frozenset({"in", "during", "at", "after", "following"})
+
+# Prepositions of a request on whose strength the clause's subject acts: "troops returned *at*
+# the government's request", "*at* the invitation of X, Y visited": X asked Y.
+_ON_REQUEST_PREPS = frozenset({"at", "upon"})
+
+
+def _clause_verb(noun: Token, preps: frozenset[str]) -> Token | None:
+    """The verb a prepositional phrase of ``noun`` hangs on ("*In* a meeting …, Y *said*"),
+    when the preposition is one of ``preps``; else None."""
+    prep = noun.head
+    if (
+        noun.dep_ == "pobj"
+        and prep.dep_ == "prep"
+        and prep.lower_ in preps
+        and prep.head.pos_ in ("VERB", "AUX")
+    ):
+        return prep.head
+    return None
+
 
 def _is_state_phrase(noun: Token) -> bool:
     """Whether ``noun`` is the object of "on" ("on alert", "on strike") under a verb."""
@@ -146,6 +168,21 @@ def nominal_arguments(match: TriggerMatch, index: MentionIndex) -> ArgumentFrame
     if not sources and _is_state_phrase(anchor):
         # "troops remained *on alert*", "workers went *on strike*": the one in that state.
         sources = index.resolve_all(subject_tokens(anchor.head.head)[0])
+    if (
+        not sources
+        and match.entry.code.startswith("04")
+        and not any(c.dep_ == "poss" or c.lower_ == "of" for c in noun.children)
+        and (scene := _clause_verb(anchor, _SCENE_PREPS)) is not None
+    ):
+        # "In a separate meeting with X, Y said …", "During talks with X, Y pledged …": the
+        # subject of the clause the meeting frames met X — a known actor in the active voice
+        # ("in the talks, two officials were injured" names no participant), and not when
+        # the meeting has its own ("during the visit *of* Aziz", "the meeting *of* the
+        # panel"); issue 13.
+        subject_toks, passive = subject_tokens(scene)
+        if not passive:
+            sources = [a for a in index.resolve_all(subject_toks) if a.actor.resolved]
+            direct = False
     targets: list[ArgumentActor] = []
     if (
         noun.dep_ == "dobj"
@@ -169,6 +206,24 @@ def nominal_arguments(match: TriggerMatch, index: MentionIndex) -> ArgumentFrame
         targets = index.resolve_all([c for c in verb.children if c.dep_ == "dobj"])
     if match.prep_token is not None:
         targets = index.resolve_all(prep_objects(match.prep_token))
+    if (
+        not targets
+        and match.entry.code.startswith("02")
+        and (acting := _clause_verb(anchor, _ON_REQUEST_PREPS)) is not None
+    ):
+        # "U.S. troops returned *at the Iraqi government's request*", "*at the invitation of*
+        # X": the one who asked is the owner or the "of" complement, the one asked is the
+        # clause's subject who acts on it (in the passive, its patient); issue 13.
+        sources = sources or index.resolve_all(
+            [p for prep in of_complements(noun) for p in prep_objects(prep)]
+        )
+        if any(a.actor.resolved for a in sources):  # an unknown requester codes nothing
+            subject_toks, passive = subject_tokens(acting)
+            asked = (
+                [c for c in acting.children if c.dep_ == "nsubjpass"] if passive else subject_toks
+            )
+            targets = [t for t in index.resolve_all(asked) if t not in sources]
+            direct = False
     if not targets:
         # An event noun's "of" complement is its patient ("criticism *of* X", "the arrest *of*
         # X"), tried last: the other party prepositions name it more surely (issue 5, third
