@@ -12,10 +12,11 @@ from datetime import date
 import pytest
 from spacy.tokens import Doc
 
+from eventwire.actors.model import Actor
 from eventwire.events.coder import EventCoder, load_registered_lexicon
 from eventwire.events.model import Event
 
-from .test_coder_regressions import ACTORS
+from .test_coder_regressions import ACTORS, ERDOGAN
 
 
 @pytest.fixture(scope="module")
@@ -117,3 +118,102 @@ def test_no_event_without_the_parties_of_the_act(
         category in ("CONSULT", "AGREE") and source == "DEU" for source, category, _ in found
     )
     assert not any(category == "AGREE" and target == "-" for _, category, target in found)
+
+
+TRUMP = Actor("person/donald-trump", "Donald Trump", "USAGOV", "USA", "GOV", "person")
+LEADERS = {
+    **ACTORS,
+    "US President Donald Trump": TRUMP,
+    "Turkish President Recep Tayyip Erdogan": ERDOGAN,
+}
+
+
+def by_trigger(
+    coder: EventCoder, annotate: Callable[..., Doc], text: str, actors: dict[str, Actor] = ACTORS
+) -> set[tuple[str, str, str, str]]:
+    doc = annotate(text, actors, article_date=date(2024, 12, 5))
+    return {
+        (
+            e.trigger.text,
+            e.source.code if e.source and e.source.code else "-",
+            e.plover.category,
+            e.target.code if e.target and e.target.code else "-",
+        )
+        for e in coder(doc)._.events
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "his" on an event noun stands for the person named before ...
+        (
+            "Lavrov met Stoltenberg in Brussels. Lavrov said his talks with Stoltenberg had"
+            " been frank.",
+            ("talks", "RUSGOV", "CONSULT", "IGOWSTNAT"),
+        ),
+        # ... or, in a phrase opening the clause, for the clause's subject named after it.
+        (
+            "Lavrov met Stoltenberg in Brussels. During his visit to Cuba, Erdogan praised"
+            " Germany.",
+            ("visit", "TURGOV", "CONSULT", "CUB"),
+        ),
+        # A claim of responsibility makes the attack the claimant's (PLOVER).
+        (
+            "Cuba admitted responsibility for the attack on Malta.",
+            ("attack", "CUB", "ASSAULT", "MLT"),
+        ),
+    ],
+)
+def test_owners_of_event_nouns(
+    coder: EventCoder,
+    annotate: Callable[..., Doc],
+    text: str,
+    expected: tuple[str, str, str, str],
+) -> None:
+    assert expected in by_trigger(coder, annotate, text)
+
+
+def test_a_during_phrase_pronoun_is_not_the_previous_subject(
+    coder: EventCoder, annotate: Callable[..., Doc]
+) -> None:
+    found = by_trigger(
+        coder,
+        annotate,
+        "Lavrov met Stoltenberg in Brussels. During his visit to Cuba, Erdogan praised Germany.",
+    )
+    assert ("visit", "RUSGOV", "CONSULT", "CUB") not in found
+
+
+def test_leaders_the_parser_nested_under_one_title_act_together(
+    coder: EventCoder, annotate: Callable[..., Doc]
+) -> None:
+    # The small model hangs "US President Donald Trump and" under the second leader's title.
+    found = by_trigger(
+        coder,
+        annotate,
+        "US President Donald Trump and Turkish President Recep Tayyip Erdogan spoke on the phone.",
+        LEADERS,
+    )
+    assert ("spoke on the phone", "USAGOV", "CONSULT", "TURGOV") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Cuba said Russian sanctions must be lifted before any talks.", ("CUB", "REQUEST", "RUS")),
+        ("Cuba said Iran must be punished.", None),
+    ],
+)
+def test_a_reported_passive_demand_is_asked_of_the_owner(
+    coder: EventCoder,
+    annotate: Callable[..., Doc],
+    text: str,
+    expected: tuple[str, str, str] | None,
+) -> None:
+    found = dyads(coder, annotate, text)
+    if expected is None:
+        # The one to be punished is the patient, not the one asked.
+        assert not any(category == "REQUEST" for _, category, _ in found)
+    else:
+        assert expected in found

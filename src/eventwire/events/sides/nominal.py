@@ -41,6 +41,30 @@ _SCENE_PREPS = frozenset({"in", "during", "at", "after", "following"})
 _ON_REQUEST_PREPS = frozenset({"at", "upon"})
 
 
+# Verbs of "X *claimed* responsibility for the attack": PETRARCH and the PLOVER manual code
+# the attack as the claimant's own.
+_CLAIM_VERBS = frozenset({"claim", "admit", "acknowledge", "accept"})
+# CAMEO roots of violent acts (18 assault, 19 fight, 20 mass violence) a claim makes one's own.
+_VIOLENT_ROOTS = ("18", "19", "20")
+
+
+def _claim_of_responsibility(noun: Token) -> Token | None:
+    """The verb of "X claimed responsibility *for* the attack" when ``noun`` is the act
+    claimed; else None."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "for" or prep.dep_ != "prep":
+        return None
+    claimed = prep.head
+    verb = claimed.head
+    if (
+        claimed.lemma_.lower() in ("responsibility", "credit")
+        and claimed.dep_ in ("dobj", "nsubjpass")
+        and verb.lemma_.lower() in _CLAIM_VERBS
+    ):
+        return verb
+    return None
+
+
 def _clause_verb(noun: Token, preps: frozenset[str]) -> Token | None:
     """The verb a prepositional phrase of ``noun`` hangs on ("*In* a meeting …, Y *said*"),
     when the preposition is one of ``preps``; else None."""
@@ -96,6 +120,40 @@ def _is_role_phrase(noun: Token) -> bool:
     )
 
 
+def _pronoun_owner(pronoun: Token, noun: Token, index: MentionIndex) -> list[ArgumentActor]:
+    """The actor a possessive pronoun on an event noun stands for: "Badawi said *his* talks
+    with Bush …" (an earlier mention), but "During *his* visit to Moscow, Bush said …" (the
+    subject of the clause the phrase opens, named after it); issue 13."""
+    anchor = noun
+    while anchor.dep_ == "conj" and anchor.head.i != anchor.i:
+        anchor = anchor.head
+    scene = _clause_verb(anchor, _SCENE_PREPS)
+    if scene is not None and pronoun.lower_ in ("his", "her", "their"):
+        subject_toks, passive = subject_tokens(scene)
+        if subject_toks and not passive and all(t.i > noun.i for t in subject_toks):
+            return [a for a in index.resolve_all(subject_toks) if a.actor.resolved]
+    verb = _governing_verb(anchor)
+    if verb is not None:
+        # "insurgents will step up *their* attacks", "Putin ended *his* visit": a possessive
+        # in the clause of a subject is that subject's (whatever it is, actor or not).
+        subject_toks, passive = subject_tokens(verb)
+        if subject_toks and not passive:
+            return index.resolve_all(subject_toks)
+    owner = index.owner_antecedent(pronoun)
+    return [owner] if owner is not None else index.resolve_all([pronoun])
+
+
+def _governing_verb(noun: Token) -> Token | None:
+    """The verb whose object ``noun`` is, directly or through one preposition ("step up
+    *attacks*", "spoke *during* the visit"); None for a subject or any other place."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.dep_ == "prep":
+        noun, head = head, head.head
+    if noun.dep_ in ("dobj", "prep") and head.pos_ in ("VERB", "AUX") and head.i != noun.i:
+        return head
+    return None
+
+
 def nominal_arguments(match: TriggerMatch, index: MentionIndex) -> ArgumentFrame:
     noun = match.token
     direct = True
@@ -132,7 +190,10 @@ def nominal_arguments(match: TriggerMatch, index: MentionIndex) -> ArgumentFrame
     # else the subject of a light verb or of the verb whose object the noun is.
     for child in noun.children:
         if child.dep_ in ("poss", "compound", "amod", "nmod"):
-            sources = index.resolve_all([child])
+            if child.dep_ == "poss" and child.pos_ == "PRON":
+                sources = _pronoun_owner(child, noun, index)
+            else:
+                sources = index.resolve_all([child])
             if sources:
                 break
     if not sources:
@@ -168,6 +229,16 @@ def nominal_arguments(match: TriggerMatch, index: MentionIndex) -> ArgumentFrame
     if not sources and _is_state_phrase(anchor):
         # "troops remained *on alert*", "workers went *on strike*": the one in that state.
         sources = index.resolve_all(subject_tokens(anchor.head.head)[0])
+    if (
+        not sources
+        and match.entry.code.startswith(_VIOLENT_ROOTS)
+        and (claim := _claim_of_responsibility(anchor)) is not None
+    ):
+        # "The Houthis claimed responsibility for the attack on the refinery": the claimant
+        # carried it out (issue 13). The claim itself stays its own event (CAMEO 015).
+        subject_toks, passive = subject_tokens(claim)
+        sources = [a for a in index.resolve_all(subject_toks) if a.actor.resolved]
+        direct = False
     if (
         not sources
         and match.entry.code.startswith("04")
