@@ -217,3 +217,28 @@ def test_a_reported_passive_demand_is_asked_of_the_owner(
         assert not any(category == "REQUEST" for _, category, _ in found)
     else:
         assert expected in found
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        # The owner of a kidnapping is its victim, not its author.
+        (
+            "Lavrov met Stoltenberg in Brussels. Two Cuban doctors were freed a day after their"
+            " kidnapping in Ukraine.",
+            ("kidnapping", "RUSGOV", "ASSAULT", "UKR"),
+        ),
+        # A press conference is no meeting with the place it is held in.
+        (
+            "Erdogan made the announcement during a press conference in Germany.",
+            ("conference", "TURGOV", "CONSULT", "DEU"),
+        ),
+    ],
+)
+def test_owners_that_are_not_the_event_s_author(
+    coder: EventCoder,
+    annotate: Callable[..., Doc],
+    text: str,
+    wrong: tuple[str, str, str, str],
+) -> None:
+    assert wrong not in by_trigger(coder, annotate, text)

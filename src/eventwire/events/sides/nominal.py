@@ -41,6 +41,12 @@ _SCENE_PREPS = frozenset({"in", "during", "at", "after", "following"})
 _ON_REQUEST_PREPS = frozenset({"at", "upon"})
 
 
+# CAMEO roots of acts whose possessive is more often their victim than their author ("*their*
+# kidnapping", "*his* arrest"): coercion, assault, fight, mass violence.
+_PATIENT_OWNER_ROOTS = ("17", "18", "19", "20")
+# A possessive pronoun agrees with a subject pronoun of the same person and number only.
+_AGREEING_SUBJECTS = {"his": "he", "her": "she", "their": "they"}
+
 # Verbs of "X *claimed* responsibility for the attack": PETRARCH and the PLOVER manual code
 # the attack as the claimant's own.
 _CLAIM_VERBS = frozenset({"claim", "admit", "acknowledge", "accept"})
@@ -63,6 +69,10 @@ def _claim_of_responsibility(noun: Token) -> Token | None:
     ):
         return verb
     return None
+
+
+# "during a *press* conference": a meeting with reporters, not with a party.
+_PRESS_WORDS = frozenset({"press", "news"})
 
 
 def _clause_verb(noun: Token, preps: frozenset[str]) -> Token | None:
@@ -137,10 +147,17 @@ def _pronoun_owner(pronoun: Token, noun: Token, index: MentionIndex) -> list[Arg
         # "insurgents will step up *their* attacks", "Putin ended *his* visit": a possessive
         # in the clause of a subject is that subject's (whatever it is, actor or not).
         subject_toks, passive = subject_tokens(verb)
-        if subject_toks and not passive:
+        # Not when they disagree: "before *her* meeting with Barroso, *he* visited NATO".
+        if subject_toks and not passive and not any(_disagrees(pronoun, t) for t in subject_toks):
             return index.resolve_all(subject_toks)
     owner = index.owner_antecedent(pronoun)
     return [owner] if owner is not None else index.resolve_all([pronoun])
+
+
+def _disagrees(pronoun: Token, subject: Token) -> bool:
+    """Whether a subject pronoun cannot be what a possessive pronoun stands for ("her" and
+    "he"); a noun subject is never ruled out."""
+    return subject.pos_ == "PRON" and subject.lower_ != _AGREEING_SUBJECTS.get(pronoun.lower_)
 
 
 def _governing_verb(noun: Token) -> Token | None:
@@ -190,7 +207,11 @@ def nominal_arguments(match: TriggerMatch, index: MentionIndex) -> ArgumentFrame
     # else the subject of a light verb or of the verb whose object the noun is.
     for child in noun.children:
         if child.dep_ in ("poss", "compound", "amod", "nmod"):
-            if child.dep_ == "poss" and child.pos_ == "PRON":
+            if (
+                child.dep_ == "poss"
+                and child.pos_ == "PRON"
+                and not match.entry.code.startswith(_PATIENT_OWNER_ROOTS)
+            ):
                 sources = _pronoun_owner(child, noun, index)
             else:
                 sources = index.resolve_all([child])
@@ -242,7 +263,9 @@ def nominal_arguments(match: TriggerMatch, index: MentionIndex) -> ArgumentFrame
     if (
         not sources
         and match.entry.code.startswith("04")
-        and not any(c.dep_ == "poss" or c.lower_ == "of" for c in noun.children)
+        and not any(
+            c.dep_ == "poss" or c.lower_ == "of" or c.lower_ in _PRESS_WORDS for c in noun.children
+        )
         and (scene := _clause_verb(anchor, _SCENE_PREPS)) is not None
     ):
         # "In a separate meeting with X, Y said …", "During talks with X, Y pledged …": the
