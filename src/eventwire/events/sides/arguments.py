@@ -277,6 +277,28 @@ def _frame(match: TriggerMatch, index: MentionIndex) -> ArgumentFrame:
     return _verbal_arguments(match, index)
 
 
+def _participle_of_object(
+    match: TriggerMatch, doers: list[ArgumentActor], index: MentionIndex
+) -> ArgumentFrame:
+    """The sides of a passive participle whose object is the noun it modifies: "US sanctions
+    *imposed on X*" (the doer is the agent or the noun's owner, the party the entry's
+    preposition's), "the accord *reached by X and Y*" (co-agents with no other party act
+    together); issue 13."""
+    noun = match.token.head
+    if not doers:
+        doers = index.resolve_all(
+            [c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
+        )
+    parties = [] if match.prep_token is None else index.resolve_all(prep_objects(match.prep_token))
+    if not parties and len(doers) > 1:
+        return ArgumentFrame(tuple(doers), (), True, symmetric=True)
+    if not parties:
+        # "US food aid *pledged* in February", "sanctions *imposed* on the Stalinist state":
+        # with no party the noun names a past or background act, not a new one to code.
+        return ArgumentFrame((), (), True)
+    return ArgumentFrame(tuple(doers), tuple(parties), True)
+
+
 def _passive_patient(verb: Token) -> list[Token]:
     return [c for c in verb.children if c.dep_ == "nsubjpass"]
 
@@ -303,9 +325,10 @@ def _verbal_arguments(match: TriggerMatch, index: MentionIndex) -> ArgumentFrame
     else:
         if verb.dep_ == "acl" and verb.tag_ == "VBN" and not subject_toks:
             # "troops sent by Russia": the noun is the patient.
-            return ArgumentFrame(
-                tuple(index.resolve_all(agents(verb))), tuple(index.resolve_all([verb.head])), True
-            )
+            doers = index.resolve_all(agents(verb))
+            if match.object_token is not None and match.object_token.i == verb.head.i:
+                return _participle_of_object(match, doers, index)
+            return ArgumentFrame(tuple(doers), tuple(index.resolve_all([verb.head])), True)
         sources = index.resolve_all(subject_toks)
         targets = []
         if match.prep_token is not None:
@@ -327,12 +350,14 @@ def _verbal_arguments(match: TriggerMatch, index: MentionIndex) -> ArgumentFrame
             # six *people*"); a thing ("the NATO *goal*") is not.
             # Forces that are sent, withdrawn or mobilized are the mover's own ("withdraw its
             # *troops* from X"), not a party.
-            party = index.mention_at(obj) is not None or (
-                index.unresolved_actors
-                and looks_like_actor(obj)
-                and not (
-                    obj.lemma_.lower() in FORCE_NOUNS and match.entry.code[:2] in _OWN_FORCE_CODES
-                )
+            own_forces = (
+                obj.lemma_.lower() in FORCE_NOUNS and match.entry.code[:2] in _OWN_FORCE_CODES
+            )
+            # "raised the number of *American troops* in Iraq": a mobilizer's named forces
+            # are its own too; the party is where they go (issue 13).
+            movers_forces = own_forces and match.entry.code.startswith("15")
+            party = (index.mention_at(obj) is not None and not movers_forces) or (
+                index.unresolved_actors and looks_like_actor(obj) and not own_forces
             )
             own = [obj] if party else []
             targets = index.resolve_all([*own, *(c for c in obj.children if c.dep_ == "nsubj")])
@@ -351,7 +376,7 @@ def _verbal_arguments(match: TriggerMatch, index: MentionIndex) -> ArgumentFrame
                     for a in index.resolve_all(_authors(obj))
                     if not any(_same_side(a, s) for s in sources)
                 ]
-            if not targets and index.reaches_inside:
+            if not targets and index.reaches_inside and not movers_forces:
                 # "rejected *the call of the European Parliament*", "refused *a request by
                 # X*", "rejected *an Armenian proposal*": whose the object is.
                 # The object noun itself is the thing acted on, not a party ("withdraw

@@ -83,6 +83,8 @@ _RELATIONAL_NOUNS = frozenset(
 _PERSON_PRONOUNS = frozenset({"he", "him", "she", "her"})
 _GROUP_PRONOUNS = frozenset({"they", "them"})
 _FIRST_PERSON = frozenset({"i", "me"})
+# Possessives an event noun's owner may be ("*his* visit to X"); "her" is among the above.
+_OWNER_PRONOUNS = frozenset({"his", "their"})
 # Subject pronouns of a reported clause that stand for the reporter ("X said *it* would …"):
 # "it" included, since here the syntax, not salience, picks the antecedent.
 _REPORTED_SELF_PRONOUNS = frozenset({"he", "she", "it", "they"})
@@ -340,7 +342,7 @@ class MentionIndex:
         found: list[ArgumentActor] = []
         seen: set[tuple[int, int]] = set()
         for token in tokens:
-            pair = self._two_sides(token)
+            pair = self._two_sides(token) or self._people_of_two_sides(token)
             if pair:
                 found.extend(pair)
                 seen.add((pair[0].span.start, pair[0].span.end))
@@ -349,7 +351,11 @@ class MentionIndex:
                 arg = self.resolve(tok)
                 if arg is None:
                     continue
-                group = [arg, *self._coordinated_owners(tok, arg)]
+                group = [
+                    arg,
+                    *self._coordinated_owners(tok, arg),
+                    *self._nested_conjuncts(tok, arg),
+                ]
                 for item in sorted(group, key=lambda a: a.span.start):
                     key = (item.span.start, item.span.end)
                     # Distinct actors do not overlap: a conjunct inside a longer name
@@ -401,6 +407,37 @@ class MentionIndex:
             ArgumentActor(token, _token_span(token), self.actor_of(second), "pronoun"),
         ]
 
+    def _nested_conjuncts(self, token: Token, arg: ArgumentActor) -> list[ArgumentActor]:
+        """Actors a misparse nested before a subject's own name: "US President Donald Trump
+        *and* Turkish President Recep Tayyip Erdogan spoke" parsed with "Erdogan" the subject
+        and "Trump … and" under its title. The mentions that end before the name's own, in
+        the subject's words, with "and" between them and it, are its conjuncts (issue 13)."""
+        if arg.via != "mention" or token.dep_ not in ("nsubj", "nsubjpass"):
+            return []
+        start = token.left_edge.i
+        if start >= arg.span.start:
+            return []
+        words = token.doc[start : arg.span.start]
+        if not any(t.dep_ == "cc" and t.lower_ == "and" for t in words):
+            return []
+        return [
+            ArgumentActor(span.root, span, self.actor_of(span), "mention")
+            for span in self.mentions
+            if start <= span.start and span.end <= arg.span.start
+        ]
+
+    def _people_of_two_sides(self, token: Token) -> list[ArgumentActor]:
+        """ "Senior officials *from the two countries* discussed trade", "leaders *of both
+        sides*": people of the pair act for it, as the pair itself would (issue 13)."""
+        if not (self.unresolved_actors and looks_like_actor(token)):
+            return []
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "from"):
+                for obj in prep.children:
+                    if obj.dep_ == "pobj" and (pair := self._two_sides(obj)):
+                        return pair
+        return []
+
     def _coordinated_owners(self, head: Token, arg: ArgumentActor) -> list[ArgumentActor]:
         """The other owners of a head whose modifier is coordinated: "*UK* and EU
         negotiators", "*Nigerian* and British armed forces", "*Pakistan* and Afghanistan's
@@ -427,6 +464,18 @@ class MentionIndex:
         if token.pos_ != "PRON" or (lower not in _PERSON_PRONOUNS and lower not in _GROUP_PRONOUNS):
             return None
         return self._antecedent(token, person=lower in _PERSON_PRONOUNS)
+
+    def owner_antecedent(self, pronoun: Token) -> ArgumentActor | None:
+        """The actor a possessive "his" or "their" stands for, like "him" and "them" ("Badawi
+        said *his* talks with Bush went well"); None for any other token. Only event nouns ask
+        (``nominal``): elsewhere "his" ("his government", "his country") names a thing."""
+        lower = pronoun.lower_
+        if pronoun.pos_ != "PRON" or lower not in _OWNER_PRONOUNS:
+            return None
+        span = self._antecedent(pronoun, person=lower == "his")
+        if span is None:
+            return None
+        return ArgumentActor(pronoun, _token_span(pronoun), self.actor_of(span), "pronoun")
 
     # -- internals -------------------------------------------------------------------------
 

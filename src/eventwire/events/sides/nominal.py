@@ -32,6 +32,62 @@ _RECEIVING_VERBS = frozenset({"face", "receive", "draw", "attract", "get", "win"
 # Verbs whose "in"/"to" object is an act their subject takes part in.
 _JOINING_VERBS = frozenset({"participate", "contribute", "serve", "engage"})
 
+# Prepositions that set a meeting as the scene of the clause: "*In* a meeting with X, Y said",
+# "*During* talks with X, Y pledged", "*After* talks with X, Y announced": Y took part.
+_SCENE_PREPS = frozenset({"in", "during", "at", "after", "following"})
+
+# Prepositions of a request on whose strength the clause's subject acts: "troops returned *at*
+# the government's request", "*at* the invitation of X, Y visited": X asked Y.
+_ON_REQUEST_PREPS = frozenset({"at", "upon"})
+
+
+# CAMEO roots of acts whose possessive is more often their victim than their author ("*their*
+# kidnapping", "*his* arrest"): coercion, assault, fight, mass violence.
+_PATIENT_OWNER_ROOTS = ("17", "18", "19", "20")
+# A possessive pronoun agrees with a subject pronoun of the same person and number only.
+_AGREEING_SUBJECTS = {"his": "he", "her": "she", "their": "they"}
+
+# Verbs of "X *claimed* responsibility for the attack": PETRARCH and the PLOVER manual code
+# the attack as the claimant's own.
+_CLAIM_VERBS = frozenset({"claim", "admit", "acknowledge", "accept"})
+# CAMEO roots of violent acts (18 assault, 19 fight, 20 mass violence) a claim makes one's own.
+_VIOLENT_ROOTS = ("18", "19", "20")
+
+
+def _claim_of_responsibility(noun: Token) -> Token | None:
+    """The verb of "X claimed responsibility *for* the attack" when ``noun`` is the act
+    claimed; else None."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "for" or prep.dep_ != "prep":
+        return None
+    claimed = prep.head
+    verb = claimed.head
+    if (
+        claimed.lemma_.lower() in ("responsibility", "credit")
+        and claimed.dep_ in ("dobj", "nsubjpass")
+        and verb.lemma_.lower() in _CLAIM_VERBS
+    ):
+        return verb
+    return None
+
+
+# "during a *press* conference": a meeting with reporters, not with a party.
+_PRESS_WORDS = frozenset({"press", "news"})
+
+
+def _clause_verb(noun: Token, preps: frozenset[str]) -> Token | None:
+    """The verb a prepositional phrase of ``noun`` hangs on ("*In* a meeting …, Y *said*"),
+    when the preposition is one of ``preps``; else None."""
+    prep = noun.head
+    if (
+        noun.dep_ == "pobj"
+        and prep.dep_ == "prep"
+        and prep.lower_ in preps
+        and prep.head.pos_ in ("VERB", "AUX")
+    ):
+        return prep.head
+    return None
+
 
 def _is_state_phrase(noun: Token) -> bool:
     """Whether ``noun`` is the object of "on" ("on alert", "on strike") under a verb."""
@@ -74,6 +130,47 @@ def _is_role_phrase(noun: Token) -> bool:
     )
 
 
+def _pronoun_owner(pronoun: Token, noun: Token, index: MentionIndex) -> list[ArgumentActor]:
+    """The actor a possessive pronoun on an event noun stands for: "Badawi said *his* talks
+    with Bush …" (an earlier mention), but "During *his* visit to Moscow, Bush said …" (the
+    subject of the clause the phrase opens, named after it); issue 13."""
+    anchor = noun
+    while anchor.dep_ == "conj" and anchor.head.i != anchor.i:
+        anchor = anchor.head
+    scene = _clause_verb(anchor, _SCENE_PREPS)
+    if scene is not None and pronoun.lower_ in ("his", "her", "their"):
+        subject_toks, passive = subject_tokens(scene)
+        if subject_toks and not passive and all(t.i > noun.i for t in subject_toks):
+            return [a for a in index.resolve_all(subject_toks) if a.actor.resolved]
+    verb = _governing_verb(anchor)
+    if verb is not None:
+        # "insurgents will step up *their* attacks", "Putin ended *his* visit": a possessive
+        # in the clause of a subject is that subject's (whatever it is, actor or not).
+        subject_toks, passive = subject_tokens(verb)
+        # Not when they disagree: "before *her* meeting with Barroso, *he* visited NATO".
+        if subject_toks and not passive and not any(_disagrees(pronoun, t) for t in subject_toks):
+            return index.resolve_all(subject_toks)
+    owner = index.owner_antecedent(pronoun)
+    return [owner] if owner is not None else index.resolve_all([pronoun])
+
+
+def _disagrees(pronoun: Token, subject: Token) -> bool:
+    """Whether a subject pronoun cannot be what a possessive pronoun stands for ("her" and
+    "he"); a noun subject is never ruled out."""
+    return subject.pos_ == "PRON" and subject.lower_ != _AGREEING_SUBJECTS.get(pronoun.lower_)
+
+
+def _governing_verb(noun: Token) -> Token | None:
+    """The verb whose object ``noun`` is, directly or through one preposition ("step up
+    *attacks*", "spoke *during* the visit"); None for a subject or any other place."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.dep_ == "prep":
+        noun, head = head, head.head
+    if noun.dep_ in ("dobj", "prep") and head.pos_ in ("VERB", "AUX") and head.i != noun.i:
+        return head
+    return None
+
+
 def nominal_arguments(match: TriggerMatch, index: MentionIndex) -> ArgumentFrame:
     noun = match.token
     direct = True
@@ -110,7 +207,14 @@ def nominal_arguments(match: TriggerMatch, index: MentionIndex) -> ArgumentFrame
     # else the subject of a light verb or of the verb whose object the noun is.
     for child in noun.children:
         if child.dep_ in ("poss", "compound", "amod", "nmod"):
-            sources = index.resolve_all([child])
+            if (
+                child.dep_ == "poss"
+                and child.pos_ == "PRON"
+                and not match.entry.code.startswith(_PATIENT_OWNER_ROOTS)
+            ):
+                sources = _pronoun_owner(child, noun, index)
+            else:
+                sources = index.resolve_all([child])
             if sources:
                 break
     if not sources:
@@ -146,6 +250,33 @@ def nominal_arguments(match: TriggerMatch, index: MentionIndex) -> ArgumentFrame
     if not sources and _is_state_phrase(anchor):
         # "troops remained *on alert*", "workers went *on strike*": the one in that state.
         sources = index.resolve_all(subject_tokens(anchor.head.head)[0])
+    if (
+        not sources
+        and match.entry.code.startswith(_VIOLENT_ROOTS)
+        and (claim := _claim_of_responsibility(anchor)) is not None
+    ):
+        # "The Houthis claimed responsibility for the attack on the refinery": the claimant
+        # carried it out (issue 13). The claim itself stays its own event (CAMEO 015).
+        subject_toks, passive = subject_tokens(claim)
+        sources = [a for a in index.resolve_all(subject_toks) if a.actor.resolved]
+        direct = False
+    if (
+        not sources
+        and match.entry.code.startswith("04")
+        and not any(
+            c.dep_ == "poss" or c.lower_ == "of" or c.lower_ in _PRESS_WORDS for c in noun.children
+        )
+        and (scene := _clause_verb(anchor, _SCENE_PREPS)) is not None
+    ):
+        # "In a separate meeting with X, Y said …", "During talks with X, Y pledged …": the
+        # subject of the clause the meeting frames met X — a known actor in the active voice
+        # ("in the talks, two officials were injured" names no participant), and not when
+        # the meeting has its own ("during the visit *of* Aziz", "the meeting *of* the
+        # panel"); issue 13.
+        subject_toks, passive = subject_tokens(scene)
+        if not passive:
+            sources = [a for a in index.resolve_all(subject_toks) if a.actor.resolved]
+            direct = False
     targets: list[ArgumentActor] = []
     if (
         noun.dep_ == "dobj"
@@ -169,6 +300,24 @@ def nominal_arguments(match: TriggerMatch, index: MentionIndex) -> ArgumentFrame
         targets = index.resolve_all([c for c in verb.children if c.dep_ == "dobj"])
     if match.prep_token is not None:
         targets = index.resolve_all(prep_objects(match.prep_token))
+    if (
+        not targets
+        and match.entry.code.startswith("02")
+        and (acting := _clause_verb(anchor, _ON_REQUEST_PREPS)) is not None
+    ):
+        # "U.S. troops returned *at the Iraqi government's request*", "*at the invitation of*
+        # X": the one who asked is the owner or the "of" complement, the one asked is the
+        # clause's subject who acts on it (in the passive, its patient); issue 13.
+        sources = sources or index.resolve_all(
+            [p for prep in of_complements(noun) for p in prep_objects(prep)]
+        )
+        if any(a.actor.resolved for a in sources):  # an unknown requester codes nothing
+            subject_toks, passive = subject_tokens(acting)
+            asked = (
+                [c for c in acting.children if c.dep_ == "nsubjpass"] if passive else subject_toks
+            )
+            targets = [t for t in index.resolve_all(asked) if t not in sources]
+            direct = False
     if not targets:
         # An event noun's "of" complement is its patient ("criticism *of* X", "the arrest *of*
         # X"), tried last: the other party prepositions name it more surely (issue 5, third

@@ -439,6 +439,10 @@ def _object_with_lemma(
             if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "acomp", "xcomp", "ccomp")
             and c.pos_ not in ("VERB", "AUX")
         ]
+        if token.dep_ == "acl" and token.tag_ == "VBN" and token.head.pos_ in _NOUN_POS:
+            # "US sanctions *imposed* on X", "the accord *reached* by X and Y": a passive
+            # participle's object is the noun it modifies (issue 13).
+            candidates.append(token.head)
         # "come into *force*": the object of a preposition counts only close to the verb
         # (3 tokens), or a far "with negotiations …" would make "offer" an offer of talks.
         candidates += [

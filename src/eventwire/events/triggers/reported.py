@@ -5,8 +5,8 @@ Two constructions of news language carry an event with no event verb of its own:
 * **Deontic demands.** "X said (that) Y *must* do Z", "X insisted Y *should* …": X demands
   something of Y — CAMEO 10 "Demand" (``must``, ``have to``, ``need to``) or 02 "Appeal"
   (``should``, ``ought to``); both are PLOVER REQUEST. The addressee Y is the subject of the
-  modal clause and must be an actor other than the speaker ("we must act" is no demand of
-  anyone else).
+  modal clause — in the passive, the owner of its subject ("*US* sanctions must be lifted") —
+  and must be an actor other than the speaker ("we must act" is no demand of anyone else).
 * **Attributions of responsibility.** "X said Y *was responsible* for the attack", "X said Y
   *was behind* the blast", "… Y *is to blame*": X accuses Y — CAMEO 112 "Accuse".
 
@@ -83,6 +83,11 @@ def find_reported_events(sentence: Span, index: MentionIndex) -> list[ReportedEv
             trigger, code = judged
             subjects = [c for c in clause.children if c.dep_ == "nsubj"]
             targets = tuple(index.resolve_all(subjects))
+            if not targets and code != _ACCUSE_CODE:
+                # "X said *US sanctions* must be lifted": what must be done to a thing is
+                # asked of its owner ("Iran must be punished" asks nothing of Iran); issue 13.
+                patients = [c for c in clause.children if c.dep_ == "nsubjpass"]
+                targets = tuple(a for a in index.resolve_all(patients) if a.via == "modifier")
             sources = tuple(index.resolve_all(implicit_subject(say, 0)))
             if not targets or not sources:
                 continue
