@@ -12,9 +12,13 @@ Date, in order (the first that applies):
    (issue 14: "Brown became the top US general *last year*, and Gerasimov last spoke with
    Milley" does not date the call), nor above a relative clause ("Israel, which ended its
    occupation, struck *on Monday*" does not date the occupation's end);
-3. for a trigger in a past-perfect clause ("had agreed", "had been expelled"), which tells of
-   something before the story's time: the article's date with ``mod`` ``BEFORE`` and a
-   ``text`` that says so (``BACKGROUND_DATE_TEXT``) — never the article's date silently;
+3. for a trigger in a background clause — the past perfect ("had agreed", "had been
+   expelled") or a simple past placed before the story by "last", "previously" or "formerly"
+   ("Gerasimov *last spoke* with Milley", "Russia *previously expelled* …") — which tells of
+   something before the story's time: ``PAST_REF`` ("some time before the article's date"),
+   with a ``text`` that says why (``BACKGROUND_DATE_TEXT``, ``background_note``). Never the
+   article's date: an analyst reading "had agreed" on the report's day would count an old
+   agreement as news, and the real-news gold annotators leave such events undated too;
 4. the article's date at day granularity, with ``text`` None (the report date bounds the event);
 5. None (an undated article and no expression).
 
@@ -47,8 +51,11 @@ from ...time.model import Timex
 from ..model import EventDate, Location
 
 __all__ = [
+    "BACKGROUND_ADVERBS",
     "BACKGROUND_DATE_TEXT",
+    "BACKGROUND_VALUE",
     "attach_date",
+    "background_note",
     "attach_location",
     "clause_verb",
     "dated_in_text",
@@ -59,6 +66,12 @@ __all__ = [
 
 # ``event_date.text`` of an undated past-perfect event: where its date comes from.
 BACKGROUND_DATE_TEXT = "[past perfect, no date of its own: before the article date]"
+# TIMEX3's "some time in the past": the value of a background event with no date of its own.
+BACKGROUND_VALUE = "PAST_REF"
+# Adverbs that put a simple-past clause before the story's time ("the two *last* met", "Iran
+# *previously* expelled"): its act is the previous one, not the news. Not "earlier" or
+# "already", which in wire copy mostly mean earlier the same day or week.
+BACKGROUND_ADVERBS = frozenset({"last", "previously", "formerly"})
 # Links from a clause up to one that embeds it: a time expression there may date it.
 _EMBEDDING_DEPS = frozenset({"ccomp", "xcomp", "advcl", "pcomp", "csubj", "parataxis", "ROOT"})
 _PERFECT_AUXILIARIES = frozenset({"had", "'d"})
@@ -147,6 +160,26 @@ def is_past_perfect(trigger: Token) -> bool:
     )
 
 
+def background_note(trigger: Token) -> str | None:
+    """Why the trigger's clause tells of something before the story (``event_date.text`` of
+    an undated background event), or None: the past perfect, or a background adverb.
+
+    "had agreed" → ``BACKGROUND_DATE_TEXT``; "last met" → ``"['last met', no date of its own:
+    before the article date]"``.
+    """
+    if is_past_perfect(trigger):
+        return BACKGROUND_DATE_TEXT
+    verb = clause_verb(trigger)
+    if verb.tag_ != "VBD":
+        return None
+    adverb = next(
+        (c for c in verb.children if c.dep_ == "advmod" and c.lower_ in BACKGROUND_ADVERBS), None
+    )
+    if adverb is None:
+        return None
+    return f"[{adverb.lower_} {verb.lower_}, no date of its own: before the article date]"
+
+
 def dated_in_text(when: EventDate | None) -> bool:
     """Whether the event's date comes from a time expression of its own clause (not the
     article's date, nor a marker in brackets: an undated past-perfect event, story time)."""
@@ -185,8 +218,10 @@ def attach_date(
     if chosen is not None:
         timex: Timex = chosen._.timex
         return EventDate(chosen.text, timex.value, timex.granularity, timex.mod)
-    if article_date is not None and is_past_perfect(trigger):
-        return EventDate(BACKGROUND_DATE_TEXT, article_date.isoformat(), "day", "BEFORE")
+    if article_date is not None:
+        note = background_note(trigger)
+        if note is not None:
+            return EventDate(note, BACKGROUND_VALUE, "ref")
     if article_date is not None:
         return EventDate(None, article_date.isoformat(), "day", None)
     return None
