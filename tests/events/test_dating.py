@@ -230,7 +230,9 @@ def test_a_present_perfect_lead_is_dated_by_the_next_sentence(nlp: Language) -> 
         " on Wednesday received a call from the bank, his spokesman said on Friday. Hezbollah"
         " has condemned Israel. Israeli jets struck Lebanon on Thursday.",
     )
-    assert dates["offered assistance"] == EventDate("[lead: 'Wednesday', next sentence]", "2024-12-04", "day")
+    assert dates["offered assistance"] == EventDate(
+        "[lead: 'Wednesday', next sentence]", "2024-12-04", "day"
+    )
     assert dates["condemned"] == EventDate(None, "2024-12-07", "day")
 
 
