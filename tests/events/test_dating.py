@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 import eventwire.time.component  # noqa: F401 — registers the eventwire_time factory
 from eventwire.events.dating.attachment import (
     BACKGROUND_DATE_TEXT,
+    RELATIVE_CLAUSE_TEXT,
     attach_date,
     reaches_past,
 )
@@ -78,6 +79,20 @@ def date_of(time_nlp: Language) -> Callable[[str, str], EventDate | None]:
         # ... but not "earlier", the same day's or week's in wire copy, nor a dated "last met"
         ("Russia earlier expelled British diplomats.", "expelled",
          EventDate(None, "2024-12-05", "day")),
+        # a simple-past relative clause on a noun other than the subject tells of its noun's
+        # past (AFP and Xinhua stories of 1997 and 2006, paraphrased) ...
+        ("Hamas is shunned by the West, which froze all aid after the election.", "froze",
+         EventDate(RELATIVE_CLAUSE_TEXT, "PAST_REF", "ref")),
+        ("The minister condemned an attack that killed 19 civilians.", "killed",
+         EventDate(RELATIVE_CLAUSE_TEXT, "PAST_REF", "ref")),
+        # ... one on the subject follows the story's actor, one opened by "where" its place
+        ("Olmert, who flew to Italy, met Prodi on Tuesday.", "flew",
+         EventDate(None, "2024-12-05", "day")),
+        ("They went to the palace, where the speaker met the president.", "met",
+         EventDate(None, "2024-12-05", "day")),
+        # a relative clause on a time expression is dated by it
+        ("The two states became partners in 2003 when Hu paid a state visit to Mongolia.",
+         "paid", EventDate("2003", "2003", "year")),
         # an expression opening the sentence dates the verbs coordinated with its own (a
         # Xinhua story of Nov. 2005, paraphrased), one inside the first clause does not (above)
         ("Last year, Vietnamese police reported 12,000 drug crimes and arrested 18,000 people.",
