@@ -186,10 +186,12 @@ def is_past_perfect(trigger: Token) -> bool:
 
 def background_note(trigger: Token) -> str | None:
     """Why the trigger's clause tells of something before the story (``event_date.text`` of
-    an undated background event), or None: the past perfect, or a background adverb.
+    an undated background event), or None: the past perfect, a simple-past relative clause on
+    a noun other than the subject, or a simple past with a background adverb.
 
-    "had agreed" → ``BACKGROUND_DATE_TEXT``; "last met" → ``"['last met', no date of its own:
-    before the article date]"``.
+    "had agreed" → ``BACKGROUND_DATE_TEXT``; "an attack that killed" →
+    ``RELATIVE_CLAUSE_TEXT``; "last met" → ``"[last met, no date of its own: before the
+    article date]"``.
     """
     if is_past_perfect(trigger):
         return BACKGROUND_DATE_TEXT
