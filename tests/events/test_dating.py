@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 import eventwire.time.component  # noqa: F401 — registers the eventwire_time factory
 from eventwire.events.dating.attachment import (
     BACKGROUND_DATE_TEXT,
+    RELATIVE_CLAUSE_TEXT,
     attach_date,
     reaches_past,
 )
@@ -44,9 +45,11 @@ def date_of(time_nlp: Language) -> Callable[[str, str], EventDate | None]:
 @pytest.mark.parametrize(
     ("text", "trigger", "expected"),
     [
-        # the issue's example: "last year" belongs to Brown's clause, not to the call
+        # the issue's example: "last year" belongs to Brown's clause, not to the call; "last
+        # spoke" is the previous call, before the story, whose date the sentence does not give
         ("Brown became the top US general last year, and Gerasimov last spoke with Milley.",
-         "spoke", EventDate(None, "2024-12-05", "day")),
+         "spoke", EventDate("[last spoke, no date of its own: before the article date]",
+                            "PAST_REF", "ref")),
         # background events carry their own dates
         ("Russia and Ukraine had agreed in 2014 to a ceasefire.", "agreed",
          EventDate("2014", "2014", "year")),
@@ -58,13 +61,38 @@ def date_of(time_nlp: Language) -> Callable[[str, str], EventDate | None]:
          EventDate("Monday", "2024-12-02", "day")),
         ("Officials said on Monday that China criticised Japan.", "criticised",
          EventDate("Monday", "2024-12-02", "day")),
-        # the past perfect without a date of its own says so, and is dated before the article
+        # the past perfect without a date of its own says so, and is dated "some time before
+        # the article" (PAST_REF), never on the article's day (issue 14)
         ("France had expelled the Iranian ambassador, and Iran condemned France on Tuesday.",
-         "expelled", EventDate(BACKGROUND_DATE_TEXT, "2024-12-05", "day", "BEFORE")),
+         "expelled", EventDate(BACKGROUND_DATE_TEXT, "PAST_REF", "ref")),
         ("France had expelled the Iranian ambassador, and Iran condemned France on Tuesday.",
          "condemned", EventDate("Tuesday", "2024-12-03", "day")),
         ("Russia and Ukraine had agreed to a ceasefire.", "agreed",
-         EventDate(BACKGROUND_DATE_TEXT, "2024-12-05", "day", "BEFORE")),
+         EventDate(BACKGROUND_DATE_TEXT, "PAST_REF", "ref")),
+        # a simple past put before the story by "last", "previously", "formerly"
+        ("The two leaders last met at a summit in Bali.", "met",
+         EventDate("[last met, no date of its own: before the article date]", "PAST_REF",
+                   "ref")),
+        ("Russia previously expelled British diplomats.", "expelled",
+         EventDate("[previously expelled, no date of its own: before the article date]",
+                   "PAST_REF", "ref")),
+        # ... but not "earlier", the same day's or week's in wire copy, nor a dated "last met"
+        ("Russia earlier expelled British diplomats.", "expelled",
+         EventDate(None, "2024-12-05", "day")),
+        # a simple-past relative clause on a noun other than the subject tells of its noun's
+        # past (AFP and Xinhua stories of 1997 and 2006, paraphrased) ...
+        ("Hamas is shunned by the West, which froze all aid after the election.", "froze",
+         EventDate(RELATIVE_CLAUSE_TEXT, "PAST_REF", "ref")),
+        ("The minister condemned an attack that killed 19 civilians.", "killed",
+         EventDate(RELATIVE_CLAUSE_TEXT, "PAST_REF", "ref")),
+        # ... one on the subject follows the story's actor, one opened by "where" its place
+        ("Olmert, who flew to Italy, met Prodi on Tuesday.", "flew",
+         EventDate(None, "2024-12-05", "day")),
+        ("They went to the palace, where the speaker met the president.", "met",
+         EventDate(None, "2024-12-05", "day")),
+        # a relative clause on a time expression is dated by it
+        ("The two states became partners in 2003 when Hu paid a state visit to Mongolia.",
+         "paid", EventDate("2003", "2003", "year")),
         # an expression opening the sentence dates the verbs coordinated with its own (a
         # Xinhua story of Nov. 2005, paraphrased), one inside the first clause does not (above)
         ("Last year, Vietnamese police reported 12,000 drug crimes and arrested 18,000 people.",
@@ -205,3 +233,30 @@ def test_a_day_stated_earlier_in_the_sentence_is_the_story_day(nlp: Language) ->
         " organisation to reform.",
     )
     assert dates["urged"] == EventDate("[story time: 'Monday', same sentence]", "2024-12-02", "day")
+
+
+@pytest.mark.slow
+def test_a_present_perfect_lead_is_dated_by_the_next_sentence(nlp: Language) -> None:
+    """Issue 14 (a Xinhua story of Nov. 2005, paraphrased): a lead that "has offered" gives
+    its day in the next sentence; a later present-perfect sentence does not look ahead."""
+    dates = _coded(
+        nlp,
+        "The World Bank has offered assistance to Indonesia against bird flu. The president"
+        " on Wednesday received a call from the bank, his spokesman said on Friday. Hezbollah"
+        " has condemned Israel. Israeli jets struck Lebanon on Thursday.",
+    )
+    assert dates["offered assistance"] == EventDate(
+        "[lead: 'Wednesday', next sentence]", "2024-12-04", "day"
+    )
+    assert dates["condemned"] == EventDate(None, "2024-12-07", "day")
+
+
+@pytest.mark.slow
+def test_a_present_perfect_lead_takes_no_day_weeks_back(nlp: Language) -> None:
+    """The present perfect is recent news: a day more than a week back dates another event."""
+    dates = _coded(
+        nlp,
+        "The World Bank has offered assistance to Indonesia against bird flu. The two sides"
+        " signed a loan on November 20.",
+    )
+    assert dates["offered assistance"] == EventDate(None, "2024-12-07", "day")

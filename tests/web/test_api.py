@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import shutil
 import time
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 import duckdb
@@ -272,3 +274,21 @@ def test_the_server_lets_the_file_go_when_idle(web_db: Path, tmp_path: Path) -> 
         open_store(db).close()  # any writer finds the file free
     finally:
         reader.close()
+
+
+@pytest.mark.parametrize(("freq", "label"), [("week", r"\d{4}-W\d{2}"), ("month", r"\d{4}-\d{2}")])
+def test_series_periods_are_labelled_as_periods(client: TestClient, freq: str, label: str) -> None:
+    """Issue 14: a weekly series names its periods 2024-W49, a monthly one 2024-12, beside the
+    first day (``period``) kept for sorting and links."""
+    for url in ("/api/dyads/RUS/PRK", "/api/actors/PRK/series"):
+        rows = client.get(url, params={"freq": freq}).json()["rows"]
+        assert rows
+        for row in rows:
+            assert re.fullmatch(label, row["period_label"]), row
+            start = date.fromisoformat(row["period"])
+            expected = (
+                f"{start.isocalendar()[0]}-W{start.isocalendar()[1]:02d}"
+                if freq == "week"
+                else start.isoformat()[:7]
+            )
+            assert row["period_label"] == expected

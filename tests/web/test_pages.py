@@ -77,3 +77,13 @@ def test_event_dates_keep_their_granularity(client: TestClient) -> None:
     assert page.status_code == 200
     assert re.search(r'<a href="/events/[^"]+">2024-11</a>', page.text), page.text[-2000:]
     assert "2024-11-01</a>" not in page.text
+
+
+def test_series_bars_are_labelled_by_their_period(client: TestClient) -> None:
+    """Issue 14: the chart and the dyad table name weeks 2024-W25, not their Mondays."""
+    page = client.get("/actors/PRK", params={"freq": "week"}).text
+    labels = re.findall(r'class="bar" data-period="([^"]+)"', page)
+    assert labels and all(re.fullmatch(r"\d{4}-W\d{2}", label) for label in labels), labels
+    dyad = client.get("/dyads", params={"a": "RUS", "b": "PRK", "freq": "month"}).text
+    assert re.search(r"<tr><td>\d{4}-\d{2}</td>", dyad)
+    assert not re.search(r"<tr><td>\d{4}-\d{2}-\d{2}</td>", dyad)

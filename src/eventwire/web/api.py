@@ -20,6 +20,7 @@ from pydantic import BaseModel, BeforeValidator
 from ..actors.data_access import load_knowledge_base
 from ..actors.explain import explain_actor
 from ..analysis.changes import WeeklyChanges
+from ..analysis.periods import period_label
 from ..analysis.records import ArticleRecord, EventRecord
 from ..analysis.search import SearchResult
 from ..treaties import (
@@ -109,6 +110,13 @@ def _page(rows: pa.Table, offset: int, limit: int) -> Table:
         limit=limit,
         rows=_plain(rows.slice(offset, limit).to_pylist()),
     )
+
+
+def _labelled(rows: pa.Table, freq: str) -> pa.Table:
+    """A series with ``period_label`` beside ``period`` (its first day, kept for sorting and
+    links): the period as an analyst names it, ``2024-W49`` or ``2024-12`` (issue 14)."""
+    labels = [period_label(start, freq) for start in rows.column("period").to_pylist()]
+    return rows.append_column("period_label", pa.array(labels, pa.string()))
 
 
 def _plain(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -346,7 +354,7 @@ def actor_series(
         min_confidence=_confidence(request, min_confidence),
         arrow=True,
     )
-    return _page(rows, 0, max(rows.num_rows, 1))
+    return _page(_labelled(rows, freq), 0, max(rows.num_rows, 1))
 
 
 @router.get("/dyads/{a}/{b}", response_model=Table, responses=ERRORS, tags=["actors"])
@@ -376,7 +384,7 @@ def dyad(
         min_confidence=_confidence(request, min_confidence),
         arrow=True,
     )
-    return _page(rows, 0, max(rows.num_rows, 1))
+    return _page(_labelled(rows, freq), 0, max(rows.num_rows, 1))
 
 
 @router.get("/network", response_model=Table, responses=ERRORS, tags=["actors"])

@@ -22,6 +22,7 @@ from ..actors.data_access import load_knowledge_base
 from ..actors.explain import explain_actor
 from ..analysis._sql import Freq
 from ..analysis.changes import CHANGE_KINDS, WeeklyChanges
+from ..analysis.periods import period_label
 from ..analysis.records import SORTABLE, SentenceSpan, SortKey, mention_spans
 from ..errors import EventwireError
 from ..events.ontology import PLOVER_CATEGORIES
@@ -241,6 +242,12 @@ def _series_link(actor: dict[str, str], freq: str) -> Any:
     return href
 
 
+def _labelled(rows: list[dict[str, Any]], freq: str) -> list[dict[str, Any]]:
+    """Series rows with ``period_label``: ``2024-W49``, ``2024-12`` rather than the period's
+    first day (issue 14), for the chart and the table."""
+    return [{**row, "period_label": period_label(row["period"], freq)} for row in rows]
+
+
 def _period_end(start: date, freq: str) -> date:
     if freq == "day":
         return start
@@ -265,9 +272,9 @@ def actor_page(
     confidence = request.app.state.min_confidence
     first, last = parse_day(since, "since"), parse_day(until, "until", end=True)
     actor = actor_key(store, actor, last or first)
-    series = store.actor_series(
+    series = _labelled(store.actor_series(
         actor, cast(Freq, freq), since=first, until=last, min_confidence=confidence, arrow=True
-    ).to_pylist()
+    ).to_pylist(), freq)  # fmt: skip
     recent = store.timeline_page(
         actor, since=first, until=last, min_confidence=confidence, newest_first=True, limit=20
     )
@@ -310,10 +317,10 @@ def dyad_page(
         return _render(request, "dyads.html", title="Dyads", a=a or "", b=b or "", edges=edges)
     first, last = parse_day(since, "since"), parse_day(until, "until", end=True)
     a, b = actor_key(store, a, last or first), actor_key(store, b, last or first)
-    series = store.dyad(
+    series = _labelled(store.dyad(
         a, b, cast(Freq, freq), since=first, until=last,
         min_confidence=request.app.state.min_confidence, arrow=True,
-    ).to_pylist()  # fmt: skip
+    ).to_pylist(), freq)  # fmt: skip
 
     def href(row: Mapping[str, Any]) -> str:
         return _link("/events", source=a, target=b, since=row["period"],

@@ -107,7 +107,8 @@ def series_svg(
 ) -> Markup:
     """Stacked bars per period (counts by quad class; with ``share``, as a share of all events
     of the period: normalised by news volume) over a line of the mean Goldstein score; each
-    bar links to ``href(row)`` (the events behind it)."""
+    bar links to ``href(row)`` (the events behind it) and is labelled by ``period_label``
+    (``2024-W49``) when the row has one, else by the period's first day."""
     width, height, left, bottom, top = 900, 320, 48, 40, 16
     plot_h = height - bottom - top
     if not rows:
@@ -138,7 +139,7 @@ def series_svg(
     for i, row in enumerate(rows):
         x = left + i * step + (step - bar) / 2
         y = float(top + plot_h)
-        period = str(row.get("period", ""))[:10]
+        period = str(row.get("period_label") or row.get("period", ""))[:10]
         segments = []
         for key, css, name in _QUADS:
             h = height_of(row, key) / peak * plot_h

@@ -23,13 +23,22 @@ The rule, applied once per document after coding (issue 14):
 
 then the event takes that day, with ``event_date.text`` saying where it came from
 (``[story time: 'Thursday', 2 sentences before]``).
+
+A lead in the present perfect is dated the other way, by the sentence after it: wire copy opens
+with what "has" happened and gives its day in the next sentence ("The World Bank chief *has
+offered* assistance to Indonesia … / The president *on Saturday* received a telephone call
+from …"). When an event of one of the article's first ``LEAD_SENTENCES`` sentences is in the
+present perfect, has no date of its own and its sentence no time expression, it takes the
+first day-level expression of the next sentence, when that day is at most ``RECENT_DAYS``
+before the article date (the present perfect tells of the recent past: a day weeks back is
+another event's), with ``[lead: 'Saturday', next sentence]``.
 """
 
 from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
 
 from spacy.tokens import Doc, Span, Token
 
@@ -37,15 +46,29 @@ from ...time.model import Timex
 from ..model import Event, EventDate
 from .attachment import clause_verb
 
-__all__ = ["STORY_TIME_PREFIX", "WINDOW_SENTENCES", "story_time_dates"]
+__all__ = [
+    "LEAD_PREFIX",
+    "LEAD_SENTENCES",
+    "RECENT_DAYS",
+    "STORY_TIME_PREFIX",
+    "WINDOW_SENTENCES",
+    "story_time_dates",
+]
 
 # How far back the story's day still holds: three sentences, a wire story's paragraph.
 WINDOW_SENTENCES = 3
 STORY_TIME_PREFIX = "[story time: "
+LEAD_PREFIX = "[lead: "
+# The lead: the first sentence, or the second behind a headline or dateline sentence.
+LEAD_SENTENCES = 2
+# A present-perfect lead is news of the last days: a week covers the "on Saturday" of a
+# Tuesday story and leaves out an older day that dates some other event.
+RECENT_DAYS = 7
 _DAY_LEVEL = frozenset({"day", "time"})
 _PAST_TAG = "VBD"
 _PAST_PARTICIPLE = "VBN"
 _PRESENT_TAGS = frozenset({"VBZ", "VBP"})
+_PRESENT_PERFECT_AUXILIARIES = frozenset({"has", "have", "'ve"})
 # The clause link of reported speech: "said (that) he rejects", "told reporters the EU supports".
 _REPORTED_DEP = "ccomp"
 
@@ -59,7 +82,12 @@ def story_time_dates(doc: Doc, events: Sequence[Event], sentences: Sequence[Span
     days = _story_days(doc, sentences, article_date.isoformat())
     for i, event in enumerate(out):
         when = event.event_date
-        if when is None or when.text is not None or not _simple_past(doc, event):
+        if when is None or when.text is not None:
+            continue
+        if not _simple_past(doc, event):
+            lead = _lead_day(doc, event, sentences, days, article_date)
+            if lead is not None:
+                out[i] = dataclasses.replace(event, event_date=lead)
             continue
         stated = _time_stated_before(doc, event, sentences)
         if stated is not None:
@@ -80,6 +108,42 @@ def story_time_dates(doc: Doc, events: Sequence[Event], sentences: Sequence[Span
         text = f"{STORY_TIME_PREFIX}{span.text!r}, {back} sentence{'s' if back > 1 else ''} before]"
         out[i] = dataclasses.replace(event, event_date=EventDate(text, value, "day"))
     return out
+
+
+def _lead_day(
+    doc: Doc,
+    event: Event,
+    sentences: Sequence[Span],
+    days: Sequence[tuple[int, Span, str]],
+    article_date: date,
+) -> EventDate | None:
+    """The date of an undated present-perfect lead from the next sentence (module notes)."""
+    number = event.sentence_index
+    if number >= LEAD_SENTENCES or number + 1 >= len(sentences):
+        return None
+    sentence = sentences[number]
+    if any(sentence.start <= span.start < sentence.end for span in doc._.timexes):
+        return None
+    if not _present_perfect(doc, event):
+        return None
+    earliest = (article_date - timedelta(days=RECENT_DAYS)).isoformat()
+    following = [(span, day) for n, span, day in days if n == number + 1 and day >= earliest]
+    if not following:
+        return None
+    span, day = following[0]
+    return EventDate(f"{LEAD_PREFIX}{span.text!r}, next sentence]", day, "day")
+
+
+def _present_perfect(doc: Doc, event: Event) -> bool:
+    """Whether the trigger's clause is in the present perfect: "has offered", "have been
+    expelled"."""
+    span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    verb = clause_verb(span.root)
+    return verb.tag_ == _PAST_PARTICIPLE and any(
+        c.dep_ == "aux" and c.lower_ in _PRESENT_PERFECT_AUXILIARIES for c in verb.children
+    )
 
 
 def _story_days(doc: Doc, sentences: Sequence[Span], limit: str) -> list[tuple[int, Span, str]]:
