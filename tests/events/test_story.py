@@ -231,3 +231,57 @@ def test_co_ordinated_vows_are_not_agreements_between_the_vowers(nlp: Language) 
     assert found and all(e[2] is None for e in found if e[1] == "AGREE")
     joint = coded(nlp, "Japan and South Korea agreed to hold a summit next month.")
     assert ("JPN", "AGREE", "KOR", "asserted") in joint
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # issue 13, a person resolved to the wrong country: an unknown official introduced with
+        # a nationality and an "Assistant" title keeps it, and so do his surname and his "he"
+        # (a Pakistani story told through an American visitor)
+        (
+            "The visiting U.S. Assistant Secretary of State Richard Boucher arrived in"
+            " Islamabad on Monday. Boucher met President Pervez Musharraf on Tuesday. He also"
+            " met Pakistani officials in Islamabad.",
+            [("USAGOV", "CONSULT", "PAKGOV", "asserted")] * 2,
+        ),
+        # issue 13, a definite description is the organisation or state body named before,
+        # whatever the story's country ("the council", "the ministry")
+        (
+            "The UN Security Council met on Friday. Criticising the council for its inaction,"
+            " the Indian envoy said it must change.",
+            [("INDGOV", "ACCUSE", "IGOUNOSEC", "asserted")],
+        ),
+        (
+            "Iran's foreign ministry summoned the British ambassador on Monday. The ministry"
+            " also accused Britain on Tuesday of meddling in its affairs.",
+            [("IRNGOV", "ACCUSE", "GBR", "asserted")],
+        ),
+    ],
+)
+def test_sides_follow_the_document(
+    nlp: Language, text: str, expected: list[tuple[str | None, str, str | None, str]]
+) -> None:
+    found = coded(nlp, text, date(2006, 11, 7))
+    for event in expected:
+        assert found.count(event) >= expected.count(event), found
+
+
+def test_the_government_stays_the_story_countrys(nlp: Language) -> None:
+    # "the government" in a Sudanese story is Sudan's, although the US government was named
+    text = (
+        "The US government urged Sudan to end the violence in Darfur. In Khartoum, Sudanese"
+        " rebel leader Adam Tahir threatened on Sunday to quit the government in Sudan."
+    )
+    found = coded(nlp, text, date(2006, 12, 10))
+    assert not [e for e in found if e[0] and e[0].startswith("SDN") and e[2] == "USAGOV"], found
+
+
+def test_an_object_the_parser_hangs_on_a_bare_day_is_still_the_object(nlp: Language) -> None:
+    # issue 13: "met X Wednesday for talks" parsed with the day as the head of the phrase
+    found = coded(
+        nlp,
+        "US House Speaker Newt Gingrich met Taiwanese President Lee Teng-hui Wednesday for"
+        " talks on bilateral ties.",
+    )
+    assert ("USALEG", "CONSULT", "TWNGOV", "asserted") in found, found
