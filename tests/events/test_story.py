@@ -285,3 +285,26 @@ def test_an_object_the_parser_hangs_on_a_bare_day_is_still_the_object(nlp: Langu
         " talks on bilateral ties.",
     )
     assert ("USALEG", "CONSULT", "TWNGOV", "asserted") in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # issue 13: disapproval "about" / "over" someone's act has that someone for target
+        (
+            "Washington has long expressed concern about suspected Iranian arms shipments to"
+            " the region.",
+            ("USA", "ACCUSE", "IRN"),
+        ),
+    ],
+)
+def test_disapproval_over_an_act_targets_its_author(
+    nlp: Language, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in [e[:3] for e in coded(nlp, text)]
+
+
+def test_a_topic_of_talks_is_no_party(nlp: Language) -> None:
+    # "about" stays a topic outside disapproval: "discussed Ukraine" codes no Ukraine
+    found = coded(nlp, "German and French generals talked on Monday about Ukraine.")
+    assert not [e for e in found if e[2] == "UKR"], found

@@ -351,8 +351,19 @@ def fallback_preps(token: Token, match: TriggerMatch) -> list[Token]:
         for child in token.children:
             if child.dep_ == "dobj":
                 preps += [c for c in child.children if c.dep_ == "prep"]
-    ranked = [p for name in FALLBACK_TARGET_PREPS for p in preps if p.lower_ == name]
+    names = FALLBACK_TARGET_PREPS
+    if match.entry.code.startswith(_DISAPPROVAL):
+        names = names + _DISAPPROVAL_PREPS
+    ranked = [p for name in names for p in preps if p.lower_ == name]
     return ranked
+
+
+# Disapproval and accusation (CAMEO 11x) are of someone's act: "expressed concern *about North
+# Korean missile exports*", "criticised Seoul *over its* trade rules" have that someone for
+# target (issue 13). Elsewhere "about" and "over" give a topic, never a party ("talks *about*
+# Ukraine").
+_DISAPPROVAL = "11"
+_DISAPPROVAL_PREPS = ("over", "about")
 
 
 def of_complements(noun: Token) -> list[Token]:
