@@ -351,7 +351,7 @@ def fallback_preps(token: Token, match: TriggerMatch) -> list[Token]:
         for child in token.children:
             if child.dep_ == "dobj":
                 preps += [c for c in child.children if c.dep_ == "prep"]
-    names = FALLBACK_TARGET_PREPS
+    names: tuple[str, ...] = FALLBACK_TARGET_PREPS
     if match.entry.code.startswith(_DISAPPROVAL):
         names = names + _DISAPPROVAL_PREPS
     ranked = [p for name in names for p in preps if p.lower_ == name]
