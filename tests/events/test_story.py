@@ -308,3 +308,41 @@ def test_a_topic_of_talks_is_no_party(nlp: Language) -> None:
     # "about" stays a topic outside disapproval: "discussed Ukraine" codes no Ukraine
     found = coded(nlp, "German and French generals talked on Monday about Ukraine.")
     assert not [e for e in found if e[2] == "UKR"], found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "absent"),
+    [
+        # issue 13: the recipient in a possessive pronoun: an act on a person's thing is on
+        # the person
+        (
+            "Erdogan announced the conversion on Friday. The Greek foreign minister questioned"
+            " his authority to order it.",
+            ("GRCGOV", "ACCUSE", "TURGOV"),
+            None,
+        ),
+        # "his rival" is someone else; "on his arrival" is a time, not a party
+        (
+            "Putin met Erdogan on Monday. Putin accused his rival of lying.",
+            None,
+            ("RUSGOV", "ACCUSE", "TURGOV"),
+        ),
+        (
+            "Chirac met the Malian president on Friday. Chirac on his arrival called for more"
+            " aid to Africa.",
+            None,
+            ("FRAGOV", "REQUEST", "MLIGOV"),
+        ),
+    ],
+)
+def test_a_possessive_pronoun_names_the_party(
+    nlp: Language,
+    text: str,
+    expected: tuple[str, str, str] | None,
+    absent: tuple[str, str, str] | None,
+) -> None:
+    found = [e[:3] for e in coded(nlp, text, date(2019, 3, 28))]
+    if expected is not None:
+        assert expected in found, found
+    if absent is not None:
+        assert absent not in found, found
