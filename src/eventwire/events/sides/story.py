@@ -228,14 +228,14 @@ def _earlier_organisation(doc: Doc, span: Span) -> Actor | None:
         if mention.start >= span.start:
             continue
         found = _organisation(mention)
-        if found is None and word not in _STORY_NOUNS:
-            found = _state_body(mention)
-        if found is None:
-            continue
-        # The name as the knowledge base gives it, or as the document wrote it ("Iran's
-        # foreign ministry" is coded IRNGOV, whose name is no ministry's).
-        if word in (found.name.split()[-1].lower(), mention[-1].lemma_.lower()):
+        if found is not None and found.name.split()[-1].lower() == word:
             return found
+        # A state body by the words the document wrote ("Iran's foreign ministry" is coded
+        # IRNGOV, whose name is no ministry's); an organisation only by its own name ("the
+        # minister" is no "APEC trade ministers").
+        body = None if word in _STORY_NOUNS else _state_body(mention)
+        if body is not None and mention[-1].lemma_.lower() == word:
+            return body
     return None
 
 
