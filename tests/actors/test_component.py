@@ -135,6 +135,43 @@ def test_titles_of_unknown_office_holders(run: Run, text: str, expected: tuple[s
     assert expected in mentions(run(text, date(2006, 11, 6)))
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # issue 13: a full name spelled out before its acronym is the acronym's organisation,
+        # not "United Nations" plus an unknown "Cultural Organization"
+        (
+            "Officials of the United Nations Educational, Scientific and Cultural Organization"
+            " (UNESCO) doubted the plan.",
+            [
+                ("United Nations Educational, Scientific and Cultural Organization", "IGOUNODEV"),
+                ("UNESCO", "IGOUNODEV"),
+            ],
+        ),
+        # initials that do not spell the acronym leave the mentions as they were
+        (
+            "The United Nations and the Cultural Office (UNESCO) met.",
+            [
+                ("The United Nations", "IGOUNO"),
+                ("the Cultural Office", ""),
+                ("UNESCO", "IGOUNODEV"),
+            ],
+        ),
+    ],
+)
+def test_a_name_spelled_out_before_its_acronym(
+    run: Run, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert mentions(run(text, date(2019, 3, 28))) == expected
+
+
+def test_an_assistant_title_keeps_the_nationality(run: Run) -> None:
+    # issue 13: "U.S. Assistant Secretary of State <unknown name>" was split at "Assistant"
+    # and the person, left without a country, was placed in the country visited
+    doc = run("U.S. Assistant Secretary of State Ralph Dunmore arrived in Islamabad.", DAY)
+    assert mentions(doc)[0] == ("U.S. Assistant Secretary of State Ralph Dunmore", "USAGOV")
+
+
 def test_a_surname_inside_a_longer_name_is_not_taken(run: Run) -> None:
     doc = run(
         "Iraqi Prime Minister Nouri al-Maliki spoke. Then Jordan closed its border.",

@@ -49,7 +49,8 @@ _FILLERS = frozenset(
     {
         "official", "top", "senior", "former", "acting", "deputy", "then", "chief", "state-run",
         "visiting", "new", "outgoing", "incoming", "powerful", "mr", "mr.", "mrs", "mrs.", "ms",
-        "ms.", "dr", "dr.",
+        "ms.", "dr", "dr.", "assistant", "under", "special", "permanent", "associate",
+        "principal", "interim", "caretaker",
     }
 )  # fmt: skip
 _HONORIFICS = frozenset(
@@ -278,6 +279,7 @@ class ActorResolver:
                     found.append((item.i, item.i + 1, referent))
                     history.add(referent, [], item, quoted[item.i])
         found = self._surnames_named_before(doc, found)
+        found = _spelled_out(doc, found)
         spans: list[Span] = []
         last_end = 0
         for start, end, actor in sorted(found, key=lambda f: (f[0], -f[1])):
@@ -459,6 +461,55 @@ class ActorResolver:
                 body[-1].end,
                 replace(actor, confidence=min(actor.confidence, self.confidence.coref_description)),
             )
+
+
+def _spelled_out(doc: Doc, found: list[tuple[int, int, Actor]]) -> list[tuple[int, int, Actor]]:
+    """A full name followed by its acronym in brackets is the acronym's actor: "United Nations
+    Educational, Scientific and Cultural Organization (UNESCO)" is UNESCO, not the United
+    Nations and an unknown "Cultural Organization" (issue 13: two sides wrong on the gold set).
+    The name is taken only when the initials of its capitalised words spell the acronym."""
+    out = list(found)
+    for start, end, actor in found:
+        if not (actor.resolved and start > 0 and end < len(doc) and end - start == 1):
+            continue
+        if doc[start - 1].text != "(" or doc[end].text != ")":
+            continue
+        letters = [c for c in doc[start].text if c.isalpha()]
+        if len(letters) < 3 or not all(c.isupper() for c in letters):
+            continue
+        first = _name_start(doc, start - 1, letters)
+        if first is None:
+            continue
+        # Mentions inside the name, or reaching into it ("officials of the United Nations"
+        # before "Educational, ..."), give way to the whole name.
+        out = [f for f in out if f[1] <= first or start - 1 <= f[0]]
+        out.append((first, start - 1, actor))
+    return out
+
+
+def _name_start(doc: Doc, bracket: int, letters: list[str]) -> int | None:
+    """Where the name before ``doc[bracket]`` starts when its capitalised words' initials are
+    ``letters``; None when no such name stands there."""
+    initials: list[str] = []
+    index = bracket - 1
+    while index >= 0 and bracket - index <= _MAX_SPELLED_OUT:
+        token = doc[index]
+        if token.text[:1].isupper() and token.is_alpha:
+            initials.insert(0, token.text[0])
+            if initials == letters:
+                return index
+            if len(initials) >= len(letters) or initials != letters[-len(initials) :]:
+                return None
+        elif token.lower_ not in _NAME_LINKS:
+            return None
+        index -= 1
+    return None
+
+
+# Small words inside an organisation's full name ("Organisation for Economic Co-operation and
+# Development"), and the longest name tried (UNESCO's runs to nine tokens).
+_NAME_LINKS = frozenset({"of", "for", "and", "the", "on", "&", ",", "-", "'s", "’s", "in"})
+_MAX_SPELLED_OUT = 14
 
 
 def _proper_neighbour(token: Token) -> bool:

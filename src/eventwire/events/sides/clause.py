@@ -312,7 +312,7 @@ def _misparsed_infinitive_subject(verb: Token, subjects: list[Token]) -> bool:
 
 
 def misparsed_objects(verb: Token) -> list[Token]:
-    return [
+    found = [
         sub
         for c in verb.children
         if c.dep_ in ("ccomp", "xcomp") and any(a.lower_ == "to" for a in c.children)
@@ -320,6 +320,20 @@ def misparsed_objects(verb: Token) -> list[Token]:
         # the noun phrase right after the verb ("allow *the World Food Program* to deliver …")
         if sub.dep_ == "nsubj" and sub.left_edge.i == verb.i + 1
     ]
+    # "met *Taiwanese President Lee* Wednesday": the small model reads the bare day as the
+    # phrase's head and the object as its compound; the name right after the verb is the
+    # object all the same.
+    found += [
+        sub
+        for c in verb.children
+        if c.dep_ in ("npadvmod", "dobj") and c.ent_type_ in _TIME_ENTITIES
+        for sub in c.children
+        if sub.dep_ == "compound" and sub.left_edge.i == verb.i + 1
+    ]
+    return found
+
+
+_TIME_ENTITIES = frozenset({"DATE", "TIME"})
 
 
 def agents(verb: Token) -> list[Token]:
@@ -337,8 +351,19 @@ def fallback_preps(token: Token, match: TriggerMatch) -> list[Token]:
         for child in token.children:
             if child.dep_ == "dobj":
                 preps += [c for c in child.children if c.dep_ == "prep"]
-    ranked = [p for name in FALLBACK_TARGET_PREPS for p in preps if p.lower_ == name]
+    names: tuple[str, ...] = FALLBACK_TARGET_PREPS
+    if match.entry.code.startswith(_DISAPPROVAL):
+        names = names + _DISAPPROVAL_PREPS
+    ranked = [p for name in names for p in preps if p.lower_ == name]
     return ranked
+
+
+# Disapproval and accusation (CAMEO 11x) are of someone's act: "expressed concern *about North
+# Korean missile exports*", "criticised Seoul *over its* trade rules" have that someone for
+# target (issue 13). Elsewhere "about" and "over" give a topic, never a party ("talks *about*
+# Ukraine").
+_DISAPPROVAL = "11"
+_DISAPPROVAL_PREPS = ("over", "about")
 
 
 def of_complements(noun: Token) -> list[Token]:

@@ -82,6 +82,7 @@ _RELATIONAL_NOUNS = frozenset(
 # prose it refers to treaties, plans and reports far more often than to states.
 _PERSON_PRONOUNS = frozenset({"he", "him", "she", "her"})
 _GROUP_PRONOUNS = frozenset({"they", "them"})
+_PERSON_POSSESSIVES = frozenset({"his", "her"})
 _FIRST_PERSON = frozenset({"i", "me"})
 # Possessives an event noun's owner may be ("*his* visit to X"); "her" is among the above.
 _OWNER_PRONOUNS = frozenset({"his", "their"})
@@ -295,6 +296,9 @@ class MentionIndex:
         span = self._via_modifier(token, depth=2)
         if span is not None:
             return ArgumentActor(token, span, self.actor_of(span), "modifier")
+        owner = self._possessor(token)
+        if owner is not None:
+            return owner
         lower = token.lower_
         if token.pos_ == "PRON":
             if lower in _FIRST_PERSON and self._speaker_for_offset is not None:
@@ -578,6 +582,25 @@ class MentionIndex:
             deeper = self._via_modifier(child, depth - 1)
             if deeper is not None:
                 return deeper
+        return None
+
+    def _possessor(self, noun: Token) -> ArgumentActor | None:
+        """The person a possessive pronoun on ``noun`` stands for: "questioned *his*
+        authority", "criticised *her* remarks" act on that person, as "Pakistan's policy" is
+        Pakistan's (issue 13). "His rival" is someone else (``_RELATIONAL_NOUNS``); only a
+        direct object counts ("called for aid *on his arrival*" is a time, not a party), and
+        only a person the document has resolved."""
+        if noun.dep_ != "dobj" or noun.lemma_.lower() in _RELATIONAL_NOUNS:
+            return None
+        for child in noun.children:
+            if child.dep_ != "poss" or child.lower_ not in _PERSON_POSSESSIVES:
+                continue
+            antecedent = self._antecedent(child, person=True)
+            if antecedent is None or not self.actor_of(antecedent).code:
+                return None
+            same = antecedent.sent.start == child.sent.start and not self.in_quote(child.idx)
+            span = antecedent if same else _token_span(child)
+            return ArgumentActor(noun, span, self.actor_of(antecedent), "pronoun")
         return None
 
     def _contained(self, head: Token) -> ArgumentActor | None:

@@ -144,7 +144,7 @@ def _same_actor(a: ActorRef, b: ActorRef) -> bool:
 def _placed(
     doc: Doc, ref: ActorRef | None, country: str | None, kb: KnowledgeBase
 ) -> ActorRef | None:
-    if ref is None or country is None or ref.actor_id is not None or ref.country:
+    if ref is None or ref.actor_id is not None or ref.country:
         return ref
     span = doc.char_span(ref.start, ref.end, alignment_mode="expand")
     if span is None or len(span) == 0:
@@ -152,6 +152,8 @@ def _placed(
     root = span.root
     if root.pos_ == "PRON":
         return ref
+    # An organisation named in the document needs no story country ("the council" after
+    # "the UN Security Council" in a story told from three capitals).
     organisation = _appositive_organisation(doc, span) or _earlier_organisation(doc, span)
     if organisation is not None:
         return dataclasses.replace(
@@ -162,6 +164,8 @@ def _placed(
             country=organisation.country,
             sector=organisation.sector,
         )
+    if country is None:
+        return ref
     vocabulary = kb.vocabulary(root.lemma_.lower()) or kb.vocabulary(root.lower_)
     if vocabulary is None and root.ent_type_ == "PERSON":
         vocabulary = _title(span, kb)  # "Prime Minister Hun Sen": the office gives the sector
@@ -226,7 +230,34 @@ def _earlier_organisation(doc: Doc, span: Span) -> Actor | None:
         found = _organisation(mention)
         if found is not None and found.name.split()[-1].lower() == word:
             return found
+        # A state body by the words the document wrote ("Iran's foreign ministry" is coded
+        # IRNGOV, whose name is no ministry's); an organisation only by its own name ("the
+        # minister" is no "APEC trade ministers").
+        body = None if word in _STORY_NOUNS else _state_body(mention)
+        if body is not None and mention[-1].lemma_.lower() == word:
+            return body
     return None
+
+
+def _state_body(span: Span) -> Actor | None:
+    """A part of a state named by a noun of its own ("Iran's foreign ministry" → IRNGOV, "the
+    Israeli army" → ISRMIL): a definite description can refer back to it."""
+    actor = span._.actor
+    if (
+        isinstance(actor, Actor)
+        and actor.country
+        and actor.sector
+        and actor.kind != "person"
+        and (span[-1].pos_ == "NOUN" or span[-1].text.islower())
+    ):
+        return actor
+    return None
+
+
+# Nouns that name the story's own state's organs wherever another state's were named before:
+# "threatened to quit *the government*" in a Sudanese story after "the US government" is
+# Sudan's; these stay with the story country.
+_STORY_NOUNS = frozenset({"government", "authority", "police", "regime", "state", "country"})
 
 
 def _title(span: Span, kb: KnowledgeBase) -> Vocabulary | None:
