@@ -24,24 +24,28 @@ GOLD = REPO / "tests" / "eval" / "realnews"
 # on the larger set. On the first 72 articles the figures rose on every line (no threshold P
 # 0.283 -> 0.282, R 0.227 -> 0.231, dyad 0.419 / 0.372 -> 0.420 / 0.378; at 0.3 P 0.654 ->
 # 0.68; held-out AUC 0.823 -> 0.844); the 30 new articles are harder than the first 72.
+# Issue 13, fourth round (recall of events the coder missed, sides; issue 14's background
+# dates): no threshold P 0.279 -> 0.318, R 0.232 -> 0.268, dyad 0.412 / 0.379 -> 0.442 / 0.409,
+# traps 20 -> 18; at 0.3 P 0.64 -> 0.678, R 0.20 -> 0.238 (held-out 0.58 / 0.14 -> 0.56 / 0.14);
+# date accuracy 0.718 -> 0.727 (47 of 53 in their own sentence). Floors pinned just below.
 FLOORS = {
-    "dyad_precision": 0.395,
-    "dyad_recall": 0.365,
-    "precision": 0.26,
-    "recall": 0.22,
+    "dyad_precision": 0.435,
+    "dyad_recall": 0.40,
+    "precision": 0.31,
+    "recall": 0.26,
     "modality_accuracy": 0.89,
     # Issue 14: 0.655 before (38 of 58 matched and dated), 0.724 after (42 of 58) on the first
     # 72 articles; on all 102, 0.724 (55 of 76), and 37 of 42 (0.881) of the matches coded in
-    # the gold event's own sentence. Issue 14's third round (story-day rules from a Gigaword
-    # sample: 9 of 10 changed dates there went from wrong to right) cost one held-out date on
-    # the gold set (0.731 -> 0.718, 57 -> 56 of 78, studied unchanged); kept, and pinned so.
-    "date_accuracy": 0.71,
-    "date_accuracy_in_sentence": 0.87,
+    # the gold event's own sentence. Issue 14's third round cost one held-out date (0.731 ->
+    # 0.718); its fourth (background events dated PAST_REF, not the article's day) another
+    # (held-out 14 -> 13 of 24), while more events were matched: 0.727 (64 of 88).
+    "date_accuracy": 0.72,
+    "date_accuracy_in_sentence": 0.88,
 }
-MAX_TRAPS_VIOLATED = 20
+MAX_TRAPS_VIOLATED = 18
 MIN_HELD_OUT_AUC = 0.83
 # At the shipped [analysis] min_confidence, what an analyst sees (dyad + category, all parts).
-FLOORS_AT_DEFAULT_THRESHOLD = {"precision": 0.62, "recall": 0.195}
+FLOORS_AT_DEFAULT_THRESHOLD = {"precision": 0.66, "recall": 0.23}
 
 
 def test_the_gold_set_is_the_size_the_issue_asks_for() -> None:
