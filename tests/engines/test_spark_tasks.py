@@ -16,11 +16,11 @@ from eventwire.documents.article import Article, Provenance, Rejection
 from eventwire.documents.dedup import Deduplicator
 from eventwire.documents.readers.records import read_jsonl
 from eventwire.engines.spark_tasks import (
-    article_row,
     band_keys,
     linked_article,
     merge_group,
     read_jsonl_lines,
+    read_row,
 )
 from eventwire.store.merge import MentionRow, group_key, merge_mentions
 
@@ -137,22 +137,23 @@ def test_jsonl_lines_are_read_as_the_jsonl_reader_reads_the_file() -> None:
     assert sum(isinstance(r, Rejection) for r in got) == 3
 
 
-def test_an_article_row_carries_the_article_whole_and_its_link() -> None:
+def test_a_read_row_carries_the_article_whole_and_its_link_or_the_rejection() -> None:
     documents = load_options().documents
     article = Article(
         text="Russia and China held talks in Beijing on Monday.",
         provenance=Provenance("wire.jsonl", "eventwire.reader.jsonl.v1", record=3),
         title="Talks",
     )
-    rows = article_row(((0, 0, 3, 0), article), documents, (8, 16))
-    assert len(rows) == 1
-    article_id, order, blob, signature, hashes, bands = rows[0]
+    row = read_row(((0, 0, 3, 0), article), documents, (8, 16))
+    article_id, order, blob, signature, hashes, bands, *rejection = row
     assert (article_id, order) == (article.id, [0, 0, 3, 0])
     assert signature == Deduplicator.from_options(documents).signature_bytes(article.text)
     assert len(hashes) == documents.minhash_permutations and len(bands) == 8
+    assert rejection == [None, None, None, None]
     assert linked_article((article_id, blob, None)) == article
     assert linked_article((article_id, blob, "a0")).duplicate_of == "a0"
-    assert article_row(((0, 0, 1, 0), Rejection("x", "bad")), documents, (8, 16)) == []
+    rejected = read_row(((0, 0, 1, 0), Rejection("x", "bad", record=1)), documents, (8, 16))
+    assert rejected == (None, [0, 0, 1, 0], None, None, None, None, "x", 1, None, "bad")
 
 
 def test_local_masters_get_their_retries_in_the_form_local_mode_reads() -> None:

@@ -31,8 +31,10 @@ __all__ = [
     "OUTPUT_FORMAT",
     "OutputManifest",
     "attach_output",
+    "count_rows",
     "dataset_glob",
     "derive_events",
+    "finish_datasets",
     "import_output",
     "is_output",
     "read_manifest",
@@ -203,6 +205,69 @@ def _record_run(con: duckdb.DuckDBPyConnection, info: OutputManifest) -> None:
             info.event_mentions_new,
         ],
     )
+
+
+# How the driver finishes each dataset the coding tasks leave in the work folder, one part
+# file per task: one row per key, as the local store's conflict rules keep one (the rows of a
+# key are the same content), and each event mention with its merged event. ``{rows}`` is the
+# tasks' part files, ``{summary}`` the merged events with their mention ids.
+_FINISHED = {
+    "event_mentions": """SELECT m.* REPLACE (a.event_id AS event_id) FROM {rows} m
+        LEFT JOIN (SELECT unnest(mention_ids) AS mention_id, event_id FROM {summary}) a
+        USING (mention_id)""",
+    "treaty_steps": "SELECT DISTINCT ON (update_id) * FROM {rows} ORDER BY update_id",
+    "treaty_obligations": "SELECT DISTINCT ON (update_id) * FROM {rows} ORDER BY update_id",
+    "treaties": "SELECT DISTINCT ON (treaty_id) * FROM {rows} ORDER BY treaty_id, first_doc_id",
+    "treaty_parties": """SELECT DISTINCT ON (treaty_id, party) * FROM {rows}
+        ORDER BY treaty_id, party, role""",
+    "rejected_inputs": """SELECT DISTINCT ON (path, record, reason) * FROM {rows}
+        ORDER BY path, record NULLS FIRST, reason""",
+}
+
+
+def _parquet(globs: list[str]) -> str:
+    quoted = ", ".join("'" + glob.replace("'", "''") + "'" for glob in globs)
+    return f"read_parquet([{quoted}], union_by_name = true)"
+
+
+def finish_datasets(directory: str | Path, work: str | Path) -> None:
+    """Write the datasets of a Spark output that its coding tasks left, part file by part
+    file, in the work folder ``work`` (``WORK_TABLES``): ``event_mentions`` with each
+    mention's event from the merged events' summary (``work/summary``), the treaty tables
+    and ``rejected_inputs`` with one row per key.
+
+    DuckDB runs it out of core on the driver, over the few columns and rows these tables
+    hold; the big tables (articles, sentences, mentions) are written by the tasks in place.
+    """
+    root, scratch = Path(directory), Path(work)
+    con = duckdb.connect()
+    try:
+        summary = _parquet([str(scratch / "summary" / "*.parquet")])
+        for table, sql in _FINISHED.items():
+            globs = [
+                str(folder / "**" / "*.parquet")
+                for folder in sorted(scratch.glob(f"{table}*"))
+                if next(folder.rglob("*.parquet"), None) is not None
+            ]
+            if not globs:
+                continue
+            folder = root / table
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir(parents=True)
+            target = str(folder / "part-00000.parquet").replace("'", "''")
+            select = sql.format(rows=_parquet(globs), summary=summary)
+            con.execute(f"COPY ({select}) TO '{target}' (FORMAT parquet)")
+    finally:
+        con.close()
+
+
+def count_rows(directory: str | Path, table: str) -> int:
+    """The rows of one dataset of a Spark output (from the part files' metadata)."""
+    glob = dataset_glob(directory, table)
+    if glob is None:
+        return 0
+    row = duckdb.sql(f"SELECT count(*) FROM {_parquet([glob])}").fetchone()
+    return int(row[0]) if row else 0
 
 
 def derive_events(directory: str | Path, summary_glob: str) -> int:
