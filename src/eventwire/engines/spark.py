@@ -37,8 +37,6 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import duckdb
-
 from ..config import Options, SparkOptions, load_options
 from ..documents.article import Article, Rejection
 from ..documents.readers.inputs import list_input_files
@@ -47,9 +45,9 @@ from ..registry import engines
 from ..store.parquet import (
     OutputManifest,
     count_rows,
-    dataset_glob,
     derive_events,
     finish_datasets,
+    first_rejections,
     write_manifest,
 )
 from ..versions import package_version
@@ -250,7 +248,7 @@ def _run(
     counts = {
         name: count_rows(target, name) for name in ("articles", "event_mentions", tasks.REJECTED)
     }
-    shown = _first_rejections(target)
+    shown = first_rejections(target, _REJECTIONS_SHOWN)
     write_manifest(
         target,
         OutputManifest(
@@ -290,23 +288,6 @@ def _run(
         events_total=events,
         seconds=time.perf_counter() - started,
         partitions=partitions,
-    )
-
-
-def _first_rejections(target: Path) -> tuple[Rejection, ...]:
-    """The first rejections of the output by path and record, for the command to print."""
-    glob = dataset_glob(target, tasks.REJECTED)
-    if glob is None:
-        return ()
-    with duckdb.connect() as con:
-        rows = con.execute(
-            "SELECT path, reason, record, reader FROM read_parquet(?)"
-            " ORDER BY path, record NULLS FIRST LIMIT ?",
-            [glob, _REJECTIONS_SHOWN],
-        ).fetchall()
-    return tuple(
-        Rejection(path, reason, record=record, reader=reader)
-        for path, reason, record, reader in rows
     )
 
 

@@ -19,6 +19,7 @@ from typing import Any
 
 import duckdb
 
+from ..documents.article import Rejection
 from ..errors import StoreError
 from ..treaties.persist import ensure_treaty_tables
 from .derived import rewrite_events
@@ -35,6 +36,7 @@ __all__ = [
     "dataset_glob",
     "derive_events",
     "finish_datasets",
+    "first_rejections",
     "import_output",
     "is_output",
     "read_manifest",
@@ -268,6 +270,23 @@ def count_rows(directory: str | Path, table: str) -> int:
         return 0
     row = duckdb.sql(f"SELECT count(*) FROM {_parquet([glob])}").fetchone()
     return int(row[0]) if row else 0
+
+
+def first_rejections(directory: str | Path, limit: int) -> tuple[Rejection, ...]:
+    """The first ``limit`` rejections of a Spark output by path and record (to print)."""
+    glob = dataset_glob(directory, "rejected_inputs")
+    if glob is None:
+        return ()
+    with duckdb.connect() as con:
+        rows = con.execute(
+            "SELECT path, reason, record, reader FROM read_parquet(?)"
+            " ORDER BY path, record NULLS FIRST LIMIT ?",
+            [glob, limit],
+        ).fetchall()
+    return tuple(
+        Rejection(path, reason, record=record, reader=reader)
+        for path, reason, record, reader in rows
+    )
 
 
 def derive_events(directory: str | Path, summary_glob: str) -> int:
