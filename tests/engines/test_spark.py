@@ -200,6 +200,9 @@ def test_a_task_killed_mid_partition_is_retried_and_the_output_is_unchanged(
     run_spark(small_input, options, output=str(output), session=session, coder=coder)
     assert flag.read_text(encoding="utf-8") == "killed"  # the first attempt did die
     assert record(output) == record(small_runs[0])
+    # The killed attempt's unfinished part files are gone; each partition wrote one file.
+    assert not list(output.rglob(f"*{spark_tasks.UNFINISHED}"))
+    assert sorted(p.name for p in (output / "articles").iterdir()) == ["part-00000.parquet"]
 
 
 @pytest.mark.shared

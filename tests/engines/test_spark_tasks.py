@@ -185,3 +185,37 @@ def test_engine_options_that_do_not_go_together_are_usage_errors(
     result = CliRunner().invoke(cli, ["ingest", str(source), *arguments])
     assert result.exit_code == 2 and complaint in result.output
     assert not (tmp_path / "x.duckdb").exists()
+
+
+def test_part_files_appear_whole_and_a_retried_task_replaces_its_own(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from eventwire.engines import spark_tasks
+
+    monkeypatch.setattr(spark_tasks, "ROW_GROUP", 2)  # a row group per two rows
+    rows = pa.table({"article_id": ["a1", "a2", "a3"]})
+    first = spark_tasks.PartFiles(str(tmp_path), 3)
+    first.add("articles", rows.slice(0, 1))
+    first.add("articles", rows.slice(1, 1))  # two rows buffered: written, unfinished
+    first.add("event_mentions", pa.table({"mention_id": ["m1"]}))
+    assert not list(tmp_path.rglob("*.parquet"))  # no reader sees a file being written
+    assert len(list(tmp_path.rglob(f"*{spark_tasks.UNFINISHED}"))) == 1
+    first.commit()
+    articles = tmp_path / "articles" / "part-00003.parquet"
+    assert pq.read_table(articles).column("article_id").to_pylist() == ["a1", "a2"]
+    assert pq.read_table(tmp_path / spark_tasks.WORK / "event_mentions" / "part-00003.parquet")
+    # A second attempt at the same partition that fails leaves the first's file as it was;
+    # one that finishes replaces it.
+    failed = spark_tasks.PartFiles(str(tmp_path), 3)
+    failed.add("articles", rows)
+    failed.abandon()
+    assert not list(tmp_path.rglob(f"*{spark_tasks.UNFINISHED}"))
+    assert pq.read_table(articles).num_rows == 2
+    retried = spark_tasks.PartFiles(str(tmp_path), 3)
+    retried.add("articles", rows)
+    retried.commit()
+    assert pq.read_table(articles).column("article_id").to_pylist() == ["a1", "a2", "a3"]
+    assert pq.ParquetFile(articles).num_row_groups == 1

@@ -8,10 +8,13 @@ Spark job that writes a Parquet dataset per store table (docs/spark.md).
    near-duplicates are found with the ``Deduplicator``'s MinHash signatures and LSH bands
    joined in Spark, and linked to the smallest id they repeat, as ``documents/dedup.py`` does.
 3. ``code_partition`` codes each partition with one pipeline per executor process and the
-   local store's own row writer; its rows come back as Arrow payloads, decoded per table.
-4. Mentions are grouped by merge group in Spark and each group is clustered by
-   ``merge_mentions``, the local merge's function; the events, their sides, day totals and
-   actors are then derived from the Parquet with the local store's SQL (``derive_events``).
+   local store's own row writer, and writes its rows itself as Parquet part files (pyarrow:
+   they never cross into the JVM); only its event mentions' merge fields return to Spark.
+4. The merge fields are grouped by merge group in Spark and each group is clustered by
+   ``merge_mentions``, the local merge's function; the driver then gives each event mention
+   its event, keeps one row per key of the treaty tables and rejections
+   (``finish_datasets``), and derives the events, their sides, day totals and actors from the
+   Parquet with the local store's SQL (``derive_events``), all in DuckDB.
 5. ``_eventwire.json`` is written last: the output is then ``eventwire.open``-able.
 
 Every row is keyed by content, as in the local store, so a task retried after a failure, or
@@ -229,6 +232,9 @@ def _run(
         spark, merge_rows, options.store.merge_window_days, options.store.merge_by_place
     )
     _write(summary, work / "summary")
+    # What attempts killed mid-partition left (their retries wrote the part files whole).
+    for leftover in target.rglob(f"part-*{tasks.UNFINISHED}"):
+        leftover.unlink()
     clock.lap("coding and merging")
 
     rejected = read.where(F.col("id").isNull()).select(

@@ -43,6 +43,7 @@ __all__ = [
     "MERGE_FIELDS",
     "READ_ROW",
     "REJECTED",
+    "UNFINISHED",
     "WORK",
     "WORK_TABLES",
     "PartFiles",
@@ -82,6 +83,8 @@ WORK_TABLES = frozenset(
 # Rows per Parquet row group of a part file: large enough that readers scan few groups, small
 # enough that a task's buffer stays a few MB (a Gigaword article makes about 40 sentence rows).
 ROW_GROUP = 50_000
+# The suffix of a part file being written (not ``.parquet``: no reader sees it).
+UNFINISHED = ".unfinished"
 _SIGNATURES = pa.schema([("article_id", pa.string()), ("signature", pa.binary())])
 _REJECTED = pa.schema(
     [
@@ -299,7 +302,7 @@ class PartFiles:
             final = part_path(self.output, table, self.index)
             os.makedirs(os.path.dirname(final), exist_ok=True)
             # Not *.parquet: readers of the dataset never see an unfinished file.
-            temporary = f"{final}.{self.token}.tmp"
+            temporary = f"{final}.{self.token}{UNFINISHED}"
             self.writers[table] = (temporary, pq.ParquetWriter(temporary, rows.schema))
         self.writers[table][1].write_table(rows, row_group_size=len(rows))
 

@@ -1,8 +1,8 @@
 """The store over a Spark output directory: DuckDB views on its Parquet datasets, the tables
 derived from the merged events, and importing it into a DuckDB file.
 
-A Spark output directory holds one Parquet dataset (a folder of part files, possibly in
-``bucket=…`` sub-folders) per store table it fills, and ``_eventwire.json``, the manifest of
+A Spark output directory holds one Parquet dataset (a folder of part files) per store
+table it fills, and ``_eventwire.json``, the manifest of
 the run, written last: a directory without it is not a finished output.
 ``eventwire.open(DIR)`` (and every read command with ``--db DIR``) opens an in-memory DuckDB
 whose tables are the store's schema and whose filled tables are views over the Parquet, so the
