@@ -162,6 +162,7 @@ class SparkOptions:
     output: str
     articles_per_partition: int
     task_max_failures: int
+    shuffle_partitions: int = 0
 
 
 @dataclass(frozen=True)

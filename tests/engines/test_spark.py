@@ -37,7 +37,6 @@ pytestmark = pytest.mark.filterwarnings("ignore:unclosed <socket.socket:Resource
 import eventwire  # noqa: E402
 from eventwire.cli import cli  # noqa: E402
 from eventwire.config import Options, load_options  # noqa: E402
-from eventwire.documents.article import Article  # noqa: E402
 from eventwire.engines import spark_tasks  # noqa: E402
 from eventwire.engines.spark import run_spark, start_session  # noqa: E402
 from eventwire.ingest import import_spark_output, ingest  # noqa: E402
@@ -166,11 +165,11 @@ def test_bad_records_land_in_the_rejected_dataset_with_their_reason(
 
 
 def die_once_mid_partition(
-    flag: str, options: Options, run_id: str, articles: Iterable[Article]
-) -> Iterator[tuple[str, bytes]]:
+    flag: str, options: Options, run_id: str, output: str, index: int, rows: Iterable[Any]
+) -> Iterator[tuple[Any, ...]]:
     """Code the partition, but on the first attempt of the run kill this worker process
     (SIGKILL, as the kernel's OOM killer does) after its first batch of rows is out."""
-    for item in spark_tasks.code_partition(options, run_id, articles):
+    for item in spark_tasks.code_partition(options, run_id, output, index, rows):
         yield item
         if not os.path.exists(flag):
             Path(flag).write_text("killed", encoding="utf-8")
@@ -201,6 +200,9 @@ def test_a_task_killed_mid_partition_is_retried_and_the_output_is_unchanged(
     run_spark(small_input, options, output=str(output), session=session, coder=coder)
     assert flag.read_text(encoding="utf-8") == "killed"  # the first attempt did die
     assert record(output) == record(small_runs[0])
+    # The killed attempt's unfinished part files are gone; each partition wrote one file.
+    assert not list(output.rglob(f"*{spark_tasks.UNFINISHED}"))
+    assert sorted(p.name for p in (output / "articles").iterdir()) == ["part-00000.parquet"]
 
 
 @pytest.mark.shared

@@ -16,11 +16,11 @@ from eventwire.documents.article import Article, Provenance, Rejection
 from eventwire.documents.dedup import Deduplicator
 from eventwire.documents.readers.records import read_jsonl
 from eventwire.engines.spark_tasks import (
-    article_row,
     band_keys,
     linked_article,
     merge_group,
     read_jsonl_lines,
+    read_row,
 )
 from eventwire.store.merge import MentionRow, group_key, merge_mentions
 
@@ -137,22 +137,23 @@ def test_jsonl_lines_are_read_as_the_jsonl_reader_reads_the_file() -> None:
     assert sum(isinstance(r, Rejection) for r in got) == 3
 
 
-def test_an_article_row_carries_the_article_whole_and_its_link() -> None:
+def test_a_read_row_carries_the_article_whole_and_its_link_or_the_rejection() -> None:
     documents = load_options().documents
     article = Article(
         text="Russia and China held talks in Beijing on Monday.",
         provenance=Provenance("wire.jsonl", "eventwire.reader.jsonl.v1", record=3),
         title="Talks",
     )
-    rows = article_row(((0, 0, 3, 0), article), documents, (8, 16))
-    assert len(rows) == 1
-    article_id, order, blob, signature, hashes, bands = rows[0]
+    row = read_row(((0, 0, 3, 0), article), documents, (8, 16))
+    article_id, order, blob, signature, hashes, bands, *rejection = row
     assert (article_id, order) == (article.id, [0, 0, 3, 0])
     assert signature == Deduplicator.from_options(documents).signature_bytes(article.text)
     assert len(hashes) == documents.minhash_permutations and len(bands) == 8
+    assert rejection == [None, None, None, None]
     assert linked_article((article_id, blob, None)) == article
     assert linked_article((article_id, blob, "a0")).duplicate_of == "a0"
-    assert article_row(((0, 0, 1, 0), Rejection("x", "bad")), documents, (8, 16)) == []
+    rejected = read_row(((0, 0, 1, 0), Rejection("x", "bad", record=1)), documents, (8, 16))
+    assert rejected == (None, [0, 0, 1, 0], None, None, None, None, "x", 1, None, "bad")
 
 
 def test_local_masters_get_their_retries_in_the_form_local_mode_reads() -> None:
@@ -184,3 +185,37 @@ def test_engine_options_that_do_not_go_together_are_usage_errors(
     result = CliRunner().invoke(cli, ["ingest", str(source), *arguments])
     assert result.exit_code == 2 and complaint in result.output
     assert not (tmp_path / "x.duckdb").exists()
+
+
+def test_part_files_appear_whole_and_a_retried_task_replaces_its_own(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from eventwire.engines import spark_tasks
+
+    monkeypatch.setattr(spark_tasks, "ROW_GROUP", 2)  # a row group per two rows
+    rows = pa.table({"article_id": ["a1", "a2", "a3"]})
+    first = spark_tasks.PartFiles(str(tmp_path), 3)
+    first.add("articles", rows.slice(0, 1))
+    first.add("articles", rows.slice(1, 1))  # two rows buffered: written, unfinished
+    first.add("event_mentions", pa.table({"mention_id": ["m1"]}))
+    assert not list(tmp_path.rglob("*.parquet"))  # no reader sees a file being written
+    assert len(list(tmp_path.rglob(f"*{spark_tasks.UNFINISHED}"))) == 1
+    first.commit()
+    articles = tmp_path / "articles" / "part-00003.parquet"
+    assert pq.read_table(articles).column("article_id").to_pylist() == ["a1", "a2"]
+    assert pq.read_table(tmp_path / spark_tasks.WORK / "event_mentions" / "part-00003.parquet")
+    # A second attempt at the same partition that fails leaves the first's file as it was;
+    # one that finishes replaces it.
+    failed = spark_tasks.PartFiles(str(tmp_path), 3)
+    failed.add("articles", rows)
+    failed.abandon()
+    assert not list(tmp_path.rglob(f"*{spark_tasks.UNFINISHED}"))
+    assert pq.read_table(articles).num_rows == 2
+    retried = spark_tasks.PartFiles(str(tmp_path), 3)
+    retried.add("articles", rows)
+    retried.commit()
+    assert pq.read_table(articles).column("article_id").to_pylist() == ["a1", "a2", "a3"]
+    assert pq.ParquetFile(articles).num_row_groups == 1

@@ -8,10 +8,13 @@ Spark job that writes a Parquet dataset per store table (docs/spark.md).
    near-duplicates are found with the ``Deduplicator``'s MinHash signatures and LSH bands
    joined in Spark, and linked to the smallest id they repeat, as ``documents/dedup.py`` does.
 3. ``code_partition`` codes each partition with one pipeline per executor process and the
-   local store's own row writer; its rows come back as Arrow payloads, decoded per table.
-4. Mentions are grouped by merge group in Spark and each group is clustered by
-   ``merge_mentions``, the local merge's function; the events, their sides, day totals and
-   actors are then derived from the Parquet with the local store's SQL (``derive_events``).
+   local store's own row writer, and writes its rows itself as Parquet part files (pyarrow:
+   they never cross into the JVM); only its event mentions' merge fields return to Spark.
+4. The merge fields are grouped by merge group in Spark and each group is clustered by
+   ``merge_mentions``, the local merge's function; the driver then gives each event mention
+   its event, keeps one row per key of the treaty tables and rejections
+   (``finish_datasets``), and derives the events, their sides, day totals and actors from the
+   Parquet with the local store's SQL (``derive_events``), all in DuckDB.
 5. ``_eventwire.json`` is written last: the output is then ``eventwire.open``-able.
 
 Every row is keyed by content, as in the local store, so a task retried after a failure, or
@@ -42,14 +45,20 @@ from ..documents.article import Article, Rejection
 from ..documents.readers.inputs import list_input_files
 from ..errors import ConfigError
 from ..registry import engines
-from ..store.parquet import OutputManifest, derive_events, write_manifest
+from ..store.parquet import (
+    OutputManifest,
+    count_rows,
+    derive_events,
+    finish_datasets,
+    first_rejections,
+    write_manifest,
+)
 from ..versions import package_version
 from . import spark_tasks as tasks
 
 if TYPE_CHECKING:
     from pyspark import RDD
     from pyspark.sql import DataFrame, SparkSession
-    from pyspark.sql.types import StructType
 
 __all__ = ["SparkSummary", "main", "run_spark", "start_session"]
 
@@ -171,98 +180,81 @@ def _run(
     master: str,
 ) -> SparkSummary:
     from pyspark import StorageLevel
+    from pyspark.sql import functions as F
 
     clock = _Clock()
+    shuffles = options.spark.shuffle_partitions or 2 * spark.sparkContext.defaultParallelism
+    spark.conf.set("spark.sql.shuffle.partitions", str(shuffles))
     run_id = uuid.uuid4().hex[:16]
     if target.exists():
         shutil.rmtree(target)
     target.mkdir(parents=True)
-    work = target / "_work"
+    work = target / tasks.WORK
     listed = list(list_input_files(inputs, options.documents))
     early = [item for item in listed if isinstance(item, Rejection)]
     files = [item for item in listed if not isinstance(item, Rejection)]
-    read = _read(spark, files, options, published).persist(StorageLevel.MEMORY_AND_DISK)
 
-    # One pass of Python over what was read: each article with its read order, its MinHash
-    # signature and LSH bands; deduplication then runs in Spark SQL, without Python.
+    # One pass of Python over the input: each article with its read order, its MinHash
+    # signature and LSH bands, and each rejection; deduplication then runs in Spark SQL.
     documents = options.documents
     lsh = _lsh_shape(documents)
-    articles = spark.createDataFrame(
-        read.flatMap(lambda pair: tasks.article_row(pair, documents, lsh)), tasks.ARTICLE_ROW
+    read = spark.createDataFrame(
+        _read(spark, files, options, published).map(
+            lambda pair: tasks.read_row(pair, documents, lsh)
+        ),
+        tasks.READ_ROW,
     ).persist(StorageLevel.MEMORY_AND_DISK)
-    articles_read = articles.count()
+    articles = read.where(F.col("id").isNotNull())
     # Exact duplicates: the first copy in read order is the one kept (as the local engine).
     firsts = _first_by(articles, "id", order="read_order").persist(StorageLevel.MEMORY_AND_DISK)
     unique = firsts.count()
+    articles_read = articles.count()
     clock.lap("read and exact duplicates")
     links, near = _near_duplicates(firsts, documents.near_duplicate_threshold)
     clock.lap("near-duplicates")
 
+    # Coding: each task writes its rows as Parquet part files itself (spark_tasks.PartFiles)
+    # and returns only its event mentions' merge fields, which Spark groups by merge group.
     per = max(1, options.spark.articles_per_partition)
     partitions = max(1, math.ceil(unique / per))
     ready = (
         firsts.join(links, "id", "left")
-        .select("id", "article", "duplicate_of")
+        .select("id", "article", "duplicate_of", "signature")
         .repartition(partitions, "id")
-        .rdd.map(tasks.linked_article)
+        .rdd
     )
     code = coder or tasks.code_partition
-    coded_rdd = ready.mapPartitions(lambda items: code(options, run_id, items))
-    coded = spark.createDataFrame(coded_rdd, "table string, payload binary").persist(
-        StorageLevel.MEMORY_AND_DISK
+    output = str(target)
+    merge_rows = ready.mapPartitionsWithIndex(
+        lambda index, rows: code(options, run_id, output, index, rows)
     )
-    schemas = _table_schemas()
-
-    def table(name: str) -> DataFrame:
-        return _decoded(coded, name, schemas[name])
-
-    for name in ("articles", "sentences", "mentions", "quotes"):
-        _write(table(name), target / name, by_article=True)
-        clock.lap(f"coding and {name}")
-    _write(table("treaty_steps").dropDuplicates(["update_id"]), target / "treaty_steps")
-    _write(table("treaty_obligations").dropDuplicates(["update_id"]), target / "treaty_obligations")
-    _write(_first_by(table("treaties"), "treaty_id", "first_doc_id"), target / "treaties")
-    _write(
-        _first_by(table("treaty_parties"), "treaty_id", "party", order="role"),
-        target / "treaty_parties",
-    )
-    _write(
-        firsts.selectExpr("id AS article_id", "signature"),
-        target / "article_signatures",
-    )
-    rejections = read.flatMap(lambda pair: tasks.rejection_rows(pair, run_id))
-    early_rows = spark.sparkContext.parallelize([tasks.rejection_row(r, run_id) for r in early], 1)
-    rejected = (
-        spark.createDataFrame(rejections.union(early_rows), schemas[tasks.REJECTED])
-        .unionByName(table(tasks.REJECTED))
-        .dropDuplicates(["path", "record", "reason"])
-    )
-    _write(rejected, target / tasks.REJECTED)
-    clock.lap("treaties, signatures, rejections")
-
-    mentions = table("event_mentions")
     summary = _merge(
-        mentions, table(tasks.MERGE_KEYS), options.store.merge_window_days,
-        options.store.merge_by_place,
-    ).persist(StorageLevel.MEMORY_AND_DISK)  # fmt: skip
-    _write(summary.drop("mention_ids"), work / "summary")
-    assignment = summary.selectExpr("explode(mention_ids) AS mention_id", "event_id")
-    columns = mentions.columns
-    merged = mentions.drop("event_id").join(assignment, "mention_id", "left").select(*columns)
-    _write(merged, target / "event_mentions", by_article=True)
-    clock.lap("merging")
+        spark, merge_rows, options.store.merge_window_days, options.store.merge_by_place
+    )
+    _write(summary, work / "summary")
+    # What attempts killed mid-partition left (their retries wrote the part files whole).
+    for leftover in target.rglob(f"part-*{tasks.UNFINISHED}"):
+        leftover.unlink()
+    clock.lap("coding and merging")
+
+    rejected = read.where(F.col("id").isNull()).select(
+        "path", "record", "reader", "reason", F.lit(run_id).alias("first_run_id"),
+        F.lit(run_id).alias("last_run_id"),
+    )  # fmt: skip
+    if early:
+        early_rows = [tasks.rejection_row(r, run_id) for r in early]
+        rejected = rejected.unionByName(spark.createDataFrame(early_rows, rejected.schema))
+    _write(rejected, work / f"{tasks.REJECTED}_read")
+    finish_datasets(target, work)
+    clock.lap("event mentions, treaties, rejections")
     events = derive_events(target, str(work / "summary" / "*.parquet"))
     shutil.rmtree(work)
     clock.lap("events, sides, day totals, actors")
 
-    counts = _count_written(spark, target)
-    shown = tuple(
-        Rejection(r[0], r[3], record=r[1], reader=r[2])
-        for r in spark.read.parquet(str(target / tasks.REJECTED))
-        .orderBy("path", "record")
-        .limit(_REJECTIONS_SHOWN)
-        .collect()
-    )
+    counts = {
+        name: count_rows(target, name) for name in ("articles", "event_mentions", tasks.REJECTED)
+    }
+    shown = first_rejections(target, _REJECTIONS_SHOWN)
     write_manifest(
         target,
         OutputManifest(
@@ -285,9 +277,7 @@ def _run(
         ),
     )
     read.unpersist()
-    for frame in (articles, firsts, coded):
-        frame.unpersist()
-    summary.unpersist()
+    firsts.unpersist()
     return SparkSummary(
         run_id=run_id,
         output=str(target),
@@ -413,37 +403,6 @@ def _near_duplicates(firsts: DataFrame, threshold: float) -> tuple[DataFrame, in
     return links, near
 
 
-def _table_schemas() -> dict[str, StructType]:
-    """The Spark schema of each table the coding writes, from the store's own schema."""
-    from pyspark.sql.pandas.types import from_arrow_schema
-
-    store = tasks._scratch_store()
-    schemas = {}
-    for name in (*tasks.CODED_TABLES, "article_signatures", tasks.REJECTED):
-        arrow = store.con.execute(f"SELECT * FROM {name} LIMIT 0").to_arrow_table().schema
-        schemas[name] = from_arrow_schema(arrow)
-    keys = store.con.execute(
-        "SELECT ''::VARCHAR AS mention_id, ''::VARCHAR AS source_key,"
-        " ''::VARCHAR AS target_key LIMIT 0"
-    ).to_arrow_table()
-    schemas[tasks.MERGE_KEYS] = from_arrow_schema(keys.schema)
-    return schemas
-
-
-def _decoded(coded: DataFrame, name: str, schema: StructType) -> DataFrame:
-    """The rows of one table from the coded payloads."""
-    from pyspark.sql.pandas.types import to_arrow_schema
-
-    arrow = to_arrow_schema(schema)
-
-    def decode(batches: Iterable[Any]) -> Iterator[Any]:
-        for batch in batches:
-            for payload in batch.column(0).to_pylist():
-                yield from tasks.decode_payload(payload).cast(arrow).to_batches()
-
-    return coded.where(coded.table == name).select("payload").mapInArrow(decode, schema)
-
-
 def _first_by(frame: DataFrame, *key: str, order: str | None = None) -> DataFrame:
     """One row per ``key``: the smallest by ``order`` (default: the last column given)."""
     from pyspark.sql import Window
@@ -455,37 +414,22 @@ def _first_by(frame: DataFrame, *key: str, order: str | None = None) -> DataFram
     return frame.withColumn("_n", F.row_number().over(window)).where("_n = 1").drop("_n")
 
 
-def _write(frame: DataFrame, path: Path, *, by_article: bool = False) -> None:
-    from pyspark.sql import functions as F
-
-    if by_article:
-        frame = frame.withColumn("bucket", F.substring("article_id", 2, 1))
-        frame.write.mode("overwrite").partitionBy("bucket").parquet(str(path))
-    else:
-        frame.write.mode("overwrite").parquet(str(path))
+def _write(frame: DataFrame, path: Path) -> None:
+    frame.write.mode("overwrite").parquet(str(path))
 
 
-def _merge(mentions: DataFrame, keys: DataFrame, window_days: int, by_place: bool) -> DataFrame:
-    """Merged events of the mentions: grouped by merge group in Spark, each group clustered
-    by the local merge's ``merge_mentions``."""
-    fields = list(tasks.MERGE_FIELDS)
-    rows = mentions.join(keys, "mention_id").select(*fields).rdd.map(tuple)
+def _merge(
+    spark: SparkSession, rows: RDD[tuple[Any, ...]], window_days: int, by_place: bool
+) -> DataFrame:
+    """Merged events of the mentions' merge rows (``MERGE_FIELDS``): grouped by merge group
+    in Spark, each group clustered by the local merge's ``merge_mentions``."""
     grouped = rows.map(lambda r: ((r[5] or "-", r[6] or "-", r[7] or "-", r[8]), r)).groupByKey()
     events = grouped.flatMap(lambda kv: tasks.merge_group(kv[1], window_days, by_place))
     schema = (
         "event_id string, rep string, num_mentions long, num_articles long, num_sources long,"
         " conf double, mention_ids array<string>"
     )
-    return mentions.sparkSession.createDataFrame(events, schema)
-
-
-def _count_written(spark: SparkSession, target: Path) -> dict[str, int]:
-    counts = {}
-    for name in ("articles", "event_mentions", tasks.REJECTED):
-        folder = target / name
-        has_files = folder.is_dir() and next(folder.rglob("*.parquet"), None) is not None
-        counts[name] = spark.read.parquet(str(folder)).count() if has_files else 0
-    return counts
+    return spark.createDataFrame(events, schema)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -8,17 +8,20 @@
 - Coding: ``code_partition`` runs ``code_articles`` with one pipeline per executor process
   (``_cached_pipeline``: built on the first partition, never pickled) and stores each batch in
   a scratch in-memory DuckDB store with the local engine's own writer (``ingest.store_batch``),
-  so every row, key and id is the local store's; the rows leave as Arrow IPC payloads, one per
-  table and batch.
+  so every row, key and id is the local store's; the rows go straight into the output's
+  Parquet datasets (``PartFiles``: one file per task and table, pyarrow, never through the
+  JVM), and only each event mention's merge fields return to Spark.
 - Merging: ``merge_group`` clusters one merge group with ``store.merge.merge_mentions``.
 """
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import os
 import pickle
 import sys
+import uuid
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from datetime import date
@@ -26,6 +29,7 @@ from typing import Any
 
 import numpy as np
 import pyarrow as pa
+import pyarrow.parquet as pq
 
 from ..config import DocumentOptions, Options, PipelineOptions
 from ..documents.article import Article, Rejection
@@ -35,21 +39,24 @@ from ..documents.readers.records import read_jsonl_line
 from .model import CodedArticle, batches
 
 __all__ = [
-    "ARTICLE_ROW",
     "CODED_TABLES",
-    "MERGE_KEYS",
+    "MERGE_FIELDS",
+    "READ_ROW",
     "REJECTED",
+    "UNFINISHED",
+    "WORK",
+    "WORK_TABLES",
+    "PartFiles",
     "ReadOrder",
-    "article_row",
     "band_keys",
     "code_partition",
-    "decode_payload",
     "linked_article",
     "merge_group",
+    "part_path",
     "read_jsonl_lines",
+    "read_row",
     "read_whole_file",
     "rejection_row",
-    "rejection_rows",
     "signature_of",
 ]
 
@@ -65,9 +72,30 @@ CODED_TABLES = (
     "treaties",
     "treaty_parties",
 )
-# Each mention's merge sides, computed by the store's own SQL (merging._SOURCE_KEY/_TARGET_KEY).
-MERGE_KEYS = "_merge_keys"
 REJECTED = "rejected_inputs"
+# The folder of an output the driver finishes and removes: the tasks' part files of the tables
+# it still deduplicates across partitions (treaties, rejections) or completes (each event
+# mention's event), and the merged events' summary.
+WORK = "_work"
+WORK_TABLES = frozenset(
+    ("event_mentions", "treaty_steps", "treaty_obligations", "treaties", "treaty_parties", REJECTED)
+)
+# Rows per Parquet row group of a part file: large enough that readers scan few groups, small
+# enough that a task's buffer stays a few MB (a Gigaword article makes about 40 sentence rows).
+ROW_GROUP = 50_000
+# The suffix of a part file being written (not ``.parquet``: no reader sees it).
+UNFINISHED = ".unfinished"
+_SIGNATURES = pa.schema([("article_id", pa.string()), ("signature", pa.binary())])
+_REJECTED = pa.schema(
+    [
+        ("path", pa.string()),
+        ("record", pa.int32()),
+        ("reader", pa.string()),
+        ("reason", pa.string()),
+        ("first_run_id", pa.string()),
+        ("last_run_id", pa.string()),
+    ]
+)
 
 # (input given, file within it, record within the file, result within the record): the order
 # the local engine reads in, so the first of several exact copies is the one both keep.
@@ -124,39 +152,36 @@ def read_jsonl_lines(
         yield (*order, index + 1, 0), _dated(result, published)
 
 
-# What reading yields per article for deduplication and coding (the article itself pickled).
-ARTICLE_ROW = (
+# What reading yields, one row per result: an article (its id, read order, pickled value,
+# signature bytes, signature values and LSH band keys) or a rejection (its path, record,
+# reader and reason, with a NULL id). One pass of Python over the input: deduplication then
+# runs in Spark SQL and the rejections are written from the same rows.
+READ_ROW = (
     "id string, read_order array<bigint>, article binary, signature binary,"
-    " hashes array<bigint>, bands array<binary>"
+    " hashes array<bigint>, bands array<binary>, path string, record int, reader string,"
+    " reason string"
 )
 
 
-def article_row(
+def read_row(
     pair: tuple[ReadOrder, ReadResult], documents: DocumentOptions, lsh: tuple[int, int]
-) -> list[tuple[Any, ...]]:
-    """A read article as an ``ARTICLE_ROW`` (nothing for a rejection): its id, read order,
-    pickled value, signature bytes, signature values and LSH band keys."""
+) -> tuple[Any, ...]:
+    """A read result as a ``READ_ROW``."""
     order, result = pair
-    if not isinstance(result, Article):
-        return []
+    if isinstance(result, Rejection):
+        return (None, list(order), None, None, None, None, *rejection_row(result, "")[:4])
     signature = signature_of(documents, result.text)
     hashes = [int(v) for v in _values(signature)]
     bands = [key for _, key in band_keys(signature, *lsh)]
     blob = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
-    return [(result.id, list(order), blob, signature, hashes, bands)]
+    return (result.id, list(order), blob, signature, hashes, bands, None, None, None, None)
 
 
 def linked_article(row: Any) -> Article:
-    """The article of a row of ``(id, article, duplicate_of)``, linked to the article it
+    """The article of a row of ``(id, article, duplicate_of, ...)``, linked to the article it
     nearly repeats when there is one."""
     article: Article = pickle.loads(row[1])
     return article if row[2] is None else replace(article, duplicate_of=row[2])
-
-
-def rejection_rows(pair: tuple[ReadOrder, ReadResult], run_id: str) -> list[tuple[Any, ...]]:
-    """A read rejection as a ``rejected_inputs`` row (nothing for an article)."""
-    result = pair[1]
-    return [rejection_row(result, run_id)] if isinstance(result, Rejection) else []
 
 
 def rejection_row(rejection: Rejection, run_id: str) -> tuple[Any, ...]:
@@ -234,84 +259,151 @@ def _scratch_store() -> Any:
     return _scratch["store"]
 
 
-def encode_table(table: pa.Table) -> bytes:
-    """Arrow IPC stream bytes of a table."""
-    sink = pa.BufferOutputStream()
-    with pa.ipc.new_stream(sink, table.schema) as writer:
-        writer.write_table(table)
-    return bytes(sink.getvalue().to_pybytes())
+def part_path(output: str, table: str, index: int) -> str:
+    """Where the coding task of partition ``index`` writes its rows of ``table``: one file per
+    task and table, named by the partition, so a retried task replaces its own file. The
+    tables the driver finishes (``WORK_TABLES``) go to the ``_work`` folder first."""
+    folder = (
+        os.path.join(output, WORK, table) if table in WORK_TABLES else os.path.join(output, table)
+    )
+    return os.path.join(folder, f"part-{index:05d}.parquet")
 
 
-def decode_payload(payload: bytes) -> pa.Table:
-    """The table ``encode_table`` wrote."""
-    return pa.ipc.open_stream(pa.py_buffer(payload)).read_all()
+class PartFiles:
+    """The Parquet part files of one coding task, one per table, written with pyarrow
+    straight into the output dataset: the coded rows never cross into the JVM. Rows are
+    buffered and written in row groups of about ``ROW_GROUP`` rows; each file is written under
+    a temporary name and renamed into place by ``commit``, so a task killed before it leaves
+    no part file and a retried task replaces its own (the rows are the same: content keys)."""
+
+    def __init__(self, output: str, index: int) -> None:
+        self.output = output
+        self.index = index
+        self.token = uuid.uuid4().hex[:12]
+        self.writers: dict[str, tuple[str, pq.ParquetWriter]] = {}
+        self.buffers: dict[str, list[pa.Table]] = {}
+        self.rows: dict[str, int] = {}
+
+    def add(self, table: str, rows: pa.Table) -> None:
+        if not rows.num_rows:
+            return
+        self.buffers.setdefault(table, []).append(rows)
+        self.rows[table] = self.rows.get(table, 0) + rows.num_rows
+        if self.rows[table] >= ROW_GROUP:
+            self._flush(table)
+
+    def _flush(self, table: str) -> None:
+        buffered = self.buffers.pop(table, [])
+        self.rows[table] = 0
+        if not buffered:
+            return
+        rows = pa.concat_tables(buffered)
+        if table not in self.writers:
+            final = part_path(self.output, table, self.index)
+            os.makedirs(os.path.dirname(final), exist_ok=True)
+            # Not *.parquet: readers of the dataset never see an unfinished file.
+            temporary = f"{final}.{self.token}{UNFINISHED}"
+            self.writers[table] = (temporary, pq.ParquetWriter(temporary, rows.schema))
+        self.writers[table][1].write_table(rows, row_group_size=len(rows))
+
+    def commit(self) -> None:
+        """Write what is buffered, close every file and rename each into place."""
+        for table in list(self.buffers):
+            self._flush(table)
+        for table, (temporary, writer) in self.writers.items():
+            writer.close()
+            os.replace(temporary, part_path(self.output, table, self.index))
+        self.writers.clear()
+
+    def abandon(self) -> None:
+        """Close and remove the unfinished files (the task failed)."""
+        for temporary, writer in self.writers.values():
+            writer.close()
+            with contextlib.suppress(OSError):
+                os.remove(temporary)
+        self.writers.clear()
 
 
-def _export(store: Any) -> Iterator[tuple[str, bytes]]:
-    """The rows written since the last export, one payload per non-empty table; then empty."""
+def _export(store: Any, parts: PartFiles) -> list[tuple[Any, ...]]:
+    """Move the rows written since the last export into the part files; return the merge
+    rows (``MERGE_FIELDS``) of the event mentions among them."""
     from ..store.merging import _SOURCE_KEY, _TARGET_KEY
 
-    keys = store.con.execute(
-        f"SELECT m.mention_id, {_SOURCE_KEY} AS source_key, {_TARGET_KEY} AS target_key"
-        " FROM event_mentions m"
-    ).to_arrow_table()
-    if keys.num_rows:
-        yield MERGE_KEYS, encode_table(keys)
+    fields = ", ".join(
+        {
+            "source_key": f"{_SOURCE_KEY} AS source_key",
+            "target_key": f"{_TARGET_KEY} AS target_key",
+        }.get(name, f"m.{name}")
+        for name in MERGE_FIELDS
+    )
+    merge_rows: list[tuple[Any, ...]] = store.con.execute(
+        f"SELECT {fields} FROM event_mentions m"
+    ).fetchall()
     for table in CODED_TABLES:
         rows = store.con.execute(f"SELECT * FROM {table}").to_arrow_table()
         if rows.num_rows:
-            yield table, encode_table(rows)
+            parts.add(table, rows)
             store.con.execute(f"DELETE FROM {table}")
+    return merge_rows
 
 
-PartitionCoder = Callable[[Options, str, Iterable[Article]], Iterator[tuple[str, bytes]]]
+PartitionCoder = Callable[[Options, str, str, int, Iterable[Any]], Iterator[tuple[Any, ...]]]
 
 
 def code_partition(
-    options: Options, run_id: str, articles: Iterable[Article]
-) -> Iterator[tuple[str, bytes]]:
-    """Code one partition's articles and yield ``(table, Arrow IPC payload)`` pairs: the
-    store's rows for each batch of ``[pipeline] write_batch`` articles, and a
-    ``rejected_inputs`` payload for the articles that could not be coded or stored.
+    options: Options, run_id: str, output: str, index: int, rows: Iterable[Any]
+) -> Iterator[tuple[Any, ...]]:
+    """Code partition ``index``'s articles (rows of ``(id, article, duplicate_of,
+    signature)``), write the store's rows of them (and their signatures, and the articles
+    that could not be coded or stored, with the reason) as this task's Parquet part files in
+    ``output``, and yield the merge rows (``MERGE_FIELDS``) of their event mentions, batch by
+    batch of ``[pipeline] write_batch`` articles.
 
-    Deterministic: the rows depend only on the articles, so a retried task yields the same.
+    Deterministic: the rows depend only on the articles, so a retried task writes the same.
     """
     from ..ingest import store_batch
+    from .articles import code_articles
 
     nlp, selector = _cached_pipeline(options.pipeline)
     store = _scratch_store()
-    coded = _code(nlp, selector, articles, options.pipeline)
+    for table in CODED_TABLES:  # what a failed task left in this reused process
+        store.con.execute(f"DELETE FROM {table}")
+    parts = PartFiles(output, index)
+    signatures: dict[str, list[Any]] = {"article_id": [], "signature": []}
+
+    def articles() -> Iterator[Article]:
+        for row in rows:
+            signatures["article_id"].append(row[0])
+            signatures["signature"].append(row[3])
+            yield linked_article(row)
+
     rejected: list[Rejection] = []
-    for batch in batches(coded, max(1, options.pipeline.write_batch)):
-        ok: list[CodedArticle] = []
-        for item in batch:
-            if item.failure is None:
-                ok.append(item)
-                continue
-            source = item.article.provenance
-            rejected.append(
-                Rejection(source.path, item.failure, record=source.record, reader=source.reader)
-            )
-        store_batch(store, run_id, ok, rejected.append)
-        yield from _export(store)
-    if rejected:
-        rows = [rejection_row(r, run_id) for r in rejected]
-        names = ("path", "record", "reader", "reason", "first_run_id", "last_run_id")
-        table = pa.table(
-            {name: [row[i] for row in rows] for i, name in enumerate(names)},
-            schema=pa.schema(
-                [(name, pa.int32() if name == "record" else pa.string()) for name in names]
-            ),
-        )
-        yield REJECTED, encode_table(table)
-
-
-def _code(
-    nlp: Any, selector: Any, articles: Iterable[Article], options: PipelineOptions
-) -> Iterator[CodedArticle]:
-    from .articles import code_articles
-
-    yield from code_articles(nlp, articles, options.batch_size, selector)
+    try:
+        coded = code_articles(nlp, articles(), options.pipeline.batch_size, selector)
+        for batch in batches(coded, max(1, options.pipeline.write_batch)):
+            ok: list[CodedArticle] = []
+            for item in batch:
+                if item.failure is None:
+                    ok.append(item)
+                    continue
+                source = item.article.provenance
+                rejected.append(
+                    Rejection(source.path, item.failure, record=source.record, reader=source.reader)
+                )
+            store_batch(store, run_id, ok, rejected.append)
+            merge_rows = _export(store, parts)
+            parts.add("article_signatures", pa.table(signatures, schema=_SIGNATURES))
+            for values in signatures.values():
+                values.clear()
+            yield from merge_rows
+        if rejected:
+            rejections = [rejection_row(r, run_id) for r in rejected]
+            columns = {name: [r[i] for r in rejections] for i, name in enumerate(_REJECTED.names)}
+            parts.add(REJECTED, pa.table(columns, schema=_REJECTED))
+        parts.commit()
+    except BaseException:
+        parts.abandon()
+        raise
 
 
 # --- merging ----------------------------------------------------------------------------------

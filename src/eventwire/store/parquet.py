@@ -1,8 +1,8 @@
 """The store over a Spark output directory: DuckDB views on its Parquet datasets, the tables
 derived from the merged events, and importing it into a DuckDB file.
 
-A Spark output directory holds one Parquet dataset (a folder of part files, possibly in
-``bucket=…`` sub-folders) per store table it fills, and ``_eventwire.json``, the manifest of
+A Spark output directory holds one Parquet dataset (a folder of part files) per store
+table it fills, and ``_eventwire.json``, the manifest of
 the run, written last: a directory without it is not a finished output.
 ``eventwire.open(DIR)`` (and every read command with ``--db DIR``) opens an in-memory DuckDB
 whose tables are the store's schema and whose filled tables are views over the Parquet, so the
@@ -19,6 +19,7 @@ from typing import Any
 
 import duckdb
 
+from ..documents.article import Rejection
 from ..errors import StoreError
 from ..treaties.persist import ensure_treaty_tables
 from .derived import rewrite_events
@@ -31,8 +32,11 @@ __all__ = [
     "OUTPUT_FORMAT",
     "OutputManifest",
     "attach_output",
+    "count_rows",
     "dataset_glob",
     "derive_events",
+    "finish_datasets",
+    "first_rejections",
     "import_output",
     "is_output",
     "read_manifest",
@@ -202,6 +206,86 @@ def _record_run(con: duckdb.DuckDBPyConnection, info: OutputManifest) -> None:
             info.rejected,
             info.event_mentions_new,
         ],
+    )
+
+
+# How the driver finishes each dataset the coding tasks leave in the work folder, one part
+# file per task: one row per key, as the local store's conflict rules keep one (the rows of a
+# key are the same content), and each event mention with its merged event. ``{rows}`` is the
+# tasks' part files, ``{summary}`` the merged events with their mention ids.
+_FINISHED = {
+    "event_mentions": """SELECT m.* REPLACE (a.event_id AS event_id) FROM {rows} m
+        LEFT JOIN (SELECT unnest(mention_ids) AS mention_id, event_id FROM {summary}) a
+        USING (mention_id)""",
+    "treaty_steps": "SELECT DISTINCT ON (update_id) * FROM {rows} ORDER BY update_id",
+    "treaty_obligations": "SELECT DISTINCT ON (update_id) * FROM {rows} ORDER BY update_id",
+    "treaties": "SELECT DISTINCT ON (treaty_id) * FROM {rows} ORDER BY treaty_id, first_doc_id",
+    "treaty_parties": """SELECT DISTINCT ON (treaty_id, party) * FROM {rows}
+        ORDER BY treaty_id, party, role""",
+    "rejected_inputs": """SELECT DISTINCT ON (path, record, reason) * FROM {rows}
+        ORDER BY path, record NULLS FIRST, reason""",
+}
+
+
+def _parquet(globs: list[str]) -> str:
+    quoted = ", ".join("'" + glob.replace("'", "''") + "'" for glob in globs)
+    return f"read_parquet([{quoted}], union_by_name = true)"
+
+
+def finish_datasets(directory: str | Path, work: str | Path) -> None:
+    """Write the datasets of a Spark output that its coding tasks left, part file by part
+    file, in the work folder ``work`` (``WORK_TABLES``): ``event_mentions`` with each
+    mention's event from the merged events' summary (``work/summary``), the treaty tables
+    and ``rejected_inputs`` with one row per key.
+
+    DuckDB runs it out of core on the driver, over the few columns and rows these tables
+    hold; the big tables (articles, sentences, mentions) are written by the tasks in place.
+    """
+    root, scratch = Path(directory), Path(work)
+    con = duckdb.connect()
+    try:
+        summary = _parquet([str(scratch / "summary" / "*.parquet")])
+        for table, sql in _FINISHED.items():
+            globs = [
+                str(folder / "**" / "*.parquet")
+                for folder in sorted(scratch.glob(f"{table}*"))
+                if next(folder.rglob("*.parquet"), None) is not None
+            ]
+            if not globs:
+                continue
+            folder = root / table
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir(parents=True)
+            target = str(folder / "part-00000.parquet").replace("'", "''")
+            select = sql.format(rows=_parquet(globs), summary=summary)
+            con.execute(f"COPY ({select}) TO '{target}' (FORMAT parquet)")
+    finally:
+        con.close()
+
+
+def count_rows(directory: str | Path, table: str) -> int:
+    """The rows of one dataset of a Spark output (from the part files' metadata)."""
+    glob = dataset_glob(directory, table)
+    if glob is None:
+        return 0
+    row = duckdb.sql(f"SELECT count(*) FROM {_parquet([glob])}").fetchone()
+    return int(row[0]) if row else 0
+
+
+def first_rejections(directory: str | Path, limit: int) -> tuple[Rejection, ...]:
+    """The first ``limit`` rejections of a Spark output by path and record (to print)."""
+    glob = dataset_glob(directory, "rejected_inputs")
+    if glob is None:
+        return ()
+    with duckdb.connect() as con:
+        rows = con.execute(
+            "SELECT path, reason, record, reader FROM read_parquet(?)"
+            " ORDER BY path, record NULLS FIRST LIMIT ?",
+            [glob, limit],
+        ).fetchall()
+    return tuple(
+        Rejection(path, reason, record=record, reader=reader)
+        for path, reason, record, reader in rows
     )
 
 
