@@ -127,5 +127,17 @@ def test_surname_picks_the_office_holder_on_the_date(kb: KnowledgeBase) -> None:
     assert resolve_actor("Brown", D(2008, 1, 1), kb).actor_id == "person/gordon-brown"
 
 
+def test_a_surname_alone_is_not_someone_known_only_from_years_later(kb: KnowledgeBase) -> None:
+    # The knowledge base knows one Powell, a British adviser appointed in 2024: "Powell" in a
+    # 2006 story is a namesake (Colin Powell), never him; his full name still is him.
+    assert resolve_actor("Powell", D(2006, 12, 18), kb) == UNRESOLVED
+    assert resolve_actor("Powell", D(2024, 12, 5), kb).actor_id == "person/jonathan-powell"
+    assert resolve_actor("Jonathan Powell", D(2006, 12, 18), kb).actor_id == (
+        "person/jonathan-powell"
+    )
+    # A few years before a first office is still the same person (Lavrov at the UN, 2001).
+    assert resolve_actor("Lavrov", D(2001, 6, 1), kb).actor_id == "person/sergey-lavrov"
+
+
 def test_default_knowledge_base_is_used_when_none_given() -> None:
     assert resolve_actor("Kyiv", None).code == "UKR"

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 
 from eventwire.actors.kb import (
     SECTOR_LABELS,
@@ -201,6 +201,20 @@ def _entry_actor(
     return actor_for_record(kb, record, on_date, confidence)
 
 
+# How long before a person's first known role a surname alone may still name them (someone
+# rising to office was in the news a few years before: Lavrov at the UN before 2004).
+NAMESAKE_GAP = timedelta(days=5 * 365)
+
+
+def _known_only_later(kb: KnowledgeBase, actor_id: str, on_date: date) -> bool:
+    """Whether ``actor_id`` is a person every one of whose known roles starts more than
+    ``NAMESAKE_GAP`` after ``on_date``."""
+    record = kb.record(actor_id)
+    if record is None or record.kind != "person" or not record.roles:
+        return False
+    return all(r.start is not None and r.start > on_date + NAMESAKE_GAP for r in record.roles)
+
+
 def resolve_entries(
     kb: KnowledgeBase,
     entries: list[NameEntry],
@@ -216,6 +230,16 @@ def resolve_entries(
     """
     usable = [e for e in entries if not e.context or context.intersection(e.context)]
     full = [e for e in usable if not e.short]
+    if (
+        not full
+        and on_date is not None
+        and usable
+        and all(_known_only_later(kb, e.actor_id, on_date) for e in usable)
+    ):
+        # A surname alone never names someone the knowledge base knows only from years later:
+        # "Powell" in a 2006 story is not the adviser appointed in 2024 but a namesake. (Some
+        # candidates later and some not: the date rule below decides, never elimination.)
+        return UNRESOLVED
     usable = full or usable
     distinct = list(dict.fromkeys((e.actor_id, e.sector) for e in usable))
     if len(distinct) == 1:
