@@ -54,6 +54,7 @@ from .dating.attachment import (
     attach_location,
     dateline_location,
     fallback_location,
+    lies_ahead,
     reaches_past,
 )
 from .dating.coreference import propagate_dates
@@ -610,6 +611,21 @@ class EventCoder:
                 plover.category,
                 [side.actor.country for side in (source, target) if side is not None],
             )
+        timexes = list(doc._.timexes)
+        when = attach_date(head, sentence, timexes, article_date)
+        if (
+            modality == "asserted"
+            and when is not None
+            and article_date is not None
+            and head.tag_ != "VBD"
+            and lies_ahead(when, article_date)
+            and any(x.text == when.text and head in x.root.ancestors for x in timexes)
+        ):
+            # What the story dates after its own day, with a time expression on the trigger
+            # itself, has not happened yet: "meets X on December 28", "December 21 talks" in a
+            # story of December 12 are arrangements (a verb in the past tense keeps its word;
+            # "his visit comes ahead of December 21 talks" leaves the visit as it is).
+            modality = "intended"
         return Event(
             doc_id=str(doc._.doc_id),
             sentence_index=sentence_index,
@@ -623,7 +639,7 @@ class EventCoder:
             quad_class=cameo.quad_class,
             modality=modality,
             attribution=_attribution(attribution),
-            event_date=attach_date(head, sentence, list(doc._.timexes), article_date),
+            event_date=when,
             location=location,
             confidence=event_confidence(
                 source,

@@ -67,6 +67,7 @@ __all__ = [
     "dateline_location",
     "fallback_location",
     "is_past_perfect",
+    "lies_ahead",
 ]
 
 # ``event_date.text`` of an undated past-perfect event: where its date comes from.
@@ -234,6 +235,15 @@ def reaches_past(when: EventDate, article_date: date) -> bool:
     if interval is None:
         return when.value != "PAST_REF"
     return interval[1] > article_date
+
+
+def lies_ahead(when: EventDate, article_date: date) -> bool:
+    """Whether a date lies wholly after the article's day: "December 21 talks" or "next week"
+    in a story of December 12, ``FUTURE_REF``. Not a period that has begun by then."""
+    interval = timex_interval(when.value)
+    if interval is None:
+        return when.value == "FUTURE_REF"
+    return interval[0] > article_date
 
 
 def attach_date(

@@ -22,6 +22,7 @@ the dependency tree and collects cues:
 * **alleged**, too — "*according to* X" on the clause, or a report by an unnamed source
   ("…, *sources* said", "*witnesses* said"): the news has it second-hand (issue 13).
 * **intended** — future or intention: "will", "would", "shall" ("would walk out"), "going to",
+  "is to" ("is to meet", "was to continue"),
   a controlling verb of intention ("*pledged* to", "*plans* to", "*offered* to", "*vowed*",
   "*agreed* to": the agreement is asserted, what was agreed is intended), a noun of intention
   ("a *plan* to", "an *offer* to"), a purpose infinitive ("dispatching troops *to fight*").
@@ -376,6 +377,15 @@ def _local_cues(verb: Token, note: _Note, *, own: bool, index: MentionIndex | No
         note("hypothetical", verb)  # "would have attacked": it did not happen
     if lemma == "go" and verb.tag_ == "VBG" and any(c.dep_ == "xcomp" for c in verb.children):
         note("intended", verb)  # "going to meet"
+    if not own and lemma == "be" and any(_to_infinitive(c) for c in verb.children):
+        note("intended", verb)  # "is to meet", "was to continue": an arrangement, not a deed
+
+
+def _to_infinitive(token: Token) -> bool:
+    """An infinitive complement with "to" ("is *to meet*", "is *to be received*")."""
+    return token.dep_ == "xcomp" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in token.children
+    )
 
 
 def _counterfactual(verb: Token) -> bool:
