@@ -10,6 +10,7 @@ from collections.abc import Callable
 from datetime import date
 
 import pytest
+from spacy.language import Language
 from spacy.tokens import Doc
 
 from eventwire.actors.model import Actor
@@ -242,3 +243,18 @@ def test_owners_that_are_not_the_event_s_author(
     wrong: tuple[str, str, str, str],
 ) -> None:
     assert wrong not in by_trigger(coder, annotate, text)
+
+
+@pytest.mark.slow
+def test_a_possessive_under_a_cause_is_not_the_subject_s(nlp: Language) -> None:
+    """The bundled example: in "the EU imposed sanctions on Iran over *its* supply of drones to
+    Russia" the supply is Iran's; the whole pipeline had coded the EU arming Russia."""
+    doc = nlp.make_doc(
+        "The European Union imposed new sanctions on Iran on Monday over its supply of drones"
+        " to Russia."
+    )
+    doc._.article_date = date(2025, 5, 12)
+    doc._.doc_id = "cause"
+    coded = {(e.source and e.source.code, e.plover.category) for e in nlp(doc)._.events}
+    assert ("IGOEUREEC", "SANCTION") in coded
+    assert ("IGOEUREEC", "AID") not in coded

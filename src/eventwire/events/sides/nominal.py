@@ -161,10 +161,14 @@ def _disagrees(pronoun: Token, subject: Token) -> bool:
 
 
 def _governing_verb(noun: Token) -> Token | None:
-    """The verb whose object ``noun`` is, directly or through one preposition ("step up
-    *attacks*", "spoke *during* the visit"); None for a subject or any other place."""
+    """The verb whose object ``noun`` is, directly or through one preposition of the scene
+    ("step up *attacks*", "spoke *during* the visit"); None for a subject or any other place.
+    Not through a preposition of cause or topic: in "the EU imposed sanctions on Iran *over*
+    its supply of drones", the supply is Iran's, not the EU's."""
     head = noun.head
     if noun.dep_ == "pobj" and head.dep_ == "prep":
+        if head.lower_ not in _SCENE_PREPS:
+            return None
         noun, head = head, head.head
     if noun.dep_ in ("dobj", "prep") and head.pos_ in ("VERB", "AUX") and head.i != noun.i:
         return head
