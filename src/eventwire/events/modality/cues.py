@@ -47,6 +47,7 @@ from spacy.tokens import Span, Token
 from ..model import Modality
 from ..sides.clause import contact_purpose_head, coordination_head, implicit_subject
 from ..sides.mentions import ArgumentActor, MentionIndex
+from ..triggers.matching import is_to_infinitive
 
 __all__ = [
     "MODALITY_PRECEDENCE",
@@ -284,7 +285,7 @@ def assess_modality(trigger: Token, index: MentionIndex) -> ModalityJudgement:
             local = False
             _scope_cues(head, node, index, note)
         elif dep == "advcl":
-            if any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children) and local:
+            if is_to_infinitive(node) and local:
                 note("intended", node)  # purpose infinitive
             local = False
             _scope_cues(head, node, index, note)
@@ -377,15 +378,12 @@ def _local_cues(verb: Token, note: _Note, *, own: bool, index: MentionIndex | No
         note("hypothetical", verb)  # "would have attacked": it did not happen
     if lemma == "go" and verb.tag_ == "VBG" and any(c.dep_ == "xcomp" for c in verb.children):
         note("intended", verb)  # "going to meet"
-    if not own and lemma == "be" and any(_to_infinitive(c) for c in verb.children):
+    if (
+        not own
+        and lemma == "be"
+        and any(c.dep_ == "xcomp" and is_to_infinitive(c) for c in verb.children)
+    ):
         note("intended", verb)  # "is to meet", "was to continue": an arrangement, not a deed
-
-
-def _to_infinitive(token: Token) -> bool:
-    """An infinitive complement with "to" ("is *to meet*", "is *to be received*")."""
-    return token.dep_ == "xcomp" and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in token.children
-    )
 
 
 def _counterfactual(verb: Token) -> bool:

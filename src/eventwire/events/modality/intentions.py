@@ -25,6 +25,8 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING
 
+from ..triggers.matching import is_to_infinitive
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
@@ -157,6 +159,4 @@ def in_purpose_clause(token: Token) -> bool:
     verb = token
     if token.dep_ in ("dobj", "pobj") and token.head.pos_ == "VERB":
         verb = token.head
-    return verb.dep_ in ("advcl", "acl") and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
-    )
+    return verb.dep_ in ("advcl", "acl") and is_to_infinitive(verb)

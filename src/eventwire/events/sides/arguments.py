@@ -46,7 +46,7 @@ import dataclasses
 from spacy.tokens import Token
 
 from ...actors.model import UNRESOLVED
-from ..triggers.matching import TriggerMatch, is_time_phrase
+from ..triggers.matching import TriggerMatch, is_time_phrase, is_to_infinitive
 from .clause import (
     ADDRESSEE_IN_CLAUSE,
     CONTACT_VERBS,
@@ -458,7 +458,7 @@ def _verbal_arguments(match: TriggerMatch, index: MentionIndex) -> ArgumentFrame
 def _destination(verb: Token, index: MentionIndex) -> list[ArgumentActor]:
     """The place a motion verb's "to"-infinitive ``verb`` is done in: "sent experts *to
     Saudi Arabia* to investigate", "sent teams *into Libya* in a rush to investigate"."""
-    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+    if not is_to_infinitive(verb):
         return []
     head = verb.head
     if verb.dep_ == "acl" and head.dep_ == "pobj":  # "in a rush to investigate"
@@ -569,9 +569,7 @@ def _purposes(holders: list[Token]) -> list[Token]:
         c
         for holder in holders
         for c in holder.children
-        if c.dep_ in ("advcl", "acl", "xcomp")
-        and c.pos_ == "VERB"
-        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        if c.dep_ in ("advcl", "acl", "xcomp") and c.pos_ == "VERB" and is_to_infinitive(c)
     ]
 
 

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from ..triggers.matching import TriggerMatch, is_time_phrase
+from ..triggers.matching import TriggerMatch, is_time_phrase, is_to_infinitive
 from .mentions import ArgumentActor
 from .unnamed import looks_like_actor
 
@@ -224,7 +224,7 @@ def implicit_subject(verb: Token, hops: int) -> list[Token]:
                 # document or act speaks for whoever made it.
                 return implicit_subject(head.head, hops + 1)
             return [head]
-        if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        if is_to_infinitive(verb):
             # "plans to meet": the planner is the subject of the verb owning the noun.
             owner = head.head
             if head.dep_ in ("dobj", "attr") and owner.pos_ in ("VERB", "AUX"):
@@ -282,7 +282,7 @@ def contact_purpose_head(verb: Token) -> Token | None:
     None; "called *on* X to …" and "called *for* …" are appeals, not contacts."""
     if verb.dep_ not in ("xcomp", "advcl") or verb.head.i == verb.i:
         return None
-    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+    if not is_to_infinitive(verb):
         return None
     head = verb.head
     if head.pos_ != "VERB" or head.lemma_.lower() not in CONTACT_VERBS:
@@ -305,7 +305,7 @@ def _misparsed_infinitive_subject(verb: Token, subjects: list[Token]) -> bool:
         verb.dep_ in ("ccomp", "xcomp")
         and head.pos_ == "VERB"
         and head.lemma_.lower() not in OBJECT_CONTROL
-        and any(a.dep_ == "aux" and a.lower_ == "to" for a in verb.children)
+        and is_to_infinitive(verb)
         and not any(c.dep_ in ("dobj", "dative") for c in head.children)
         and all(s.i == head.i + 1 for s in subjects)
     )

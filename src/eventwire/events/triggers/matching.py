@@ -34,6 +34,7 @@ __all__ = [
     "TriggerMatch",
     "find_triggers",
     "is_time_phrase",
+    "is_to_infinitive",
     "match_token",
 ]
 
@@ -353,11 +354,11 @@ def _is_predicative_intent(token: Token) -> bool:
     return (
         token.pos_ == "ADJ"
         and token.dep_ == "acomp"
-        and any(c.dep_ == "xcomp" and _is_to_infinitive(c) for c in token.children)
+        and any(c.dep_ == "xcomp" and is_to_infinitive(c) for c in token.children)
     )
 
 
-def _is_to_infinitive(verb: Token) -> bool:
+def is_to_infinitive(verb: Token) -> bool:
     """Whether a verb has the infinitive marker "to" ("*to* withdraw")."""
     return any(a.dep_ == "aux" and a.lower_ == "to" for a in verb.children)
 
@@ -416,7 +417,7 @@ def _match_entry(
 def _has_infinitive_complement(children: Sequence[Token]) -> bool:
     """A direct object and a "to"-infinitive clause: "told *Washington* *to stay* clear"."""
     return any(c.dep_ == "dobj" for c in children) and any(
-        c.dep_ in ("xcomp", "ccomp") and _is_to_infinitive(c) for c in children
+        c.dep_ in ("xcomp", "ccomp") and is_to_infinitive(c) for c in children
     )
 
 
