@@ -251,7 +251,9 @@ def test_a_worker_killed_mid_run_and_readers_during_the_ingest(tmp_path: Path) -
     """While an ingest with two workers runs, readers open the store read-only and see whole
     batches; one coding worker is then killed (as the OOM killer would): the ingest still
     finishes, every article stored, no traceback."""
-    total = 60  # enough batches that the coding outlasts the workers' start on a busy machine
+    # Enough batches that the coding outlasts the workers' start and the readers' waits even
+    # on a fast machine (60 articles were coded between two reads on CI's).
+    total = 240
     corpus = str(_gigaword(tmp_path, total))
     db = tmp_path / "e.duckdb"
     write_batch = 4

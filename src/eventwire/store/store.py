@@ -152,7 +152,9 @@ class Store(StoreQueries):
                     )
                     raise StoreError(f"cannot open {self.path}: {exc}{hint}") from None
             time.sleep(pause)
-            pause = min(pause * 2, 0.5)
+            # Short pauses: an ingest lets the file go for moments between batches, and a
+            # reader that slept longer missed them all (CI, 2026-12-04).
+            pause = min(pause * 2, 0.1)
 
     def set_threads(self, threads: int | None) -> None:
         """DuckDB's threads for this store's connection, kept when it is opened again
