@@ -75,7 +75,7 @@ def test_calling_someone_names_is_a_denunciation_not_a_phone_call(nlp: Language)
 
 
 def test_a_dateline_places_what_was_said_there() -> None:
-    from eventwire.events.dating.attachment import dateline_location
+    from eventwire.events.placing import dateline_location
 
     placed = dateline_location("NEW DELHI", "AGREE", ["IND", "RUS"])
     assert placed is not None and placed.country == "IND" and placed.text == "New Delhi"

@@ -221,7 +221,7 @@ def test_a_query_past_the_time_limit_is_stopped(web_db: Path) -> None:
         reader.close()
 
 
-def _wait_for(condition: Callable[[], bool], seconds: float = 5.0) -> bool:
+def _wait_for(condition: Callable[[], bool], seconds: float = 30.0) -> bool:
     deadline = time.monotonic() + seconds
     while not condition():
         if time.monotonic() > deadline:

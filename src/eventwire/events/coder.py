@@ -49,14 +49,7 @@ from spacy.tokens import Doc, Span, Token
 from ..actors.kb import KnowledgeBase
 from ..errors import UnknownCameoCode
 from ..nlp.extensions import register_extensions
-from .dating.attachment import (
-    attach_date,
-    attach_location,
-    dateline_location,
-    fallback_location,
-    lies_ahead,
-    reaches_past,
-)
+from .dating.attachment import attach_date, lies_ahead, reaches_past
 from .dating.coreference import propagate_dates
 from .dating.narrative import story_time_dates
 from .modality.cues import assess_modality, find_denials
@@ -65,6 +58,7 @@ from .modality.intentions import as_statement, in_purpose_clause
 from .modality.quotes import DEFAULT_MIN_WORDS, Quote, attribute_quotes, doc_text, forget_doc_text
 from .model import Attribution, Event, EventDate, Modality, Plover, Trigger
 from .ontology import PLOVER_CATEGORIES, Ontology, load_ontology
+from .placing import attach_location, dateline_location, fallback_location
 from .scoring.calibration import countries_in, event_features, load_confidence_model
 from .scoring.confidence import ConfidenceWeights, event_confidence
 from .scoring.relevance import load_offtopic_cues

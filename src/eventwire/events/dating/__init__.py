@@ -1,1 +1,1 @@
-"""Stage 4 of the coder: when and where (the date and place attached to an event)."""
+"""Stage 4 of the coder: when (the date attached to an event; its place: ``events/placing.py``)."""
