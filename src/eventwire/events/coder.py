@@ -593,11 +593,12 @@ class EventCoder:
                 and target.actor.sector is None  # the state itself, not its people abroad
             )
             location = fallback_location(
+                head,
                 sentence,
                 places,
                 actors,
                 plover.category,
-                target.span.text if target is not None else None,
+                target.span if target is not None else None,
                 target.actor.country if target is not None else None,
                 state,
             ) or dateline_location(
