@@ -29,6 +29,14 @@ ACTORS = {
         ("Russia failed to reach a deal.", "reach", "negated"),
         ("Russia refused to sign the accord.", "sign", "negated"),
         ("Russia left without signing the accord.", "signing", "negated"),
+        ("Russia has ruled out talks with the rebels.", "talks", "negated"),
+        # "ruled out working", the gerund parsed as an adverbial clause (issue 13, Gigaword)
+        (
+            "The president has ruled out working with Russia's neighbours Belarus and Georgia,"
+            " which he accuses of fuelling the unrest.",
+            "working",
+            "negated",
+        ),
         ("There were no talks this week.", "talks", "negated"),
         ("Russia denied supplying the weapons.", "supplying", "denied"),
         ("Washington accused Russia of supplying the weapons.", "supplying", "alleged"),

@@ -287,6 +287,16 @@ def assess_modality(trigger: Token, index: MentionIndex) -> ModalityJudgement:
         elif dep == "advcl":
             if is_to_infinitive(node) and local:
                 note("intended", node)  # purpose infinitive
+            elif (
+                local
+                and node.tag_ == "VBG"
+                and (_rules_out(head) or head.lemma_.lower() in FAILURE_VERBS)
+                and not _has_subject(node)
+            ):
+                # "has ruled out working with Iran", the gerund parsed as an adverbial
+                # clause: the refused act, as in "refused to work" (issue 13: coded as an
+                # asserted cooperation on a Gigaword story).
+                note("negated", head)
             local = False
             _scope_cues(head, node, index, note)
         elif dep in _NOMINAL_DEPS:
@@ -334,10 +344,17 @@ def find_denials(sentence: Span, index: MentionIndex) -> list[Denial]:
 # -- cue collection ---------------------------------------------------------------------------
 
 
+def _rules_out(verb: Token) -> bool:
+    """ "ruled out working with Iran", "ruled out talks": a refusal like "refused to work"."""
+    return verb.lemma_.lower() == "rule" and any(
+        c.dep_ == "prt" and c.lower_ == "out" for c in verb.children
+    )
+
+
 def _local_cues(verb: Token, note: _Note, *, own: bool, index: MentionIndex | None = None) -> None:
     lemma = verb.lemma_.lower()
     if not own:
-        if lemma in FAILURE_VERBS:
+        if lemma in FAILURE_VERBS or _rules_out(verb):
             note("negated", verb)
         elif lemma in DENIAL_VERBS:
             note("denied", verb)
