@@ -78,6 +78,36 @@ def test_gigaword_style_dateline_field(read_file: Read) -> None:
 
 
 @pytest.mark.parametrize(
+    ("title", "note", "byline"),
+    [
+        ("ATTENTION - UPDATES, ADDS quotes ///", "ATTENTION - UPDATES, ADDS quotes ///", None),
+        ("ATTENTION -  RECASTS with reshuffle", "ATTENTION - RECASTS with reshuffle", None),
+        ("level ///", "level ///", None),
+        ("by Sebastian Smith", None, "Sebastian Smith"),
+    ],
+)
+def test_a_wire_note_or_byline_in_the_title_field_is_no_title(
+    read_file: Read, title: str, note: str | None, byline: str | None
+) -> None:
+    """A note to editors or a byline in the headline field (9 % of the Gigaword AFP records)
+    would title briefings and event pages with "ATTENTION - ADDS quotes ///": it is kept
+    apart (an editor's note in ``extra``, a byline in ``credits``), and no title is made up."""
+    record = {**OURS, "title": title, "dateline": "ASTANA, Dec 5 , 2005 (AFP)"}
+    (article,) = articles(read_file("wire.jsonl", json.dumps(record)))
+    assert article.title is None
+    assert (dict(article.extra).get("editor_note"), byline in article.credits) == (
+        note,
+        byline is not None,
+    )
+
+
+@pytest.mark.parametrize("title", ["By the numbers: Iran's oil", "Bye-bye to the old guard"])
+def test_a_headline_that_starts_like_a_byline_is_kept(read_file: Read, title: str) -> None:
+    (article,) = articles(read_file("wire.jsonl", json.dumps({**OURS, "title": title})))
+    assert article.title == title
+
+
+@pytest.mark.parametrize(
     "content",
     [
         json.dumps(OURS),
