@@ -55,7 +55,7 @@ def briefing_markdown(briefing: Briefing) -> str:
         title = story.headline or story.detail or "(untitled)"
         s = story.salience
         lines += ["", f"## {story.rank}. {title}", ""]
-        why = [f"salience {s.score:g}", f"{s.sources} source{'s' if s.sources > 1 else ''}"]
+        why = [f"salience {s.score:.1f}", f"{s.sources} source{'s' if s.sources > 1 else ''}"]
         why += [f"{kind}" for kind in s.treaty_steps]
         why += [f'"{s.stated_first}"'] if s.stated_first else []
         why += [f"{d} {b}" for d, b in s.new_dyads[:3]]
