@@ -126,6 +126,26 @@ def test_a_week_without_news_and_the_default_week(changes_db: Path) -> None:
     assert latest.week == WEEK  # the week of the most recent article
 
 
+def test_the_default_week_skips_a_stub_week_at_the_end(tmp_path: Path) -> None:
+    """Four articles a week, then a last week of one: the view opens on the last usual week
+    (an archive's stub week made every country a large decrease); asked by date, the stub week
+    is still there."""
+    from eventwire.analysis.changes import default_week, latest_week
+
+    stub = WEEK + timedelta(weeks=1)
+    with open_store(tmp_path / "stub.duckdb") as store:
+        run = store.begin_run(RUN)
+        for n, monday in enumerate([*BEFORE, WEEK]):
+            for k in range(4):
+                store.write_article(run, article(f"usual{n}-{k}", monday + timedelta(days=k)), [])
+        store.write_article(run, article("stub", stub + timedelta(days=1)), [])
+        store.finish_run(run, "complete", {})
+        assert latest_week(store.con) == stub
+        assert default_week(store.con) == WEEK
+        assert store.changes().week == WEEK
+        assert store.changes(stub).articles == 1
+
+
 def test_no_dated_article_is_a_clear_error(tmp_path: Path) -> None:
     with open_store(tmp_path / "empty.duckdb") as store:
         with pytest.raises(InvalidChangeRequest, match="no dated article"):

@@ -24,6 +24,7 @@ those whose date overlaps the week asked about; issue 14).
 from __future__ import annotations
 
 import dataclasses
+import statistics
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -44,6 +45,7 @@ __all__ = [
     "ChangeKind",
     "WeeklyChanges",
     "band",
+    "default_week",
     "latest_week",
     "week_start",
     "weekly_changes",
@@ -124,6 +126,30 @@ def latest_week(con: duckdb.DuckDBPyConnection) -> date | None:
     return week_start(row[0]) if row and row[0] is not None else None
 
 
+def default_week(con: duckdb.DuckDBPyConnection) -> date | None:
+    """The Monday of the week a "what changed" view opens on: the latest week whose news
+    volume is usual — at least half the median of the weekly article counts of the year before
+    the latest article (weeks with news only). An archive's last week is often a stub (the
+    Gigaword + Wikinews 2019 corpora end with a week of one article, which made every country
+    a "−100 %" large decrease); asked for it by date, it is still shown."""
+    last = latest_week(con)
+    if last is None:
+        return None
+    counts: dict[date, int] = {
+        monday: int(n)
+        for monday, n in con.execute(
+            "SELECT CAST(date_trunc('week', published) AS DATE), count(*) FROM articles"
+            " WHERE published >= ? GROUP BY 1",
+            [last - timedelta(weeks=52)],
+        ).fetchall()
+    }
+    usual = statistics.median(counts.values()) if counts else 0
+    for monday in sorted(counts, reverse=True):
+        if 2 * counts[monday] >= usual:
+            return monday
+    return last
+
+
 def band(change: float | None, mean_events: float, limits: ChangeOptions) -> str:
     """The band of a relative ``change`` whose baseline averaged ``mean_events`` events a week
     (``limits``: the [changes] section of the options).
@@ -201,7 +227,7 @@ def weekly_changes(
     if by not in CHANGE_KINDS:
         raise InvalidChangeRequest(f"unknown grouping {by!r} (one of {', '.join(CHANGE_KINDS)})")
     limits = limits or load_options().changes
-    monday = week_start(week) if week is not None else latest_week(con)
+    monday = week_start(week) if week is not None else default_week(con)
     if monday is None:
         raise InvalidChangeRequest("no dated article in the store: nothing to compare")
     first = monday - timedelta(weeks=52)

@@ -89,7 +89,11 @@ def _weeks(store: Any, first: date) -> list[date]:
 
 @click.command()
 @click.option("--db", help="DuckDB file to read (default: [store] path, eventwire.duckdb).")
-@click.option("--week", help="The ISO week asked about, YYYY-Www (default: the latest).")
+@click.option(
+    "--week",
+    help="The ISO week asked about, YYYY-Www (default: the latest week with a usual volume of"
+    " news: at least half the median weekly article count of the year before).",
+)
 @click.option("--date", "day", help="The week holding this day, YYYY-MM-DD.")
 @click.option("--since", help="One table per week from this day's week to the latest.")
 @click.option(

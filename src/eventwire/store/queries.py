@@ -218,7 +218,7 @@ class StoreQueries:
         min_confidence: float | None = None,
         limit: int | None = None,
     ) -> WeeklyChanges:
-        """What changed in the week holding ``week`` (default: the latest) by country, dyad or
+        """What changed in the week holding ``week`` (default: ``default_week``) by country, dyad or
         PLOVER category, against the 4 and 52 weeks before (``analysis.changes``); the first
         ``limit`` rows (None: all) and how many there are."""
         return weekly_changes(

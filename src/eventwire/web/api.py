@@ -418,7 +418,8 @@ def changes(
     request: Request,
     store: View,
     week: Annotated[
-        str | None, Query(description="Any day of the week (default: the latest).")
+        str | None,
+        Query(description="Any day of the week (default: the latest week of usual news volume)."),
     ] = None,
     by: Literal["country", "dyad", "category"] = "country",
     modality: Modality = "asserted",
