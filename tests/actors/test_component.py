@@ -265,3 +265,26 @@ def test_component_config_layers_user_dictionaries(tmp_path: Path) -> None:
     doc._.article_date = DAY
     doc = pipeline(doc)
     assert mentions(doc) == [("Janis Kalnins", "LVAMIL"), ("Riga", "LVA")]
+
+
+def test_a_surname_is_the_documents_own_person_not_a_famous_namesake(run: Run) -> None:
+    """After "Usman Khan stabbed …", "Khan" is that man, not Pakistan's prime minister Imran
+    Khan (in office on the story's day): an event coded on the prime minister (issue 13)."""
+    doc = run(
+        "On Friday, 28-year-old Usman Khan stabbed several people at a hall in London. "
+        "Khan reportedly started attacking people there.",
+        date(2019, 12, 2),
+    )
+    surnames = [s for s in doc._.actor_mentions if s.text == "Khan"]
+    assert all(s._.actor.actor_id != "person/imran-khan" for s in surnames)
+
+
+def test_a_famous_surname_with_no_namesake_in_the_document_is_still_known(run: Run) -> None:
+    doc = run(
+        "Pakistani Prime Minister Imran Khan arrived in Kabul. Khan met Afghan leaders.",
+        date(2019, 12, 2),
+    )
+    later = [s for s in doc._.actor_mentions if s.text == "Khan"]
+    assert [s._.actor.actor_id for s in later] == ["person/imran-khan"]
+    alone = run("Kazakhstan's president met Putin in Astana.", date(2019, 12, 2))
+    assert [s._.actor.code for s in alone._.actor_mentions if s.text == "Putin"] == ["RUSGOV"]

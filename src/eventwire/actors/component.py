@@ -338,7 +338,14 @@ class ActorResolver:
         return out
 
     def _name_actor(
-        self, doc: Doc, piece: _Piece, on_date: date | None, history: History, country: str | None
+        self,
+        doc: Doc,
+        piece: _Piece,
+        on_date: date | None,
+        history: History,
+        country: str | None,
+        *,
+        alone: bool = False,
     ) -> Actor:
         """A name piece: follow the document first for short names, then the knowledge base."""
         text = doc[piece.start : piece.end].text
@@ -354,11 +361,31 @@ class ActorResolver:
         if piece.short_only and doc[piece.start].ent_type_ in _PLACE_LABELS:
             return UNRESOLVED  # a surname the model reads as a place here
         entries = list(piece.entries)
-        if country is not None:
-            same = [e for e in entries if self._country_of(e) == country]
-            entries = same or entries
+        if piece.short_only and alone and self._namesake_in_document(doc, text, entries):
+            # A surname alone is the person the document itself names in full with it, not a
+            # famous namesake of the knowledge base: after "28-year-old Usman Khan stabbed
+            # several people", "Khan" is not Pakistan's prime minister Imran Khan (issue 13).
+            # (The document's person is found by name first when the tagger resolved them;
+            # someone the knowledge base does not know stays unresolved.)
+            return UNRESOLVED
         context = frozenset(history.countries)
         return resolve_entries(self.kb, entries, on_date, context, self.confidence)
+
+    def _namesake_in_document(self, doc: Doc, surname: str, entries: list[NameEntry]) -> bool:
+        """Whether ``doc`` names in full a person with ``surname`` who is none of the
+        knowledge base's ``entries``."""
+        known = set()
+        for entry in entries:
+            record = self.kb.record(entry.actor_id)
+            if record is not None:
+                known.add(record.name)
+        return any(
+            ent.label_ in _PERSON_LABELS
+            and len(ent) > 1
+            and ent[-1].text == surname
+            and not any(name in ent.text for name in known)
+            for ent in doc.ents
+        )
 
     def _country_of(self, entry: NameEntry) -> str | None:
         record = self.kb.record(entry.actor_id)
@@ -392,7 +419,7 @@ class ActorResolver:
         else:
             body = members
         modifier = (
-            self._name_actor(doc, modifier_piece, on_date, history, None)
+            self._name_actor(doc, modifier_piece, on_date, history, None, alone=True)
             if modifier_piece is not None
             else None
         )
@@ -414,7 +441,9 @@ class ActorResolver:
         unknown: str | None = None
         if head_piece is not None:
             country = modifier.country if modifier is not None else None
-            head = self._name_actor(doc, head_piece, on_date, history, country)
+            head = self._name_actor(
+                doc, head_piece, on_date, history, country, alone=len(members) == 1
+            )
             if not head.resolved:
                 head = None
                 if head_piece.kind == "person":
