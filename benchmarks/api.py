@@ -11,7 +11,15 @@ events, timeline, dyad and changes, and a page's first render under 1 s, on the
 10-million-event store of benchmarks/queries.py (``--keep --db FILE``; pass actors that exist
 in it: ``--actor C150 --a C000 --b C001``).
 
+With ``--browser`` the first renders are measured in headless Debian Chromium instead (the
+browser tests' driver): each page opened once, in turn, on the freshly started server, and its
+navigation timing read from the page (``performance.getEntriesByType('navigation')``): the
+first byte, the document parsed (``DOMContentLoaded``) and the end of ``load`` (every asset
+loaded: the page can be drawn), counted from the start of the navigation. (Headless Chromium
+records no paint timings.)
+
     .venv/bin/python benchmarks/api.py --db eventwire.duckdb --actor IRN --a IRN --b FRA
+    .venv/bin/python benchmarks/api.py --db eventwire.duckdb --browser --requests 0
 """
 
 from __future__ import annotations
@@ -45,6 +53,31 @@ def _first_event(base: str, actor: str) -> str:
         return str(json.load(answer)["events"][0]["event_id"])
 
 
+# Milliseconds from the navigation's start to its first byte, the document parsed and the end
+# of its load event, as the page itself measured them.
+_NAVIGATION = """
+const nav = performance.getEntriesByType('navigation')[0];
+return [nav.responseStart, nav.domContentLoadedEventEnd, nav.loadEventEnd];
+"""
+
+
+def _browser_first_renders(base: str, pages: dict[str, str]) -> None:
+    from tests.web.browser import chromium
+
+    with chromium() as driver:
+        driver.get(base + "/static/app.css")  # the browser's own start, outside the figures
+        for name, path in pages.items():
+            driver.get(base + path)
+            first_byte, parsed, loaded = driver.execute_script(_NAVIGATION)
+            deadline = time.monotonic() + 10
+            while not loaded and time.monotonic() < deadline:  # the load event still running
+                time.sleep(0.05)
+                first_byte, parsed, loaded = driver.execute_script(_NAVIGATION)
+            print(f"{name:16} browser: first byte {first_byte:7.1f} ms, parsed {parsed:7.1f} ms,"
+                  f" loaded {loaded:7.1f} ms  (load {os.getloadavg()[0]:.2f})",
+                  flush=True)  # fmt: skip
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--db", required=True, type=Path)
@@ -53,6 +86,7 @@ def main() -> None:
     parser.add_argument("--b", default="FRA")
     parser.add_argument("--clients", type=int, default=4)
     parser.add_argument("--requests", type=int, default=40)
+    parser.add_argument("--browser", action="store_true", help="first renders in Chromium")
     args = parser.parse_args()
     endpoints = {
         "events": f"/api/events?actor={args.actor}&limit=50",
@@ -76,9 +110,14 @@ def main() -> None:
         # Past [web] hold_seconds: the first page opens the store anew, the others find it open
         # but what they read not yet in DuckDB's caches.
         time.sleep(load_options().web.hold_seconds + 1)
-        for name, path in pages.items():
-            print(f"{name:16} first render {_timed(base + path) * 1000:7.1f} ms"
-                  f"  (load {os.getloadavg()[0]:.2f})")  # fmt: skip
+        if args.browser:
+            _browser_first_renders(base, pages)
+        else:
+            for name, path in pages.items():
+                print(f"{name:16} first render {_timed(base + path) * 1000:7.1f} ms"
+                      f"  (load {os.getloadavg()[0]:.2f})")  # fmt: skip
+        if args.requests <= 0:
+            return
         with ThreadPoolExecutor(args.clients) as pool:
             for name, path in {**endpoints, **pages}.items():
                 _timed(base + path)  # warm up

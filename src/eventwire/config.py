@@ -133,7 +133,7 @@ class BriefOptions:
 @dataclass(frozen=True)
 class WebOptions:
     """``eventwire serve``: address, page sizes, query time limit, how long the store stays
-    open between requests ([web])."""
+    open between requests, DuckDB's threads ([web])."""
 
     host: str
     port: int
@@ -141,6 +141,7 @@ class WebOptions:
     max_page_size: int
     query_seconds: float
     hold_seconds: float = 30.0
+    threads: int = 1
 
 
 @dataclass(frozen=True)

@@ -85,12 +85,23 @@ DERIVED_DISAGREES = {
         UNION ALL
         (SELECT * FROM event_range_counts EXCEPT ALL SELECT * FROM defined)
     """,
+    "event keys": """
+        WITH defined AS (
+            SELECT e.event_id, r.mention_id, e.source_side, e.target_side, e.event_day
+            FROM events e JOIN event_mentions r ON r.event_id = e.event_id)
+        (SELECT * FROM defined EXCEPT ALL SELECT * FROM event_keys)
+        UNION ALL
+        (SELECT * FROM event_keys EXCEPT ALL SELECT * FROM defined)
+    """,
 }
 
 
 def assert_derived_exactly(store: Store) -> None:
     for name, sql in DERIVED_DISAGREES.items():
         assert store.con.execute(sql).fetchall() == [], name
+    keys = store.query("SELECT event_id, mention_id FROM event_keys ORDER BY rowid")
+    in_order = keys.sort_values(["event_id", "mention_id"], ignore_index=True)
+    pd.testing.assert_frame_equal(keys, in_order, obj="event_keys in id order")
     stored = store.query("SELECT event_id FROM events ORDER BY rowid")["event_id"].tolist()
     ordered = store.query(f"SELECT event_id FROM events ORDER BY {SIDE_ORDER}")
     assert stored == ordered["event_id"].tolist(), "events are not in side order"
@@ -131,6 +142,7 @@ _DERIVED_TABLES = (
     "event_day_totals",
     "event_week_counts",
     "event_range_counts",
+    "event_keys",
 )
 # The events columns a store at schema 3 has (migrations 1 and 2).
 _SCHEMA_3_EVENT_COLUMNS = EVENT_COLUMNS[: EVENT_COLUMNS.index("first_article_id") + 1]

@@ -292,3 +292,28 @@ def test_series_periods_are_labelled_as_periods(client: TestClient, freq: str, l
                 else start.isoformat()[:7]
             )
             assert row["period_label"] == expected
+
+
+@pytest.mark.parametrize("threads", [1, 2])
+def test_the_server_reads_with_its_duckdb_threads(
+    web_db: Path, tmp_path: Path, threads: int
+) -> None:
+    """[web] threads (1 by default: requests run side by side on their own cursors) holds
+    for the held store and for a store opened for one request while an ingest runs."""
+    from eventwire.store.lock import ingest_lock
+
+    db = tmp_path / "copy.duckdb"
+    shutil.copy(web_db, db)
+    reader = StoreReader(db, load_options(overrides={"web.threads": threads}).web)
+    setting = "SELECT current_setting('threads')"
+    try:
+        with reader.view() as view:
+            assert view.con.execute(setting).fetchone() == (threads,)
+        assert reader.holding
+        with ingest_lock(db):
+            assert _wait_for(lambda: not reader.holding)
+            with reader.view() as view:  # opened for this request
+                assert view.con.execute(setting).fetchone() == (threads,)
+    finally:
+        reader.close()
+    assert load_options().web.threads == 1

@@ -33,6 +33,7 @@ __all__ = [
     "ensure_codebook",
     "fetch",
     "has_column",
+    "has_event_keys",
     "has_query_tables",
     "has_range_counts",
     "has_week_counts",
@@ -101,6 +102,15 @@ def has_range_counts(con: duckdb.DuckDBPyConnection) -> bool:
     row = con.execute(
         "SELECT count(*) FROM duckdb_tables() WHERE table_name = 'event_range_counts'"
         " AND NOT temporary"
+    ).fetchone()
+    return bool(row and row[0])
+
+
+def has_event_keys(con: duckdb.DuckDBPyConnection) -> bool:
+    """Whether the store has the key table of the events that merging keeps (``event_keys``,
+    schema migration 11: issue 17), asked of the catalogue."""
+    row = con.execute(
+        "SELECT count(*) FROM duckdb_tables() WHERE table_name = 'event_keys' AND NOT temporary"
     ).fetchone()
     return bool(row and row[0])
 

@@ -33,7 +33,13 @@ store, through ingests, a bridging report and a re-ingest).
   and the change table's "left out" found them by reading every event (a dyad's 50 ms of CPU
   became 190 ms on 10 M events); they read this table instead.
 
-A full merge rewrites all three (``rewrite_events``). An incremental merge
+- ``event_keys``: one row per (event, report) with the event's side ids and day, in event id
+  order: an event page finds its event by id in a few row groups of this table (DuckDB's
+  zonemaps; the events are in side order, so ``events.event_id = ?`` read all 10 M ids of the
+  benchmark, 160-210 ms of CPU), then its row in ``events`` by side ids and day (a row group
+  or two of the Z-order) and its reports by their primary key.
+
+A full merge rewrites them all (``rewrite_events``). An incremental merge
 (``store/merging.py``) replaces only the events whose mentions changed (``update_events``):
 their old rows are deleted and the new ones appended at the end of ``events``, in side order
 among themselves; a side seen for the first time takes the next free id (``side_ids`` finds it
@@ -48,11 +54,12 @@ from __future__ import annotations
 
 import duckdb
 
-from ..analysis._sql import has_range_counts, has_week_counts
+from ..analysis._sql import has_event_keys, has_range_counts, has_week_counts
 
 __all__ = [
     "CONFIDENCE_STEPS",
     "EVENT_COLUMNS",
+    "EVENT_KEYS",
     "RANGE_COUNTS",
     "RESORT_TAIL_FRACTION",
     "SIDE_ORDER",
@@ -208,6 +215,15 @@ RANGE_COUNTS = f"""
     GROUP BY ALL ORDER BY event_day
 """
 
+# The key rows of the events ``{events}`` selects (a table, or ``events`` filtered), joined
+# to their reports, in event id order (``event_keys``: schema migration 11).
+EVENT_KEYS = """
+    INSERT INTO event_keys
+    SELECT e.event_id, r.mention_id, e.source_side, e.target_side, e.event_day
+    FROM {events} e JOIN event_mentions r ON r.event_id = e.event_id
+    ORDER BY e.event_id, r.mention_id
+"""
+
 _DAY_TOTALS = """
     INSERT INTO event_day_totals
     SELECT event_day, modality, count(*) FROM eventwire_merged
@@ -267,6 +283,7 @@ def rewrite_events(con: duckdb.DuckDBPyConnection, summary: str) -> None:
         if has_range_counts(con):
             con.execute("DELETE FROM event_range_counts")
             con.execute(RANGE_COUNTS.format(only=""))
+        _rekey_all(con)
     finally:
         con.execute("DROP TABLE IF EXISTS eventwire_merged")
 
@@ -310,6 +327,29 @@ def _recount_ranges(con: duckdb.DuckDBPyConnection) -> None:
         con.execute("DROP TABLE IF EXISTS eventwire_days")
 
 
+def _rekey_all(con: duckdb.DuckDBPyConnection) -> None:
+    """Write ``event_keys`` anew from ``events`` as they now are (after a rewrite: side ids
+    may have been numbered again)."""
+    if has_event_keys(con):
+        con.execute("DELETE FROM event_keys")
+        con.execute(EVENT_KEYS.format(events="events"))
+
+
+def _rekey(con: duckdb.DuckDBPyConnection) -> None:
+    """Drop the key rows of the events just removed (``eventwire_removed``) and append those
+    of the events just appended (``eventwire_merged``), in id order among themselves: like the
+    events' tail, the appended rows are read by every look-up until the next rewrite."""
+    if not has_event_keys(con):
+        return
+    con.execute("DELETE FROM event_keys WHERE event_id IN (SELECT event_id FROM eventwire_removed)")
+    # (cast: a merge that appends nothing has an empty summary, whose ids are typed INTEGER)
+    appended = (
+        "(SELECT * FROM events"
+        " WHERE event_id IN (SELECT CAST(event_id AS VARCHAR) FROM eventwire_merged))"
+    )
+    con.execute(EVENT_KEYS.format(events=appended))
+
+
 def update_events(con: duckdb.DuckDBPyConnection, summary: str, removed: str) -> int:
     """Delete the events whose ids ``removed`` (a table or view of ``event_id``) lists and
     append the merged events of ``summary`` (as in ``rewrite_events``), keeping
@@ -324,7 +364,7 @@ def update_events(con: duckdb.DuckDBPyConnection, summary: str, removed: str) ->
     try:
         con.execute(
             "CREATE OR REPLACE TEMP TABLE eventwire_removed AS"
-            " SELECT event_day, modality, source_side, target_side FROM events"
+            " SELECT event_id, event_day, modality, source_side, target_side FROM events"
             f" WHERE event_id IN (SELECT event_id FROM {removed})"
         )
         con.execute(f"DELETE FROM events WHERE event_id IN (SELECT event_id FROM {removed})")
@@ -335,6 +375,7 @@ def update_events(con: duckdb.DuckDBPyConnection, summary: str, removed: str) ->
         con.execute("DELETE FROM event_day_totals WHERE events = 0")
         _recount_weeks(con)
         _recount_ranges(con)
+        _rekey(con)
         _drop_unused_sides(con)
         appended = con.execute("SELECT count(*) FROM eventwire_merged").fetchone()
     finally:
@@ -375,5 +416,6 @@ def resort_events(con: duckdb.DuckDBPyConnection) -> None:
         con.execute("DELETE FROM event_sides")
         con.execute(_SIDES)
         con.execute(_EVENTS)
+        _rekey_all(con)
     finally:
         con.execute("DROP TABLE IF EXISTS eventwire_merged")

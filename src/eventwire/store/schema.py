@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import duckdb
 
-from .derived import RANGE_COUNTS, WEEK_COUNTS, z_order
+from .derived import EVENT_KEYS, RANGE_COUNTS, WEEK_COUNTS, z_order
 
 __all__ = ["MIGRATIONS", "Migration", "migrate"]
 
@@ -360,6 +360,29 @@ MIGRATIONS: tuple[Migration, ...] = (
         );
         """
         + RANGE_COUNTS.format(only="")
+        + ";",
+    ),
+    Migration(
+        11,
+        "event keys: each event's id with its reports' ids, side ids and day, in id order, so"
+        " that an event is found by its id without reading every event",
+        # Issue 17 (named so for the merge with other branches' migrations): the event page
+        # looked its event up by scanning all 10 M ids of the benchmark's events (stored in
+        # side order) and its reports by scanning all 10 M mentions. In id order, DuckDB's
+        # zonemaps leave one row group of this table to read; the side ids and day then find
+        # the event's row group in the Z-order, and the reports come by their primary key.
+        # An ART index on events.event_id took 138 s to build at 10 M events and would be
+        # rebuilt by every rewrite (docs/performance.md). Merging keeps it (store/derived.py).
+        """
+        CREATE TABLE event_keys (
+            event_id VARCHAR NOT NULL,
+            mention_id VARCHAR NOT NULL,        -- one row per report of the event
+            source_side INTEGER NOT NULL,       -- the event's events.source_side
+            target_side INTEGER NOT NULL,
+            event_day DATE                      -- the event's events.event_day
+        );
+        """
+        + EVENT_KEYS.format(events="events")
         + ";",
     ),
 )

@@ -120,7 +120,7 @@ class StoreReader:
         """A view of the store for one request; a query still running after
         ``query_seconds`` is interrupted and raises ``QueryTimeout``."""
         cursor = self._cursor()
-        own = None if cursor is not None else open_reader(self.path)
+        own = None if cursor is not None else self._open()
         con = cursor if cursor is not None else own.con  # type: ignore[union-attr]
         timer = threading.Timer(self.options.query_seconds, con.interrupt)
         timer.daemon = True
@@ -139,6 +139,12 @@ class StoreReader:
             else:
                 self._give_back(con)
 
+    def _open(self) -> Store:
+        """The store opened read-only with the server's DuckDB threads ([web] threads)."""
+        store = open_reader(self.path)
+        store.set_threads(self.options.threads)
+        return store
+
     def _cursor(self) -> duckdb.DuckDBPyConnection | None:
         """A cursor of the held store (opening it), or None while an ingest runs."""
         if ingest_running(self.path):
@@ -147,7 +153,7 @@ class StoreReader:
             return None
         with self._lock:
             if self._held is None:
-                self._held = open_reader(self.path)
+                self._held = self._open()
                 _HOLDING.add(self)
                 self._start_watching()
             self._busy += 1
