@@ -128,6 +128,7 @@ def overview(
     for kind in CHANGE_KINDS:  # every country (the map shows them all), the busiest dyads
         limit = None if kind == "country" else size
         tables[kind] = store.changes(day, by=kind, min_confidence=confidence, limit=limit)
+        day = day or tables[kind].week  # the default week is looked for once, not per table
     countries = tables["country"]
     monday = countries.week
     sunday = monday + timedelta(days=6)
