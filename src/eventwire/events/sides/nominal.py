@@ -119,6 +119,24 @@ def _mediated_parties(noun: Token, index: MentionIndex) -> list[ArgumentActor]:
     return []
 
 
+def _givers(noun: Token, governor: Token) -> list[Token]:
+    """Who gives what the subject of a receiving verb gets: the "from"/"by" object of the
+    received noun, of the verb ("won backing *from* X"), or of the noun's "for" complement,
+    where the parser often hangs it ("won backing for the sanctions *from* Merkel"; issue 13:
+    that giver had been coded as the one backed)."""
+    holders = [noun, governor]
+    holders += [
+        p for c in noun.children if c.dep_ == "prep" and c.lower_ == "for" for p in prep_objects(c)
+    ]
+    return [
+        p
+        for holder in holders
+        for c in holder.children
+        if c.dep_ in ("prep", "agent") and c.lower_ in ("from", "by")
+        for p in prep_objects(c)
+    ]
+
+
 def _is_role_phrase(noun: Token) -> bool:
     """Whether ``noun`` is the object of "as" under a verb ("used X *as shields*")."""
     prep = noun.head
@@ -282,16 +300,10 @@ def nominal_arguments(match: TriggerMatch, index: MentionIndex) -> ArgumentFrame
             sources = [a for a in index.resolve_all(subject_toks) if a.actor.resolved]
             direct = False
     targets: list[ArgumentActor] = []
-    if (
-        noun.dep_ == "dobj"
-        and governor.lemma_.lower() in _RECEIVING_VERBS
-        and any(c.dep_ == "prep" and c.lower_ in ("from", "by") for c in noun.children)
-    ):
+    if noun.dep_ == "dobj" and governor.lemma_.lower() in _RECEIVING_VERBS:
         # "Iran *faces* criticism *from the U.N.*", "the intervention *received* support
         # *from the U.S.*": the one named after "from" acts on the subject.
-        givers = index.resolve_all(
-            [p for c in noun.children if c.lower_ in ("from", "by") for p in prep_objects(c)]
-        )
+        givers = index.resolve_all(_givers(noun, governor))
         if givers:
             return ArgumentFrame(
                 tuple(givers), tuple(index.resolve_all(subject_tokens(governor)[0])), False

@@ -346,7 +346,28 @@ def match_token(token: Token, lexicon: LexiconLike) -> TriggerMatch | None:
         match = _match_entry(token, entry, children)
         if match is not None and (best is None or match.specificity > best.specificity):
             best = match
+    if best is not None and _receives_an_act(best, children, lexicon):
+        return None
     return best
+
+
+def _receives_an_act(match: TriggerMatch, children: Sequence[Token], lexicon: LexiconLike) -> bool:
+    """Whether a contact verb whose object is the party met ("hosted X", "visited X", "called
+    X") has for object an act instead: "received strong *support* from Russia", "*assistance*
+    is received by the Houthis" (issue 13: both had been coded as hosting a visit). Such a verb
+    is no contact; the act noun, left unconsumed, is coded as the event on its own."""
+    entry = match.entry
+    if (
+        match.is_nominal
+        or entry.object_lemmas
+        or entry.target_role != "object"
+        or not entry.code.startswith("04")
+    ):
+        return False
+    objects = [c for c in children if c.dep_ in ("dobj", "nsubjpass") and c.pos_ == "NOUN"]
+    return any(
+        lexicon.noun_entries(o.lemma_.lower()) or lexicon.noun_entries(o.lower_) for o in objects
+    )
 
 
 def _is_predicative_intent(token: Token) -> bool:
