@@ -56,3 +56,16 @@ def test_receiving_an_act_is_no_visit(nlp: Language) -> None:
 def test_receiving_a_visitor_is_still_hosting(nlp: Language) -> None:
     found = coded(nlp, "Putin received the Iranian foreign minister in Moscow.")
     assert ("RUS", "CONSULT", "IRN") in found
+
+
+def test_an_act_raised_with_someone_is_not_done_to_them(nlp: Language) -> None:
+    # The UN is told of the raids; it is not their target.
+    found = coded(nlp, "Uganda will raise the Sudanese border raids with the United Nations.")
+    assert not any(t == "IGOUNO" or s == "SDN" for s, _, t in found), found
+
+
+def test_talks_one_favours_are_not_talks_held(nlp: Language) -> None:
+    # A stated preference for talks is an expression of intent (AGREE), not a meeting.
+    found = coded(nlp, "Madrid, which has long favoured dialogue with Rabat, stayed silent.")
+    assert ("ESP", "CONSULT", "MAR") not in found, found
+    assert ("ESP", "AGREE", "MAR") in found, found

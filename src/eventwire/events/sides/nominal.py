@@ -27,6 +27,11 @@ __all__ = ["nominal_arguments"]
 
 # Verbs whose subject undergoes the act their object noun names ("faces criticism from X").
 _RECEIVING_VERBS = frozenset({"face", "receive", "draw", "attract", "get", "win", "earn"})
+# Verbs of talking about something: their object noun is the topic, and their "with", "to"
+# or "at" phrase names whom it is raised with, not a party to the act the noun names.
+_TOPIC_VERBS = frozenset(
+    {"raise", "discuss", "debate", "broach", "mention", "report", "review", "explain", "brief"}
+)
 
 
 # Verbs whose "in"/"to" object is an act their subject takes part in.
@@ -117,6 +122,11 @@ def _mediated_parties(noun: Token, index: MentionIndex) -> list[ArgumentActor]:
                 if found:
                     return found
     return []
+
+
+def _is_topic(noun: Token) -> bool:
+    """Whether an event noun is what someone talks about: the object of ``_TOPIC_VERBS``."""
+    return noun.dep_ == "dobj" and noun.head.lemma_.lower() in _TOPIC_VERBS
 
 
 def _givers(noun: Token, governor: Token) -> list[Token]:
@@ -339,13 +349,22 @@ def nominal_arguments(match: TriggerMatch, index: MentionIndex) -> ArgumentFrame
         # X"), tried last: the other party prepositions name it more surely (issue 5, third
         # round, studied 70% of the PLV development set).
         for prep in [*fallback_preps(noun, match), *of_complements(noun)]:
+            if prep.lower_ == "with" and _is_topic(noun):
+                continue  # "raise the incursions *with the UN*": the parser's attachment
             targets = index.resolve_all(prep_objects(prep))
             if targets:
                 if match.entry.prep:
                     direct = False
                 break
-    if not targets and governor.pos_ in ("VERB", "AUX") and noun.dep_ == "dobj":
+    if (
+        not targets
+        and governor.pos_ in ("VERB", "AUX")
+        and noun.dep_ == "dobj"
+        and not _is_topic(noun)
+    ):
         # "held talks in Berlin with Shoigu": the preposition may attach to the light verb.
+        # Not on a verb that makes the noun a topic: in "will raise the incursions *with the
+        # UN*" the UN is told of the incursions, not their target (issue 13).
         for prep in fallback_preps(governor, match):
             targets = index.resolve_all(prep_objects(prep))
             if targets:
