@@ -69,3 +69,9 @@ def test_talks_one_favours_are_not_talks_held(nlp: Language) -> None:
     found = coded(nlp, "Madrid, which has long favoured dialogue with Rabat, stayed silent.")
     assert ("ESP", "CONSULT", "MAR") not in found, found
     assert ("ESP", "AGREE", "MAR") in found, found
+
+
+def test_visiting_troops_is_still_a_visit(nlp: Language) -> None:
+    # "troops" is an act noun only with "peacekeeping"; on its own it names people visited.
+    found = coded(nlp, "French President Jacques Chirac visited American troops in Kosovo.")
+    assert ("FRA", "CONSULT", "USA") in found, found

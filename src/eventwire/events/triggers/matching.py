@@ -365,8 +365,12 @@ def _receives_an_act(match: TriggerMatch, children: Sequence[Token], lexicon: Le
     ):
         return False
     objects = [c for c in children if c.dep_ in ("dobj", "nsubjpass") and c.pos_ == "NOUN"]
+    # Only a noun that is an act on its own: "troops" is one only as "peacekeeping troops"
+    # (an entry with object words), and "visited US troops" stays a visit.
     return any(
-        lexicon.noun_entries(o.lemma_.lower()) or lexicon.noun_entries(o.lower_) for o in objects
+        not entry.object_lemmas
+        for o in objects
+        for entry in (*lexicon.noun_entries(o.lemma_.lower()), *lexicon.noun_entries(o.lower_))
     )
 
 
