@@ -75,3 +75,28 @@ def test_visiting_troops_is_still_a_visit(nlp: Language) -> None:
     # "troops" is an act noun only with "peacekeeping"; on its own it names people visited.
     found = coded(nlp, "French President Jacques Chirac visited American troops in Kosovo.")
     assert ("FRA", "CONSULT", "USA") in found, found
+
+
+def test_a_source_asking_not_to_be_named_makes_no_request(nlp: Language) -> None:
+    found = coded(
+        nlp, "A Japanese diplomat, who asked not to be identified, said the talks stalled."
+    )
+    assert not any(c == "REQUEST" for _, c, _ in found), found
+    found = coded(nlp, "An Indian official who requested anonymity said Delhi was unhappy.")
+    assert not any(c == "REQUEST" for _, c, _ in found), found
+
+
+def test_a_reporters_question_is_no_request(nlp: Language) -> None:
+    found = coded(nlp, "Asked whether Kenya had done enough, Ruto said the claims were unfair.")
+    assert not any(c == "REQUEST" for _, c, _ in found), found
+
+
+def test_asking_someone_to_act_is_still_a_request(nlp: Language) -> None:
+    assert ("DEU", "REQUEST", "RUS") in coded(nlp, "Germany asked Russia to withdraw its troops.")
+
+
+def test_a_verbal_attack_on_a_decision_is_an_accusation(nlp: Language) -> None:
+    # What someone decided or declared is attacked in words: ACCUSE, not ASSAULT.
+    found = coded(nlp, "Iran on Monday attacked the American decision on Jerusalem.")
+    assert any(s == "IRN" and c == "ACCUSE" for s, c, _ in found), found
+    assert not any(c == "ASSAULT" for _, c, _ in found), found
