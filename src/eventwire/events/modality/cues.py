@@ -126,6 +126,13 @@ INTENT_VERBS = frozenset(
         "demand",
         "push",
         "press",
+        # What one favours or advocates has not happened ("Rome, which favours dialogue
+        # with Damascus": no dialogue was held; issue 13).
+        "favour",
+        "favor",
+        "advocate",
+        "envisage",
+        "envision",
     }
 )
 INTENT_NOUNS = frozenset(

@@ -11,7 +11,7 @@ Starting from ``base`` (0.40), add
 
 and subtract ``pronoun_penalty`` (0.10) for each side reached through a pronoun or a role noun
 (antecedent choice is the weakest link), and ``contained_penalty`` (0.10) for each side found
-inside a larger noun phrase ("condemned the attack *on the embassy in Kabul*": the phrase is
+inside a larger noun phrase ("condemned the attack *on the capital of Cuba*": the phrase is
 about the actor, which is not itself the party acted upon). The weights were set by hand on
 the seeds so that a fully resolved, directly linked, specific event scores ≥ 0.9 and a
 fallback with one unresolved side stays below 0.6; they are not fitted to any gold data.

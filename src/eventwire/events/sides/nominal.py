@@ -27,6 +27,11 @@ __all__ = ["nominal_arguments"]
 
 # Verbs whose subject undergoes the act their object noun names ("faces criticism from X").
 _RECEIVING_VERBS = frozenset({"face", "receive", "draw", "attract", "get", "win", "earn"})
+# Verbs of talking about something: their object noun is the topic, and their "with", "to"
+# or "at" phrase names whom it is raised with, not a party to the act the noun names.
+_TOPIC_VERBS = frozenset(
+    {"raise", "discuss", "debate", "broach", "mention", "report", "review", "explain", "brief"}
+)
 
 
 # Verbs whose "in"/"to" object is an act their subject takes part in.
@@ -117,6 +122,29 @@ def _mediated_parties(noun: Token, index: MentionIndex) -> list[ArgumentActor]:
                 if found:
                     return found
     return []
+
+
+def _is_topic(noun: Token) -> bool:
+    """Whether an event noun is what someone talks about: the object of ``_TOPIC_VERBS``."""
+    return noun.dep_ == "dobj" and noun.head.lemma_.lower() in _TOPIC_VERBS
+
+
+def _givers(noun: Token, governor: Token) -> list[Token]:
+    """Who gives what the subject of a receiving verb gets: the "from"/"by" object of the
+    received noun, of the verb ("won backing *from* X"), or of the noun's "for" complement,
+    where the parser often hangs it ("won backing for the sanctions *from* Merkel"; issue 13:
+    that giver had been coded as the one backed)."""
+    holders = [noun, governor]
+    holders += [
+        p for c in noun.children if c.dep_ == "prep" and c.lower_ == "for" for p in prep_objects(c)
+    ]
+    return [
+        p
+        for holder in holders
+        for c in holder.children
+        if c.dep_ in ("prep", "agent") and c.lower_ in ("from", "by")
+        for p in prep_objects(c)
+    ]
 
 
 def _is_role_phrase(noun: Token) -> bool:
@@ -282,16 +310,10 @@ def nominal_arguments(match: TriggerMatch, index: MentionIndex) -> ArgumentFrame
             sources = [a for a in index.resolve_all(subject_toks) if a.actor.resolved]
             direct = False
     targets: list[ArgumentActor] = []
-    if (
-        noun.dep_ == "dobj"
-        and governor.lemma_.lower() in _RECEIVING_VERBS
-        and any(c.dep_ == "prep" and c.lower_ in ("from", "by") for c in noun.children)
-    ):
+    if noun.dep_ == "dobj" and governor.lemma_.lower() in _RECEIVING_VERBS:
         # "Iran *faces* criticism *from the U.N.*", "the intervention *received* support
         # *from the U.S.*": the one named after "from" acts on the subject.
-        givers = index.resolve_all(
-            [p for c in noun.children if c.lower_ in ("from", "by") for p in prep_objects(c)]
-        )
+        givers = index.resolve_all(_givers(noun, governor))
         if givers:
             return ArgumentFrame(
                 tuple(givers), tuple(index.resolve_all(subject_tokens(governor)[0])), False
@@ -327,13 +349,22 @@ def nominal_arguments(match: TriggerMatch, index: MentionIndex) -> ArgumentFrame
         # X"), tried last: the other party prepositions name it more surely (issue 5, third
         # round, studied 70% of the PLV development set).
         for prep in [*fallback_preps(noun, match), *of_complements(noun)]:
+            if prep.lower_ == "with" and _is_topic(noun):
+                continue  # "raise the incursions *with the UN*": the parser's attachment
             targets = index.resolve_all(prep_objects(prep))
             if targets:
                 if match.entry.prep:
                     direct = False
                 break
-    if not targets and governor.pos_ in ("VERB", "AUX") and noun.dep_ == "dobj":
+    if (
+        not targets
+        and governor.pos_ in ("VERB", "AUX")
+        and noun.dep_ == "dobj"
+        and not _is_topic(noun)
+    ):
         # "held talks in Berlin with Shoigu": the preposition may attach to the light verb.
+        # Not on a verb that makes the noun a topic: in "will raise the incursions *with the
+        # UN*" the UN is told of the incursions, not their target (issue 13).
         for prep in fallback_preps(governor, match):
             targets = index.resolve_all(prep_objects(prep))
             if targets:

@@ -346,7 +346,62 @@ def match_token(token: Token, lexicon: LexiconLike) -> TriggerMatch | None:
         match = _match_entry(token, entry, children)
         if match is not None and (best is None or match.specificity > best.specificity):
             best = match
+    if best is not None and _receives_an_act(best, children, lexicon):
+        return None
+    if best is not None and _is_reporting_furniture(token, children):
+        return None
     return best
+
+
+# What a source asks of the reporter: "who asked not to be *named*", "requested *anonymity*".
+_ANONYMITY_VERBS = frozenset({"name", "identify", "quote", "cite"})
+_ANONYMITY_NOUNS = frozenset({"anonymity"})
+
+
+def _is_reporting_furniture(token: Token, children: Sequence[Token]) -> bool:
+    """Whether an "ask" or "request" belongs to the reporting, not the story: a source "who
+    asked not to be named" or "requested anonymity", and an interview's "*Asked* if / about
+    …, he said" (issue 13: both were coded as requests by the source's country)."""
+    if token.pos_ not in _VERB_POS or token.lemma_.lower() not in ("ask", "request"):
+        return False
+    for child in children:
+        if (
+            child.dep_ in ("xcomp", "ccomp")
+            and child.lemma_.lower() in _ANONYMITY_VERBS
+            and any(c.dep_ == "auxpass" for c in child.children)
+        ):
+            return True
+        if child.dep_ == "dobj" and child.lemma_.lower() in _ANONYMITY_NOUNS:
+            return True
+    # "Asked if Pakistan is doing enough, he said …": a bare participle, asked by the press.
+    return (
+        token.tag_ == "VBN"
+        and token.dep_ == "advcl"
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "agent", "auxpass") for c in children)
+    )
+
+
+def _receives_an_act(match: TriggerMatch, children: Sequence[Token], lexicon: LexiconLike) -> bool:
+    """Whether a contact verb whose object is the party met ("hosted X", "visited X", "called
+    X") has for object an act instead: "received strong *support* from Russia", "*assistance*
+    is received by the Houthis" (issue 13: both had been coded as hosting a visit). Such a verb
+    is no contact; the act noun, left unconsumed, is coded as the event on its own."""
+    entry = match.entry
+    if (
+        match.is_nominal
+        or entry.object_lemmas
+        or entry.target_role != "object"
+        or not entry.code.startswith("04")
+    ):
+        return False
+    objects = [c for c in children if c.dep_ in ("dobj", "nsubjpass") and c.pos_ == "NOUN"]
+    # Only a noun that is an act on its own: "troops" is one only as "peacekeeping troops"
+    # (an entry with object words), and "visited US troops" stays a visit.
+    return any(
+        not entry.object_lemmas
+        for o in objects
+        for entry in (*lexicon.noun_entries(o.lemma_.lower()), *lexicon.noun_entries(o.lower_))
+    )
 
 
 def _is_predicative_intent(token: Token) -> bool:
