@@ -19,7 +19,9 @@ The rule, applied once per document after coding (issue 14):
    from a sample of Gigaword stories). When it names a day, that day is the story's
    ("Lavrov attacked the ODIHR *Monday* … and urged it …", ``[story time: 'Monday', same
    sentence]``); when it names anything longer, no day is the story's ("*Last year*, the
-   authorities reported … and arrested 18,260 people" is not the day stated before).
+   authorities reported … and arrested 18,260 people" is not the day stated before), nor
+   when it sits inside a noun phrase, whose day is that noun's only ("*Sunday's* attack was
+   condemned").
 
 then the event takes that day, with ``event_date.text`` saying where it came from
 (``[story time: 'Thursday', 2 sentences before]``).
@@ -44,7 +46,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ...time.model import Timex
 from ..model import Event, EventDate
-from .attachment import clause_verb
+from .attachment import clause_verb, noun_modifier_owner
 
 __all__ = [
     "LEAD_PREFIX",
@@ -91,7 +93,10 @@ def story_time_dates(doc: Doc, events: Sequence[Event], sentences: Sequence[Span
             continue
         stated = _time_stated_before(doc, event, sentences)
         if stated is not None:
-            day = _day_of(stated, article_date.isoformat())
+            # "Sunday's attack was condemned": the expression dates the attack only; it still
+            # tells that the story has moved from the days of earlier sentences
+            owned = noun_modifier_owner(stated) is not None
+            day = None if owned else _day_of(stated, article_date.isoformat())
             if day is not None:  # "attacked the ODIHR Monday … and urged": Monday
                 text = f"{STORY_TIME_PREFIX}{stated.text!r}, same sentence]"
                 out[i] = dataclasses.replace(event, event_date=EventDate(text, day, "day"))
