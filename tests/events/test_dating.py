@@ -180,6 +180,27 @@ def test_the_story_day_holds_for_a_few_sentences_only(nlp: Language) -> None:
 
 
 @pytest.mark.slow
+def test_a_sentence_told_in_the_present_ends_the_story_day(nlp: Language) -> None:
+    """Issue 14 (an AFP story of April 1997, paraphrased): after a sentence in the present the
+    story is back at the report's time; the day stated before it no longer holds."""
+    dates = _coded(
+        nlp,
+        "Israeli jets struck a Hezbollah post in Lebanon on Thursday. Hezbollah is the main"
+        " armed group in the south. Israeli troops shelled Syria.",
+    )
+    assert dates["shelled"] == EventDate(None, "2024-12-07", "day")
+    # a quotation's present is the speaker's, and does not end the story day
+    quoted = _coded(
+        nlp,
+        'Israeli jets struck a Hezbollah post in Lebanon on Thursday. "Hezbollah is the main'
+        ' armed group," an officer said. Israeli troops shelled Syria.',
+    )
+    assert quoted["shelled"] == EventDate(
+        "[story time: 'Thursday', 2 sentences before]", "2024-12-05", "day"
+    )
+
+
+@pytest.mark.slow
 def test_a_reported_present_statement_takes_the_story_day(nlp: Language) -> None:
     """Issue 14 (a Xinhua story of Nov. 2006, paraphrased): what a speaker "said he rejects"
     is a statement of the day it was said, like the simple past, not of the report's day; a
