@@ -3,8 +3,10 @@ issue 14's clause rules, background events and where an undated event's date com
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from datetime import date
+from typing import Any
 
 import pytest
 import spacy
@@ -18,7 +20,9 @@ from eventwire.events.dating.attachment import (
     attach_date,
     reaches_past,
 )
-from eventwire.events.model import EventDate
+from eventwire.events.dating.coreference import repeated_mention_dates
+from eventwire.events.model import Event, EventDate
+from tests.store.builders import article, event
 
 ARTICLE_DATE = date(2024, 12, 5)
 
@@ -102,6 +106,28 @@ def date_of(time_nlp: Language) -> Callable[[str, str], EventDate | None]:
         # a clock time dates the event on the article's day
         ("Israeli jets struck the village at 1922 GMT.", "struck",
          EventDate("1922 GMT", "2024-12-05T19:22", "time")),
+        # an expression inside a noun phrase dates that noun's event, and a participle on it,
+        # never the verb that governs the noun (an AFP story of Dec. 2006, paraphrased: "It
+        # welcomed last month's Gaza truce reached by Olmert and Abbas")
+        ("The council welcomed last month's truce reached by the two leaders.", "reached",
+         EventDate("last month", "2024-11", "month")),
+        ("The council welcomed last month's truce reached by the two leaders.", "welcomed",
+         EventDate(None, "2024-12-05", "day")),
+        ("Rwanda commemorated the 1994 genocide.", "genocide",
+         EventDate("1994", "1994", "year")),
+        ("Rwanda commemorated the 1994 genocide.", "commemorated",
+         EventDate(None, "2024-12-05", "day")),
+        ("Israel condemned Sunday's attack on a bus.", "attack",
+         EventDate("Sunday", "2024-12-01", "day")),
+        ("Israel condemned Sunday's attack on a bus.", "condemned",
+         EventDate(None, "2024-12-05", "day")),
+        ("The opposition rejected the Nov. 5 elections.", "rejected",
+         EventDate(None, "2024-12-05", "day")),
+        ("Iran denounced last week's sanctions imposed by Washington.", "imposed",
+         EventDate("last week", "2024-W48", "week")),
+        # ... while one of the clause still dates the verb
+        ("The president on Monday praised yesterday's ceasefire.", "praised",
+         EventDate("Monday", "2024-12-02", "day")),
     ],
 )  # fmt: skip
 def test_an_event_is_dated_by_its_own_clause(
@@ -151,6 +177,27 @@ def test_the_story_day_holds_for_a_few_sentences_only(nlp: Language) -> None:
         " shelled Syria.",
     )
     assert dates["shelled"] == EventDate(None, "2024-12-07", "day")
+
+
+@pytest.mark.slow
+def test_a_sentence_told_in_the_present_ends_the_story_day(nlp: Language) -> None:
+    """Issue 14 (an AFP story of April 1997, paraphrased): after a sentence in the present the
+    story is back at the report's time; the day stated before it no longer holds."""
+    dates = _coded(
+        nlp,
+        "Israeli jets struck a Hezbollah post in Lebanon on Thursday. Hezbollah is the main"
+        " armed group in the south. Israeli troops shelled Syria.",
+    )
+    assert dates["shelled"] == EventDate(None, "2024-12-07", "day")
+    # a quotation's present is the speaker's, and does not end the story day
+    quoted = _coded(
+        nlp,
+        'Israeli jets struck a Hezbollah post in Lebanon on Thursday. "Hezbollah is the main'
+        ' armed group," an officer said. Israeli troops shelled Syria.',
+    )
+    assert quoted["shelled"] == EventDate(
+        "[story time: 'Thursday', 2 sentences before]", "2024-12-05", "day"
+    )
 
 
 @pytest.mark.slow
@@ -260,3 +307,48 @@ def test_a_present_perfect_lead_takes_no_day_weeks_back(nlp: Language) -> None:
         " signed a loan on November 20.",
     )
     assert dates["offered assistance"] == EventDate(None, "2024-12-07", "day")
+
+
+def _mention(
+    source: str, target: str, cameo: str, sentence: int, when: EventDate | None, **kw: Any
+) -> Event:
+    story = article("repeated", ARTICLE_DATE)
+    made = event(story, source, target, cameo, None, sentence_index=sentence, **kw)
+    return dataclasses.replace(made, event_date=when)
+
+
+def test_a_repeated_mention_takes_the_day_of_its_first() -> None:
+    """Issue 14: wire copy dates an act once and names it again without its day (a Xinhua
+    story of Nov. 2005, paraphrased: "Ciampi, who arrived in Ankara on Monday … 'President
+    Ciampi has arrived in Turkey'")."""
+    undated = EventDate(None, "2024-12-05", "day")
+    monday = EventDate("on Monday", "2024-12-02", "day")
+    events = [
+        _mention("Putin", "Kim", "040", 0, monday),
+        _mention("Putin", "Kim", "112", 1, EventDate("Tuesday", "2024-12-03", "day")),
+        _mention("Kim", "Putin", "040", 3, undated),  # a meeting, named the other way round
+        _mention("Kim", "Putin", "112", 4, undated),  # a counter-accusation: another act
+        _mention("Putin", "Kim", "112", 5, undated, modality="intended"),
+        _mention("Putin", "Kim", "112", 6, EventDate("[story time: 'Monday', 1 sentence before]",
+                                                      "2024-12-02", "day")),
+        _mention("Putin", "Kim", "112", 7, undated),
+        _mention("Putin", "Russia", "112", 8, undated),  # another dyad
+    ]  # fmt: skip
+    dated = [e.event_date for e in repeated_mention_dates(events, ARTICLE_DATE)]
+    assert dated[2] == EventDate(
+        "[same event: 'on Monday', 3 sentences before]", "2024-12-02", "day"
+    )
+    assert dated[3:6] == [e.event_date for e in events[3:6]]
+    assert dated[6] == EventDate("[same event: 'Tuesday', 6 sentences before]", "2024-12-03", "day")
+    assert dated[7] == undated
+    # a later dated mention says nothing of an earlier undated one; nor does a day after the
+    # article's, nor an undated article
+    later = [
+        _mention("Kim", "Putin", "040", 0, undated),
+        _mention("Putin", "Kim", "040", 2, monday),
+    ]
+    assert repeated_mention_dates(later, ARTICLE_DATE) == later
+    ahead = [_mention("Putin", "Kim", "040", 0, EventDate("Friday", "2024-12-06", "day")),
+             _mention("Putin", "Kim", "040", 2, undated)]  # fmt: skip
+    assert repeated_mention_dates(ahead, ARTICLE_DATE) == ahead
+    assert repeated_mention_dates(events, None) == events

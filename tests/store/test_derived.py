@@ -27,9 +27,13 @@ DERIVED_DISAGREES = {
            OR e.target_name IS DISTINCT FROM r.target_name
            OR e.sentence_article_id IS DISTINCT FROM r.article_id
     """,
+    # its own date's first day, else its report's day; none for undated background (issue 14)
     "day": """
         SELECT event_id FROM events
-        WHERE event_day IS DISTINCT FROM coalesce(date_start, first_reported)
+        WHERE event_day IS DISTINCT FROM CASE
+            WHEN date_start IS NOT NULL THEN date_start
+            WHEN date_value = 'PAST_REF' THEN NULL
+            ELSE first_reported END
     """,
     "sides": """
         SELECT e.event_id FROM events e

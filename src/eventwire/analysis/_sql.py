@@ -25,12 +25,16 @@ from ._frames import result_frame
 
 __all__ = [
     "EVENT_DAY",
+    "IS_UNDATED_BACKGROUND",
+    "REPORT_DAY",
     "STORED_DAY",
+    "UNDATED_BACKGROUND",
     "Freq",
     "cameo_labels",
     "codebook_digest",
     "disjoint",
     "ensure_codebook",
+    "event_day_sql",
     "fetch",
     "has_column",
     "has_event_keys",
@@ -46,9 +50,29 @@ __all__ = [
 Freq = Literal["day", "week", "month"]
 FREQS: tuple[Freq, ...] = ("day", "week", "month")
 
-# An event's day is the first day of its date interval ("2024-06" → 2024-06-01); an event the
-# text gives no date for falls on the day of its earliest report. ``e`` is the events table.
-EVENT_DAY = "coalesce(e.date_start, e.first_reported)"
+# TIMEX3's "some time in the past": the date of an event told as background with no date of
+# its own ("had agreed", "an attack that killed 19": events/dating/attachment.py).
+UNDATED_BACKGROUND = "PAST_REF"
+
+
+def event_day_sql(date_start: str, date_value: str, first_reported: str) -> str:
+    """SQL of an event's day from its columns: the first day of its date interval ("2024-06"
+    → 2024-06-01); for an event the text gives no date for, the day of its earliest report;
+    NULL for undated background (``UNDATED_BACKGROUND``), which belongs to no period (issue
+    14: a 2014 kidnapping recalled in this week's news is no event of this week, and its own
+    day is unknown). Every series leaves a NULL day out; event lists keep such events."""
+    return (
+        f"coalesce({date_start}, CASE WHEN {date_value} IS DISTINCT FROM"
+        f" '{UNDATED_BACKGROUND}' THEN {first_reported} END)"
+    )
+
+
+# The day of event ``e`` (the events table).
+EVENT_DAY = event_day_sql("e.date_start", "e.date_value", "e.first_reported")
+# SQL true for an undated background event ``e``, which has no day; its report's day, the
+# range a series says it left such events out of.
+IS_UNDATED_BACKGROUND = f"(e.date_start IS NULL AND e.date_value = '{UNDATED_BACKGROUND}')"
+REPORT_DAY = "e.first_reported"
 # The same day, as merging stores it (schema migration 4): a range on it prunes row groups.
 STORED_DAY = "e.event_day"
 

@@ -15,7 +15,9 @@ is the straightforward query, used on older stores and as the reference in the t
 An event counts in a period only when its whole date lies in it (``periods``): "2023" is no
 event of January 2023, "June 2024" none of the week of June 3rd. Such events are left out of
 the counts and of the denominators, and the series says how many it left out
-(``periods.coarser_events(series)``).
+(``periods.coarser_events(series)``). An undated background event has no day and is in no
+period; the series says how many of those reported in its range it left out
+(``periods.background_events(series)``).
 
 >>> dyad_series(store.con, "RUS", "PRK", freq="month")   # doctest: +SKIP
 """
@@ -31,6 +33,8 @@ from ..events.ontology import QUAD_CLASSES
 from ._sql import (
     EVENT_DAY,
     FREQS,
+    IS_UNDATED_BACKGROUND,
+    REPORT_DAY,
     STORED_DAY,
     Freq,
     disjoint,
@@ -116,7 +120,16 @@ def period_series(
         SELECT count(*) FILTER (coalesce({hit}, FALSE) AND NOT {fits}) FROM events e
         WHERE {" AND ".join(scope)} AND {EVENT_DAY} IS NOT NULL
     """
-    return with_coarser_events(fetch(con, sql, params, arrow), _count(con, coarser, params))
+    reported, reported_params = scope_clauses(modality, since, until, day=REPORT_DAY)
+    background = f"""
+        SELECT count(*) FILTER (coalesce({hit}, FALSE)) FROM events e
+        WHERE {" AND ".join(["TRUE", *reported, IS_UNDATED_BACKGROUND])}
+    """
+    return with_coarser_events(
+        fetch(con, sql, params, arrow),
+        _count(con, coarser, params),
+        _count(con, background, [*match_params, *confidence, *reported_params]),
+    )
 
 
 def indexed_period_series(
@@ -193,7 +206,15 @@ def indexed_period_series(
     """
     series = fetch(con, sql, params * len(selections) + total_params + coarse_params, arrow)
     left_out = _count(con, f"SELECT {coarser}", params * len(selections))
-    return with_coarser_events(series, left_out)
+    reported, reported_params = scope_clauses(modality, since, until, day=REPORT_DAY)
+    undated = " AND ".join([*reported, IS_UNDATED_BACKGROUND, *confident])
+    background = " + ".join(
+        f"(SELECT count(*) FROM events e WHERE {branch} AND {undated})" for branch in selections
+    )
+    background_params = [*reported_params, *confidence] * len(selections)
+    return with_coarser_events(
+        series, left_out, _count(con, f"SELECT {background}", background_params)
+    )
 
 
 def _count(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any]) -> int:

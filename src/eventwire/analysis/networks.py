@@ -16,7 +16,15 @@ from typing import Any, Literal
 
 import duckdb
 
-from ._sql import EVENT_DAY, STORED_DAY, fetch, has_query_tables, scope_clauses
+from ._sql import (
+    EVENT_DAY,
+    IS_UNDATED_BACKGROUND,
+    REPORT_DAY,
+    STORED_DAY,
+    fetch,
+    has_query_tables,
+    scope_clauses,
+)
 from .dyads import QUAD_COLUMNS
 from .filters import InvalidFilter, confidence_terms
 from .periods import with_coarser_events
@@ -52,7 +60,8 @@ def network(
     number of events, of mentions, Goldstein sum and mean, and counts by quad class; heaviest
     edges first. With a range, an event counts only when its whole date lies in it (an event
     dated "2024" is no event of March 2024); how many overlap the range without lying in it is
-    ``periods.coarser_events(network)``.
+    ``periods.coarser_events(network)``; an undated background event is in no range, and how
+    many were reported in it is ``periods.background_events(network)``.
 
     ``level="country"`` joins actors into their country (RUSGOV and RUSMIL are RUS; actors
     without a country keep their code); ``level="actor"`` keeps codes (RUSGOV, IGOEUREU).
@@ -98,7 +107,30 @@ def network(
         ORDER BY events DESC, source, target
     """
     edges = fetch(con, sql, params, arrow)
-    return with_coarser_events(edges, _coarser(con, since, until, modality, min_confidence))
+    return with_coarser_events(
+        edges,
+        _coarser(con, since, until, modality, min_confidence),
+        _background(con, since, until, modality, min_confidence),
+    )
+
+
+def _background(
+    con: duckdb.DuckDBPyConnection,
+    since: date | None,
+    until: date | None,
+    modality: str | None,
+    min_confidence: float | None,
+) -> int:
+    """Undated background events reported in the range, which a range leaves out (without a
+    range, the network counts every event)."""
+    if not since and not until:
+        return 0
+    clauses, params = scope_clauses(modality, since, until, day=REPORT_DAY)
+    confident, confidence = confidence_terms(min_confidence)
+    where = " AND ".join(["TRUE", *clauses, *confident, IS_UNDATED_BACKGROUND])
+    row = con.execute(f"SELECT count(*) FROM events e WHERE {where}", [*params, *confidence])
+    found = row.fetchone()
+    return int(found[0]) if found else 0
 
 
 def _coarser(

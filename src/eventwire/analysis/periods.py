@@ -8,6 +8,13 @@ month does in a monthly series but not in a weekly one, a year in neither — an
 events it left out for being dated more coarsely (``coarser_events``). An event the text gives
 no date for is counted on the day of its earliest report, as before.
 
+An event told as background with no date of its own (``PAST_REF``: "had agreed", "an attack
+that killed 19") is in no period: an analyst counting this week's events must not find a 2014
+kidnapping recalled in this week's news, and its own day is unknown (issue 14). Such events
+stay in the event lists and exports; a series or network says how many of those reported in
+its range it left out (``background_events``). A background event with a date of its own
+("the 2014 kidnapping", "had agreed in May 2014") counts on that date like any other.
+
 Periods are shown as periods: ``2024-12-05``, ``2024-W49`` (ISO week), ``2024-12``.
 
 >>> period_label(date(2024, 12, 2), "week")
@@ -28,7 +35,10 @@ import pyarrow as pa
 from ._sql import Freq
 
 __all__ = [
+    "BACKGROUND_EVENTS",
     "COARSER_EVENTS",
+    "background_events",
+    "background_note",
     "coarser_events",
     "coarser_note",
     "fits_period",
@@ -41,6 +51,8 @@ __all__ = [
 # The name under which a series carries how many events it left out (pandas ``attrs`` key,
 # Arrow schema metadata key).
 COARSER_EVENTS = "coarser_events"
+# ... and how many undated background events reported in its range it left out.
+BACKGROUND_EVENTS = "background_events"
 _LAST_MONTH = 12
 
 
@@ -91,28 +103,40 @@ def range_label(since: date | None, until: date | None) -> str | None:
     return None
 
 
-def with_coarser_events(result: Any, count: int) -> Any:
+def with_coarser_events(result: Any, count: int, background: int = 0) -> Any:
     """``result`` (a pandas DataFrame or a pyarrow Table) carrying ``count``, the events left
-    out for a date coarser than its periods: ``frame.attrs["coarser_events"]``, or the
-    table's schema metadata ``b"coarser_events"``."""
+    out for a date coarser than its periods, and ``background``, the undated background
+    events reported in its range: ``frame.attrs["coarser_events"]`` and
+    ``frame.attrs["background_events"]``, or the table's schema metadata under those keys."""
+    counts = {COARSER_EVENTS: count, BACKGROUND_EVENTS: background}
     if isinstance(result, pa.Table):
         metadata = dict(result.schema.metadata or {})
-        metadata[COARSER_EVENTS.encode()] = str(count).encode()
+        metadata.update({k.encode(): str(v).encode() for k, v in counts.items()})
         return result.replace_schema_metadata(metadata)
     if isinstance(result, pd.DataFrame):
-        result.attrs[COARSER_EVENTS] = count
+        result.attrs.update(counts)
     return result
+
+
+def _carried(result: Any, key: str) -> int:
+    if isinstance(result, pa.Table):
+        raw = (result.schema.metadata or {}).get(key.encode())
+        return int(raw) if raw else 0
+    if isinstance(result, pd.DataFrame):
+        return int(result.attrs.get(key, 0))
+    return 0
 
 
 def coarser_events(result: Any) -> int:
     """How many events a series or network left out for a coarser date (0 when it says
     nothing)."""
-    if isinstance(result, pa.Table):
-        raw = (result.schema.metadata or {}).get(COARSER_EVENTS.encode())
-        return int(raw) if raw else 0
-    if isinstance(result, pd.DataFrame):
-        return int(result.attrs.get(COARSER_EVENTS, 0))
-    return 0
+    return _carried(result, COARSER_EVENTS)
+
+
+def background_events(result: Any) -> int:
+    """How many undated background events (``PAST_REF``) reported in its range a series or
+    network left out (0 when it says nothing)."""
+    return _carried(result, BACKGROUND_EVENTS)
 
 
 def labelled_periods(series: pd.DataFrame, freq: str) -> pd.DataFrame:
@@ -121,6 +145,7 @@ def labelled_periods(series: pd.DataFrame, freq: str) -> pd.DataFrame:
     out = series.copy()
     out["period"] = [period_label(start, freq) for start in series["period"]]
     out.attrs[COARSER_EVENTS] = coarser_events(series)
+    out.attrs[BACKGROUND_EVENTS] = background_events(series)
     return out
 
 
@@ -131,4 +156,16 @@ def coarser_note(count: int, what: str) -> str:
     noun = "event is" if count == 1 else "events are"
     return (
         f"{count:,} {noun} dated only to a longer period than {what} (a month, a year): not counted"
+    )
+
+
+def background_note(count: int) -> str:
+    """The line that tells an analyst how many undated background events a count left out,
+    or ""."""
+    if not count:
+        return ""
+    noun, verb = ("event", "belongs") if count == 1 else ("events", "belong")
+    return (
+        f"{count:,} {noun} told as background with no date of its own (some time before the"
+        f" report) {verb} to no period: not counted (the event lists show them)"
     )

@@ -369,11 +369,11 @@ def dyad(
                 min_confidence=threshold,
             )
         )
-    from ..analysis.periods import coarser_events, coarser_note, labelled_periods
+    from ..analysis.periods import labelled_periods
 
     arrow = "→" if directed else "–"
     title = _titled(f"{_named(a, key_a)} {arrow} {_named(b, key_b)} per {freq}", threshold)
-    left_out = coarser_note(coarser_events(frame), f"a {freq}")
+    left_out = _left_out(frame, f"a {freq}")
     note = f"{_QUAD_NOTE}\n{left_out}" if left_out else _QUAD_NOTE
     emit(labelled_periods(frame, freq), _SERIES_VIEW, fmt, title, noun="periods", note=note)
     if left_out and fmt != "table":
@@ -422,12 +422,12 @@ def network(
                 min_confidence=threshold,
             )
         )
-    from ..analysis.periods import coarser_events, coarser_note, range_label
+    from ..analysis.periods import range_label
 
     shown = frame.head(limit) if limit else frame
     period = range_label(first, last)
     title = _titled(f"network{f' of {period}' if period else ''}, heaviest edges first", threshold)
-    left_out = coarser_note(coarser_events(frame), period or "the range")
+    left_out = _left_out(frame, period or "the range")
     note = f"{_QUAD_NOTE}\n{left_out}" if left_out else _QUAD_NOTE
     emit(shown, _NETWORK_VIEW, fmt, title, total=len(frame), noun="edges", note=note)
     if left_out and fmt != "table":
@@ -499,19 +499,29 @@ def _plot_since(store: Store, since: str | None) -> date | None:
     return None if start is None else start - timedelta(days=PLOT_HISTORY_DAYS)
 
 
+def _left_out(frame: pd.DataFrame, what: str) -> str:
+    """The lines saying which events a series or network did not count, or ""."""
+    from ..analysis.periods import background_events, background_note, coarser_events, coarser_note
+
+    notes = (coarser_note(coarser_events(frame), what), background_note(background_events(frame)))
+    return "\n".join(note for note in notes if note)
+
+
 def _note(store: Store, frame: pd.DataFrame, modality: str, threshold: float) -> str:
     from ..versions import package_version
 
     scope = "all modalities" if modality == "all" else f"{modality} only"
     if threshold:
         scope += f", confidence ≥ {threshold:g}"
-    from ..analysis.periods import coarser_events
+    from ..analysis.periods import background_events, coarser_events
 
     left_out = coarser_events(frame)
+    background = background_events(frame)
     return (
         f"eventwire {package_version()} · {store.path} · {int(frame['events'].sum())}"
         f" merged events ({scope}); a report repeated by many sources counts once"
         + (f"; {left_out:,} dated only to a longer period left out" if left_out else "")
+        + (f"; {background:,} undated background events left out" if background else "")
     )
 
 

@@ -50,7 +50,7 @@ from ..actors.kb import KnowledgeBase
 from ..errors import UnknownCameoCode
 from ..nlp.extensions import register_extensions
 from .dating.attachment import attach_date, lies_ahead, reaches_past
-from .dating.coreference import propagate_dates
+from .dating.coreference import propagate_dates, repeated_mention_dates
 from .dating.narrative import story_time_dates
 from .modality.cues import assess_modality, find_denials
 from .modality.forecasts import is_forecast_warning, predicted_by_another
@@ -293,6 +293,7 @@ class EventCoder:
             )
         events = answer_accusers(events)
         dated = propagate_dates(doc, events, self.lexicon, sentences)
+        dated = repeated_mention_dates(dated, doc._.article_date)
         dated = story_time_dates(doc, dated, sentences)
         if self.options.calibrated_confidence and dated:
             model = load_confidence_model()

@@ -10,7 +10,9 @@ store, through ingests, a bridging report and a re-ingest).
 
 - ``events.sentence``, ``source_name``, ``target_name``, ``sentence_article_id``: the
   representative report's (``first_mention_id``), so reads need not join ``event_mentions``.
-- ``events.event_day``: ``coalesce(date_start, first_reported)``, the day every query uses.
+- ``events.event_day``: ``coalesce(date_start, first_reported)``, the day every query uses;
+  NULL for undated background (``PAST_REF``), which no series counts
+  (``analysis._sql.event_day_sql``).
 - ``events.source_side`` / ``target_side``: ids into ``event_sides``, one row per distinct
   (actor id, code, country) of a side, numbered in (country, code, actor id) order. A name
   given by a user (actor id, code or country) becomes the few ids it names; events are
@@ -54,7 +56,7 @@ from __future__ import annotations
 
 import duckdb
 
-from ..analysis._sql import has_event_keys, has_range_counts, has_week_counts
+from ..analysis._sql import event_day_sql, has_event_keys, has_range_counts, has_week_counts
 
 __all__ = [
     "CONFIDENCE_STEPS",
@@ -147,7 +149,7 @@ _MERGED = """
         m.date_granularity, m.date_start, m.date_end, m.location_country, m.lat, m.lon,
         s.num_mentions, s.num_articles, s.num_sources, s.conf AS confidence,
         s.rep AS first_mention_id, f.published AS first_reported,
-        f.article_id AS first_article_id, coalesce(m.date_start, f.published) AS event_day,
+        f.article_id AS first_article_id, {day} AS event_day,
         m.source_name, m.target_name, m.sentence, m.article_id AS sentence_article_id
     FROM {summary} s
     JOIN event_mentions m ON m.mention_id = s.rep
@@ -158,7 +160,7 @@ _MERGED = """
         {only}
         GROUP BY r.event_id
     ) f ON f.event_id = s.event_id
-"""
+""".replace("{day}", event_day_sql("m.date_start", "m.date_value", "f.published"))
 
 _SIDES = """
     INSERT INTO event_sides

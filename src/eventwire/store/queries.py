@@ -15,7 +15,7 @@ from typing import Any
 
 import duckdb
 
-from ..analysis._sql import Freq, fetch
+from ..analysis._sql import Freq, event_day_sql, fetch
 from ..analysis.articles import ArticleFilter, select_articles
 from ..analysis.brief import Briefing, build_briefing
 from ..analysis.changes import ChangeKind, WeeklyChanges, weekly_changes
@@ -275,7 +275,8 @@ class StoreQueries:
 
     def actors(self, *, arrow: bool = False) -> Any:
         """Every actor seen: id, name, kind, country, usual code and sector, how many merged
-        events (any modality) and mentions it has, and its first and last event day."""
+        events (any modality) and mentions it has, and its first and last event day (undated
+        background events have none: ``analysis._sql.event_day_sql``)."""
         return self.query(
             """
             SELECT a.actor_id, a.name, a.kind, a.country, a.code, a.sector,
@@ -286,17 +287,15 @@ class StoreQueries:
                 SELECT actor_id, count(DISTINCT event_id) AS events,
                        min(day) AS first_day, max(day) AS last_day
                 FROM (
-                    SELECT source_actor_id AS actor_id, event_id,
-                           coalesce(date_start, first_reported) AS day FROM events
+                    SELECT source_actor_id AS actor_id, event_id, {day} AS day FROM events
                     UNION ALL
-                    SELECT target_actor_id, event_id, coalesce(date_start, first_reported)
-                    FROM events
+                    SELECT target_actor_id, event_id, {day} FROM events
                 ) GROUP BY actor_id
             ) ev USING (actor_id)
             LEFT JOIN (SELECT actor_id, count(*) AS mentions FROM mentions GROUP BY actor_id) mn
                 USING (actor_id)
             ORDER BY events DESC, mentions DESC, a.actor_id
-            """,
+            """.replace("{day}", event_day_sql("date_start", "date_value", "first_reported")),
             arrow=arrow,
         )
 

@@ -7,13 +7,18 @@ Date, in order (the first that applies):
 1. a time expression attached to the trigger's clause — its head chain reaches the trigger, or
    the verb of the clause the (nominal) trigger sits in, without passing through another verb:
    "signed the treaty *in June*", "The rare call took place *on November 27*", and background
-   events with their own date: "had agreed *in 2014*", "last met *in July 2023*";
+   events with their own date: "had agreed *in 2014*", "last met *in July 2023*". An
+   expression inside a noun phrase dates that noun's event only, and a participle or relative
+   clause on it: "Israel condemned *Sunday's* attack" dates the attack, not the condemnation;
+   "Rwanda commemorated the *1994* genocide" is no act of 1994; "*last month's* truce
+   *reached* by Olmert and Abbas" dates the truce;
 2. the only time expression of the sentence, when there is exactly one and it sits in the
    trigger's clause or a clause that embeds it ("pledged …, media *reported Saturday*") —
    never in another verb's clause, nor in a clause merely coordinated with the trigger's
    (issue 14: "Brown became the top US general *last year*, and Gerasimov last spoke with
    Milley" does not date the call), nor above a relative clause ("Israel, which ended its
-   occupation, struck *on Monday*" does not date the occupation's end);
+   occupation, struck *on Monday*" does not date the occupation's end), nor an expression
+   inside another noun phrase (rule 1);
 3. for a trigger in a background clause — the past perfect ("had agreed", "had been
    expelled"), a simple past placed before the story by "last", "previously" or "formerly"
    ("Gerasimov *last spoke* with Milley", "Russia *previously expelled* …"), or a simple past
@@ -50,6 +55,7 @@ __all__ = [
     "dated_in_text",
     "is_past_perfect",
     "lies_ahead",
+    "noun_modifier_owner",
 ]
 
 # ``event_date.text`` of an undated past-perfect event: where its date comes from.
@@ -71,6 +77,12 @@ BACKGROUND_ADVERBS = frozenset({"last", "previously", "formerly"})
 _EMBEDDING_DEPS = frozenset({"ccomp", "xcomp", "advcl", "pcomp", "csubj", "parataxis", "ROOT"})
 _PERFECT_AUXILIARIES = frozenset({"had", "'d"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+# How a time expression modifies a noun from inside its phrase ("Sunday's", "the 1994", "the
+# Nov. 5", "yesterday's"); ``noun_modifier_owner``.
+_NOUN_MODIFIER_DEPS = frozenset({"poss", "nummod", "nmod", "compound", "amod"})
+# How a verb hangs on a noun: "the truce *reached* by", "the genocide *that killed*".
+_NOUN_CLAUSE_DEPS = frozenset({"acl", "relcl"})
 
 # Hops up from a timex/place head to the trigger; "on November 27" → "on" → "took" is 2.
 _MAX_HOPS = 4
@@ -94,6 +106,36 @@ def clause_anchors(trigger: Token) -> set[int]:
     for head in (trigger, verb):
         anchors.update(c.i for c in head.children if c.dep_ in ("dobj", "nsubjpass"))
     return anchors
+
+
+def noun_modifier_owner(span: Span) -> Token | None:
+    """The noun a time expression modifies inside its noun phrase, or None: "*Sunday's*
+    attack", "the *1994* genocide", "the *Nov. 5* elections", "*last month's* truce". Such an
+    expression dates that noun's event (and a participle or relative clause on it: "*last
+    week's* sanctions *imposed* by Washington"), never the verb that governs the noun
+    (issue 14: "Rwanda *commemorated* the 1994 genocide" is not an act of 1994)."""
+    root = span.root
+    head = root.head
+    if root.dep_ not in _NOUN_MODIFIER_DEPS or head.i == root.i or span.end > head.i:
+        return None
+    # A common noun only: before a name, a day is mostly the verb's, mis-parsed ("said
+    # *Thursday* Saudi Arabia's former ambassador visited").
+    return head if head.pos_ == "NOUN" else None
+
+
+def _owns(owner: Token, trigger: Token) -> bool:
+    """Whether a noun-modifying expression's noun is the trigger's event: the trigger itself,
+    a noun compounded into it, or the participle or relative clause on it."""
+    if trigger.i == owner.i:
+        return True
+    if trigger.head.i != owner.i:
+        return False
+    return trigger.dep_ == "compound" or clause_verb(trigger).dep_ in _NOUN_CLAUSE_DEPS
+
+
+def _dates(span: Span, owner: Token | None, trigger: Token, anchors: set[int]) -> bool:
+    """Rule 1: a noun-modifying expression dates its noun's event, any other its clause's."""
+    return _owns(owner, trigger) if owner is not None else _attached(span, anchors)
 
 
 def _attached(span: Span, anchors: set[int]) -> bool:
@@ -233,11 +275,17 @@ def attach_date(
         if sentence.start <= t.start and t.end <= sentence.end and isinstance(t._.timex, Timex)
     ]
     anchors = clause_anchors(trigger)
-    attached = [t for t in in_sentence if _attached(t, anchors)]
+    owners = {t.start: noun_modifier_owner(t) for t in in_sentence}
+    attached = [t for t in in_sentence if _dates(t, owners[t.start], trigger, anchors)]
     chosen: Span | None = _time_of_when_clause(trigger, in_sentence)
     if chosen is None and attached:
         chosen = min(attached, key=lambda t: abs(t.start - trigger.i))
-    elif chosen is None and len(in_sentence) == 1 and _may_govern(in_sentence[0], trigger):
+    elif (
+        chosen is None
+        and len(in_sentence) == 1
+        and owners[in_sentence[0].start] is None
+        and _may_govern(in_sentence[0], trigger)
+    ):
         chosen = in_sentence[0]
     if chosen is not None:
         timex: Timex = chosen._.timex

@@ -13,13 +13,20 @@ The rule, applied once per document after coding (issue 14):
    it is in the present and reported by a verb in the simple past ("Maliki *said* he *rejects*
    sectarian activity": the statement is dated when it was said, as the reporting verb is);
 3. the latest day-level time expression in the ``WINDOW_SENTENCES`` sentences before the
-   event's sentence names a day on or before the article date;
+   event's sentence names a day on or before the article date, and no sentence between them
+   is told in the present (its main verb in the present, present progressive or present
+   perfect, outside a quotation): such a sentence brings the story back to the report's time
+   (issue 14, an AFP story of April 1997, paraphrased: "The coalition was voted out of power
+   *Friday*. The former partners *are trying* to form a government. An expert *blamed* the
+   minister …" — the expert spoke on the report's day, not Friday);
 4. the event's own sentence has no time expression before the trigger: such an expression
    has moved the story's time, even where it does not date the trigger's clause (issue 14,
    from a sample of Gigaword stories). When it names a day, that day is the story's
    ("Lavrov attacked the ODIHR *Monday* … and urged it …", ``[story time: 'Monday', same
    sentence]``); when it names anything longer, no day is the story's ("*Last year*, the
-   authorities reported … and arrested 18,260 people" is not the day stated before).
+   authorities reported … and arrested 18,260 people" is not the day stated before), nor
+   when it sits inside a noun phrase, whose day is that noun's only ("*Sunday's* attack was
+   condemned").
 
 then the event takes that day, with ``event_date.text`` saying where it came from
 (``[story time: 'Thursday', 2 sentences before]``).
@@ -44,7 +51,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ...time.model import Timex
 from ..model import Event, EventDate
-from .attachment import clause_verb
+from .attachment import clause_verb, noun_modifier_owner
 
 __all__ = [
     "LEAD_PREFIX",
@@ -69,6 +76,9 @@ _PAST_TAG = "VBD"
 _PAST_PARTICIPLE = "VBN"
 _PRESENT_TAGS = frozenset({"VBZ", "VBP"})
 _PRESENT_PERFECT_AUXILIARIES = frozenset({"has", "have", "'ve"})
+# A present auxiliary on these makes a present tense: "are trying", "has rejected", "is held".
+_PRESENT_PARTICIPLES = frozenset({"VBG", "VBN"})
+_QUOTE_MARKS = ('"', "'", "\u201c", "\u2018")
 # The clause link of reported speech: "said (that) he rejects", "told reporters the EU supports".
 _REPORTED_DEP = "ccomp"
 
@@ -91,7 +101,10 @@ def story_time_dates(doc: Doc, events: Sequence[Event], sentences: Sequence[Span
             continue
         stated = _time_stated_before(doc, event, sentences)
         if stated is not None:
-            day = _day_of(stated, article_date.isoformat())
+            # "Sunday's attack was condemned": the expression dates the attack only; it still
+            # tells that the story has moved from the days of earlier sentences
+            owned = noun_modifier_owner(stated) is not None
+            day = None if owned else _day_of(stated, article_date.isoformat())
             if day is not None:  # "attacked the ODIHR Monday … and urged": Monday
                 text = f"{STORY_TIME_PREFIX}{stated.text!r}, same sentence]"
                 out[i] = dataclasses.replace(event, event_date=EventDate(text, day, "day"))
@@ -104,6 +117,8 @@ def story_time_dates(doc: Doc, events: Sequence[Event], sentences: Sequence[Span
         if not earlier:
             continue
         number, span, value = earlier[-1]
+        if any(_told_in_present(sentences[n]) for n in range(number + 1, event.sentence_index)):
+            continue  # the story came back to the report's time in between
         back = event.sentence_index - number
         text = f"{STORY_TIME_PREFIX}{span.text!r}, {back} sentence{'s' if back > 1 else ''} before]"
         out[i] = dataclasses.replace(event, event_date=EventDate(text, value, "day"))
@@ -205,3 +220,16 @@ def _day_of(span: Span, limit: str) -> str | None:
         return None
     day = timex.value[:10]
     return day if day <= limit else None
+
+
+def _told_in_present(sentence: Span) -> bool:
+    """Whether a sentence's main clause is in the present ("The partners *are trying* to
+    form a government", "Hamas *is* the ruling party", "Hamas *has* rejected"), not a
+    quotation, whose tense is the speaker's."""
+    if sentence.text.lstrip().startswith(_QUOTE_MARKS):
+        return False
+    root = sentence.root
+    auxiliaries = [c for c in root.children if c.dep_ in ("aux", "auxpass")]
+    if root.tag_ in _PRESENT_TAGS and not auxiliaries:
+        return True
+    return root.tag_ in _PRESENT_PARTICIPLES and any(a.tag_ in _PRESENT_TAGS for a in auxiliaries)
