@@ -188,7 +188,13 @@ def _create(directory: Path) -> tuple[IndexMeta, tantivy.Index]:
     """A new, empty index in ``directory`` (what was there is removed)."""
     try:
         if directory.exists():
-            shutil.rmtree(directory)
+            # Moved aside before it is removed: a merge thread of an index object still alive
+            # in this process may write a segment into it while rmtree walks it ("Directory not
+            # empty", seen under load); its leftovers are removed on the next creation.
+            doomed = directory.with_name(f"{directory.name}.old-{uuid.uuid4().hex}")
+            os.replace(directory, doomed)
+        for leftover in directory.parent.glob(f"{directory.name}.old-*"):
+            shutil.rmtree(leftover, ignore_errors=True)
         directory.mkdir(parents=True)
         index = tantivy.Index(article_schema(), path=str(directory), reuse=False)
     except OSError as exc:
