@@ -346,3 +346,40 @@ def test_a_possessive_pronoun_names_the_party(
         assert expected in found, found
     if absent is not None:
         assert absent not in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the sentence's place that is the event's other side does not place a side: the
+        # demonstrators of an Egyptian story who condemn Israel are no Israelis
+        (
+            "Egyptian police detained 40 people in Cairo on Monday. Demonstrators condemned"
+            " Israel.",
+            ("EGYCVL", "ACCUSE", "ISR", "asserted"),
+        ),
+        # a side's own place beats its sentence's and its story's
+        ("Gaza residents protested against Egypt.", ("PSECVL", "PROTEST", "EGY", "asserted")),
+        # the Pope is the Holy See's, never the country he speaks about
+        ("The Pope criticised Israel on Monday.", ("VATGOV", "ACCUSE", "ISR", "asserted")),
+        # a non-state armed group the knowledge base knows
+        (
+            "The Kurdistan Workers' Party attacked a Turkish army post.",
+            ("TURREB", "ASSAULT", "TURMIL", "asserted"),
+        ),
+    ],
+)
+def test_sides_placed_by_their_own_words_and_places(
+    nlp: Language, text: str, expected: tuple[str | None, str, str | None, str]
+) -> None:
+    assert expected in coded(nlp, text)
+
+
+def test_we_in_a_quotation_is_the_known_speakers_side(nlp: Language) -> None:
+    found = coded(nlp, '"We firmly condemn Israel," the Iranian foreign minister said.')
+    assert ("IRNGOV", "ACCUSE", "ISR", "asserted") in found
+
+
+def test_we_of_an_unknown_speaker_stays_unnamed(nlp: Language) -> None:
+    found = coded(nlp, '"We will attack Russia," a man told reporters in Kiev on Monday.')
+    assert all(source is None for source, *_ in found)

@@ -84,6 +84,12 @@ _PERSON_PRONOUNS = frozenset({"he", "him", "she", "her"})
 _GROUP_PRONOUNS = frozenset({"they", "them"})
 _PERSON_POSSESSIVES = frozenset({"his", "her"})
 _FIRST_PERSON = frozenset({"i", "me"})
+# "we" inside a direct quotation stands for the body the quotation's speaker speaks for
+# ("'We want a long-term partnership with Pakistan,' Boucher said": the US; "'we warn the
+# Saudis,' the Houthi spokesman said": the Houthis) when the speaker is a known actor
+# (issue 13: a side left implicit in the quotation). Not "us": "they need to stand by us" is
+# more often a plea whose roles the coder reads backwards.
+_FIRST_PERSON_PLURAL = frozenset({"we"})
 # Possessives an event noun's owner may be ("*his* visit to X"); "her" is among the above.
 _OWNER_PRONOUNS = frozenset({"his", "their"})
 # Subject pronouns of a reported clause that stand for the reporter ("X said *it* would …"):
@@ -301,10 +307,11 @@ class MentionIndex:
             return owner
         lower = token.lower_
         if token.pos_ == "PRON":
-            if lower in _FIRST_PERSON and self._speaker_for_offset is not None:
+            plural = lower in _FIRST_PERSON_PLURAL
+            if (lower in _FIRST_PERSON or plural) and self._speaker_for_offset is not None:
                 if self.in_quote(token.idx):
                     speaker = self._speaker_for_offset(token.idx)
-                    if speaker is not None:
+                    if speaker is not None and (not plural or speaker.actor.resolved):
                         return ArgumentActor(token, _token_span(token), speaker.actor, "speaker")
                 return None
             if lower in _PERSON_PRONOUNS or lower in _GROUP_PRONOUNS:
