@@ -383,3 +383,25 @@ def test_we_in_a_quotation_is_the_known_speakers_side(nlp: Language) -> None:
 def test_we_of_an_unknown_speaker_stays_unnamed(nlp: Language) -> None:
     found = coded(nlp, '"We will attack Russia," a man told reporters in Kiev on Monday.')
     assert all(source is None for source, *_ in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an armed group against its own state is an event, not a state and its own people
+        (
+            "In Peru, the Shining Path announced a truce on Monday.",
+            ("PERREB", "PER"),
+        ),
+        (
+            "Boko Haram gunmen killed at least 30 villagers in Nigeria on Sunday.",
+            ("NGAREB", "NGA"),
+        ),
+        # a group's people are the group, not its country's sector
+        ("Hezbollah officials accused Israel of breaking the truce.", ("LBNREB", "ISR")),
+    ],
+)
+def test_armed_groups_against_their_own_state(
+    nlp: Language, text: str, expected: tuple[str, str]
+) -> None:
+    assert expected in [(s, t) for s, _, t, _ in coded(nlp, text)]

@@ -429,6 +429,11 @@ class ActorResolver:
                     return
         if modifier_piece is None and head is None and unknown is None:
             return
+        if modifier is not None and modifier.kind == "group" and head is None and unknown is None:
+            # "Boko Haram commanders", "Hezbollah officials", "Taliban fighters": a group's
+            # people are the group, not its country's sector (issue 13: NGAMIL).
+            yield start, end, modifier
+            return
         actor = combine(
             self.kb, Parts(modifier, vocabulary, head, unknown), on_date, self.confidence
         )
