@@ -405,3 +405,50 @@ def test_armed_groups_against_their_own_state(
     nlp: Language, text: str, expected: tuple[str, str]
 ) -> None:
     assert expected in [(s, t) for s, _, t, _ in coded(nlp, text)]
+
+
+def test_an_adjective_describing_a_thing_is_no_party_of_the_two_sides(nlp: Language) -> None:
+    # "a Thai stand at the Southeast Asian fair" names no third party: "the two countries"
+    # are still Japan and Thailand
+    found = coded(
+        nlp,
+        "Japanese firms opened a Thai stand at the Southeast Asian Food Fair in Tokyo."
+        " Japan-Thailand trade grew by ten percent last year."
+        " Senior officials from the two countries discussed bilateral trade on Monday.",
+    )
+    assert ("JPN", "CONSULT", "THA", "asserted") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "it" as the main subject stands for the organisation or state the sentence before
+        # had as its main subject, through another "it" too
+        (
+            "The UN Security Council met behind closed doors on Friday. It praised the truce."
+            " It also urged Syria to free the prisoners.",
+            ("IGOUNOSEC", "REQUEST", "SYR", "asserted"),
+        ),
+        (
+            "Brazil is negotiating a trade pact with India. It accused Argentina of dumping"
+            " steel.",
+            ("BRA", "ACCUSE", "ARG", "asserted"),
+        ),
+    ],
+)
+def test_it_stands_for_the_previous_main_subject(
+    nlp: Language, text: str, expected: tuple[str | None, str, str | None, str]
+) -> None:
+    assert expected in coded(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a thing as the previous subject, or "it" as no main subject: unresolved
+        "The report was published on Monday. It accused Israel of war crimes.",
+        "Iran rejected the plan on Monday. Officials said it condemned Israel.",
+    ],
+)
+def test_it_of_a_thing_stays_unresolved(nlp: Language, text: str) -> None:
+    assert all(source is None for source, category, *_ in coded(nlp, text) if category == "ACCUSE")
