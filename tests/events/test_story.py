@@ -430,8 +430,7 @@ def test_an_adjective_describing_a_thing_is_no_party_of_the_two_sides(nlp: Langu
             ("IGOUNOSEC", "REQUEST", "SYR", "asserted"),
         ),
         (
-            "Brazil is negotiating a trade pact with India. It accused Argentina of dumping"
-            " steel.",
+            "Brazil is negotiating a trade pact with India. It accused Argentina of dumping steel.",
             ("BRA", "ACCUSE", "ARG", "asserted"),
         ),
     ],
