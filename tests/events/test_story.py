@@ -451,3 +451,18 @@ def test_it_stands_for_the_previous_main_subject(
 )
 def test_it_of_a_thing_stays_unresolved(nlp: Language, text: str) -> None:
     assert all(source is None for source, category, *_ in coded(nlp, text) if category == "ACCUSE")
+
+
+def test_the_confidence_features_tell_inferred_sides_from_named_ones(nlp: Language) -> None:
+    from eventwire.events.scoring.calibration import event_features
+
+    doc = nlp.make_doc(
+        "The UN Security Council met on Friday. It urged Syria to free the prisoners."
+    )
+    doc._.article_date = date(2006, 6, 1)
+    doc._.doc_id = "story"
+    doc = nlp(doc)
+    (event,) = [e for e in doc._.events if e.plover.category == "REQUEST"]
+    features = event_features(event, doc, 2)
+    assert features.get("inferred_source") == 1.0  # "It"
+    assert "inferred_target" not in features  # "Syria"
