@@ -466,3 +466,20 @@ def test_the_confidence_features_tell_inferred_sides_from_named_ones(nlp: Langua
     features = event_features(event, doc, 2)
     assert features.get("inferred_source") == 1.0  # "It"
     assert "inferred_target" not in features  # "Syria"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "code"),
+    [
+        # an armed group's people are the group; a state's own organ's people its sector,
+        # which, as before, tells where the story is
+        ("Taliban commanders met in Quetta.", "group", "AFGREB"),
+        ("IDF soldiers met in Haifa.", "state", "ISRMIL"),
+    ],
+)
+def test_a_groups_people(nlp: Language, text: str, kind: str, code: str) -> None:
+    doc = nlp.make_doc(text)
+    doc._.article_date = date(2006, 6, 1)
+    doc._.doc_id = "story"
+    mention = nlp(doc)._.actor_mentions[0]
+    assert (mention._.actor.kind, mention._.actor.code) == (kind, code)
