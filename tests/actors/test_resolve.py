@@ -141,3 +141,35 @@ def test_a_surname_alone_is_not_someone_known_only_from_years_later(kb: Knowledg
 
 def test_default_knowledge_base_is_used_when_none_given() -> None:
     assert resolve_actor("Kyiv", None).code == "UKR"
+
+
+@pytest.mark.parametrize(
+    ("name", "code", "country"),
+    [
+        # non-state armed groups and movements (issue 13: the knowledge base knew none of
+        # these, so their events had no side): the country they fight in + REB, a party PTY,
+        # a group of no one state CAMEO's IMG code
+        ("Kurdistan Workers' Party", "TURREB", "TUR"),
+        ("PKK", "TURREB", "TUR"),
+        ("YPG", "SYRREB", "SYR"),
+        ("Tamil Tigers", "LKAREB", "LKA"),
+        ("al-Shabab", "SOMREB", "SOM"),
+        ("Boko Haram", "NGAREB", "NGA"),
+        ("Fatah", "PSEPTY", "PSE"),
+        ("Al-Qaida", "IMGMUSALQ", None),
+        ("al-Qaeda in Iraq", "IRQREB", "IRQ"),
+        # the Pope heads the Holy See
+        ("the Pope", "VATGOV", "VAT"),
+    ],
+)
+def test_well_known_non_state_groups(
+    kb: KnowledgeBase, name: str, code: str, country: str | None
+) -> None:
+    actor = resolve_actor(name, D(2006, 6, 1), kb)
+    assert (actor.code, actor.country, actor.kind) == (code, country, "group")
+
+
+@pytest.mark.parametrize("name", ["SDF", "IRA", "Tigers"])
+def test_short_forms_that_name_other_things_stay_unresolved(kb: KnowledgeBase, name: str) -> None:
+    # "SDF" is also Japan's Self-Defense Forces, "IRA" a US law, "Tigers" a sports team
+    assert resolve_actor(name, D(2006, 6, 1), kb) == UNRESOLVED

@@ -346,3 +346,140 @@ def test_a_possessive_pronoun_names_the_party(
         assert expected in found, found
     if absent is not None:
         assert absent not in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the sentence's place that is the event's other side does not place a side: the
+        # demonstrators of an Egyptian story who condemn Israel are no Israelis
+        (
+            "Egyptian police detained 40 people in Cairo on Monday. Demonstrators condemned"
+            " Israel.",
+            ("EGYCVL", "ACCUSE", "ISR", "asserted"),
+        ),
+        # a side's own place beats its sentence's and its story's
+        ("Gaza residents protested against Egypt.", ("PSECVL", "PROTEST", "EGY", "asserted")),
+        # the Pope is the Holy See's, never the country he speaks about
+        ("The Pope criticised Israel on Monday.", ("VATGOV", "ACCUSE", "ISR", "asserted")),
+        # a non-state armed group the knowledge base knows
+        (
+            "The Kurdistan Workers' Party attacked a Turkish army post.",
+            ("TURREB", "ASSAULT", "TURMIL", "asserted"),
+        ),
+    ],
+)
+def test_sides_placed_by_their_own_words_and_places(
+    nlp: Language, text: str, expected: tuple[str | None, str, str | None, str]
+) -> None:
+    assert expected in coded(nlp, text)
+
+
+def test_we_in_a_quotation_is_the_known_speakers_side(nlp: Language) -> None:
+    found = coded(nlp, '"We firmly condemn Israel," the Iranian foreign minister said.')
+    assert ("IRNGOV", "ACCUSE", "ISR", "asserted") in found
+
+
+def test_we_of_an_unknown_speaker_stays_unnamed(nlp: Language) -> None:
+    found = coded(nlp, '"We will attack Russia," a man told reporters in Kiev on Monday.')
+    assert all(source is None for source, *_ in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an armed group against its own state is an event, not a state and its own people
+        (
+            "In Peru, the Shining Path announced a truce on Monday.",
+            ("PERREB", "PER"),
+        ),
+        (
+            "Boko Haram gunmen killed at least 30 villagers in Nigeria on Sunday.",
+            ("NGAREB", "NGA"),
+        ),
+        # a group's people are the group, not its country's sector
+        ("Hezbollah officials accused Israel of breaking the truce.", ("LBNREB", "ISR")),
+    ],
+)
+def test_armed_groups_against_their_own_state(
+    nlp: Language, text: str, expected: tuple[str, str]
+) -> None:
+    assert expected in [(s, t) for s, _, t, _ in coded(nlp, text)]
+
+
+def test_an_adjective_describing_a_thing_is_no_party_of_the_two_sides(nlp: Language) -> None:
+    # "a Thai stand at the Southeast Asian fair" names no third party: "the two countries"
+    # are still Japan and Thailand
+    found = coded(
+        nlp,
+        "Japanese firms opened a Thai stand at the Southeast Asian Food Fair in Tokyo."
+        " Japan-Thailand trade grew by ten percent last year."
+        " Senior officials from the two countries discussed bilateral trade on Monday.",
+    )
+    assert ("JPN", "CONSULT", "THA", "asserted") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "it" as the main subject stands for the organisation or state the sentence before
+        # had as its main subject, through another "it" too
+        (
+            "The UN Security Council met behind closed doors on Friday. It praised the truce."
+            " It also urged Syria to free the prisoners.",
+            ("IGOUNOSEC", "REQUEST", "SYR", "asserted"),
+        ),
+        (
+            "Brazil is negotiating a trade pact with India. It accused Argentina of dumping steel.",
+            ("BRA", "ACCUSE", "ARG", "asserted"),
+        ),
+    ],
+)
+def test_it_stands_for_the_previous_main_subject(
+    nlp: Language, text: str, expected: tuple[str | None, str, str | None, str]
+) -> None:
+    assert expected in coded(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a thing as the previous subject, or "it" as no main subject: unresolved
+        "The report was published on Monday. It accused Israel of war crimes.",
+        "Iran rejected the plan on Monday. Officials said it condemned Israel.",
+    ],
+)
+def test_it_of_a_thing_stays_unresolved(nlp: Language, text: str) -> None:
+    assert all(source is None for source, category, *_ in coded(nlp, text) if category == "ACCUSE")
+
+
+def test_the_confidence_features_tell_inferred_sides_from_named_ones(nlp: Language) -> None:
+    from eventwire.events.scoring.calibration import event_features
+
+    doc = nlp.make_doc(
+        "The UN Security Council met on Friday. It urged Syria to free the prisoners."
+    )
+    doc._.article_date = date(2006, 6, 1)
+    doc._.doc_id = "story"
+    doc = nlp(doc)
+    (event,) = [e for e in doc._.events if e.plover.category == "REQUEST"]
+    features = event_features(event, doc, 2)
+    assert features.get("inferred_source") == 1.0  # "It"
+    assert "inferred_target" not in features  # "Syria"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "code"),
+    [
+        # an armed group's people are the group; a state's own organ's people its sector,
+        # which, as before, tells where the story is
+        ("Taliban commanders met in Quetta.", "group", "AFGREB"),
+        ("IDF soldiers met in Haifa.", "state", "ISRMIL"),
+    ],
+)
+def test_a_groups_people(nlp: Language, text: str, kind: str, code: str) -> None:
+    doc = nlp.make_doc(text)
+    doc._.article_date = date(2006, 6, 1)
+    doc._.doc_id = "story"
+    mention = nlp(doc)._.actor_mentions[0]
+    assert (mention._.actor.kind, mention._.actor.code) == (kind, code)

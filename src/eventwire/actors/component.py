@@ -458,6 +458,12 @@ class ActorResolver:
                     return
         if modifier_piece is None and head is None and unknown is None:
             return
+        if modifier is not None and _non_state_group(modifier) and head is None and unknown is None:
+            # "Boko Haram commanders", "Hezbollah officials", "Taliban fighters": an armed
+            # group's or a party's people are the group, not its country's sector (issue 13:
+            # NGAMIL). A state's own organ keeps its sector ("IDF soldiers" → ISRMIL).
+            yield start, end, modifier
+            return
         actor = combine(
             self.kb, Parts(modifier, vocabulary, head, unknown), on_date, self.confidence
         )
@@ -490,6 +496,17 @@ class ActorResolver:
                 body[-1].end,
                 replace(actor, confidence=min(actor.confidence, self.confidence.coref_description)),
             )
+
+
+# Code endings of groups that are no part of a state: rebels, insurgents, parties, the
+# opposition; and CAMEO's international militant groups (IMG...).
+_NON_STATE_ENDINGS = ("REB", "INS", "PTY", "OPP")
+
+
+def _non_state_group(actor: Actor) -> bool:
+    return actor.kind == "group" and (
+        actor.code.endswith(_NON_STATE_ENDINGS) or actor.code.startswith("IMG")
+    )
 
 
 def _spelled_out(doc: Doc, found: list[tuple[int, int, Actor]]) -> list[tuple[int, int, Actor]]:

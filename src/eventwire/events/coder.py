@@ -47,6 +47,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..actors.kb import KnowledgeBase
+from ..actors.model import Actor
 from ..errors import UnknownCameoCode
 from ..nlp.extensions import register_extensions
 from .dating.attachment import attach_date, lies_ahead, reaches_past
@@ -554,7 +555,12 @@ class EventCoder:
             return True
         # A state and its own government or people ("Zelensky … Ukraine's aspirations") is a
         # domestic relation the coder's dyadic rules mostly get wrong.
+        # An armed group, a party or the opposition against its own state is no such relation
+        # ("Boko Haram killed 81 people in Nigeria", "the ELN declared a ceasefire in
+        # Colombia"): CAMEO codes NGAREB → NGA.
         a, b = source.actor, target.actor
+        if _outside_the_state(a) or _outside_the_state(b):
+            return False
         return (a.kind == "state" and b.country == a.actor_id) or (
             b.kind == "state" and a.country == b.actor_id
         )
@@ -737,6 +743,14 @@ class EventCoder:
                     )
                     out.append(EventCandidate(event, None, source, target, True))
         return out
+
+
+# Sectors of a country's people that act against its state rather than as it.
+_NON_STATE_SECTORS = ("REB", "OPP", "PTY", "INS")
+
+
+def _outside_the_state(actor: Actor) -> bool:
+    return actor.kind == "group" and actor.code.endswith(_NON_STATE_SECTORS)
 
 
 def _drop_support_verbs(matches: list[TriggerMatch]) -> list[TriggerMatch]:

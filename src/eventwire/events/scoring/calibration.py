@@ -91,7 +91,28 @@ def event_features(event: Event, doc: Doc | None, countries_in_doc: int) -> dict
         span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
         if span is not None and len(span) and span.root.pos_ in ("NOUN", "PROPN"):
             features["nominal_trigger"] = 1.0
+        for role, ref in (("source", event.source), ("target", event.target)):
+            if ref is not None and ref.actor_id is not None and not _named(doc, ref):
+                features[f"inferred_{role}"] = 1.0
     return features
+
+
+def _named(doc: Doc, ref: ActorRef) -> bool:
+    """Whether a side's own words name its actor (an actor mention of the same actor lies in
+    them), rather than the actor being inferred: a pronoun ("it", "we"), "the two sides", or
+    an unnamed group placed in the story's country ("police" → the story's COP). Issue 13:
+    an inferred side is less sure than a named one, and this lets the model say how much."""
+    for span in doc._.actor_mentions:
+        if span.start_char >= ref.end:
+            break
+        actor = span._.actor
+        if (
+            span.end_char > ref.start
+            and getattr(actor, "actor_id", None) == ref.actor_id
+            and ref.start <= span.start_char
+        ):
+            return True
+    return False
 
 
 @dataclass(frozen=True, slots=True)

@@ -84,6 +84,12 @@ _PERSON_PRONOUNS = frozenset({"he", "him", "she", "her"})
 _GROUP_PRONOUNS = frozenset({"they", "them"})
 _PERSON_POSSESSIVES = frozenset({"his", "her"})
 _FIRST_PERSON = frozenset({"i", "me"})
+# "we" inside a direct quotation stands for the body the quotation's speaker speaks for
+# ("'We want a long-term partnership with Pakistan,' Boucher said": the US; "'we warn the
+# Saudis,' the Houthi spokesman said": the Houthis) when the speaker is a known actor
+# (issue 13: a side left implicit in the quotation). Not "us": "they need to stand by us" is
+# more often a plea whose roles the coder reads backwards.
+_FIRST_PERSON_PLURAL = frozenset({"we"})
 # Possessives an event noun's owner may be ("*his* visit to X"); "her" is among the above.
 _OWNER_PRONOUNS = frozenset({"his", "their"})
 # Subject pronouns of a reported clause that stand for the reporter ("X said *it* would …"):
@@ -94,6 +100,8 @@ _ROLE_NOUNS = frozenset(
     {"minister", "president", "leader", "spokesperson", "spokesman", "spokeswoman", "chancellor"}
 )
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# What "it" may stand for: a state, an inter-governmental organisation, a named group.
+_IT_KINDS = frozenset({"state", "igo", "group"})
 # Reporters who speak for a body ("it"/"they" in their reported clause is that body).
 _SPEAKER_NOUNS = frozenset({"spokesperson", "spokesman", "spokeswoman"})
 # A dateline ends at one of these marks within the sentence's first tokens.
@@ -301,12 +309,15 @@ class MentionIndex:
             return owner
         lower = token.lower_
         if token.pos_ == "PRON":
-            if lower in _FIRST_PERSON and self._speaker_for_offset is not None:
+            plural = lower in _FIRST_PERSON_PLURAL
+            if (lower in _FIRST_PERSON or plural) and self._speaker_for_offset is not None:
                 if self.in_quote(token.idx):
                     speaker = self._speaker_for_offset(token.idx)
-                    if speaker is not None:
+                    if speaker is not None and (not plural or speaker.actor.resolved):
                         return ArgumentActor(token, _token_span(token), speaker.actor, "speaker")
                 return None
+            if lower == "it":
+                return self._it_subject(token)
             if lower in _PERSON_PRONOUNS or lower in _GROUP_PRONOUNS:
                 antecedent = self._antecedent(token, person=lower in _PERSON_PRONOUNS)
                 if antecedent is not None:
@@ -392,6 +403,8 @@ class MentionIndex:
             if not quoted and self.in_quote(span.start_char):
                 continue
             actor = self.actor_of(span)
+            if _describes_a_thing(span, actor):
+                continue  # "a Mexican pavilion for the Latin American fair": no party
             key = actor.country or actor.code if actor.resolved else None
             if key:
                 by_key.setdefault(key, []).append(span)
@@ -618,6 +631,37 @@ class MentionIndex:
             frontier = objects
         return None
 
+    def _it_subject(self, pronoun: Token, depth: int = 0) -> ArgumentActor | None:
+        """ "The Security Council met on Monday. … *It* called on …": "it" as the main subject
+        of its sentence stands for the main subject of the sentence before when that is a
+        state, an organisation or a group named as one ("it" again, in turn, up to three
+        sentences back). Anything else (a plan, a report, a person) leaves it unresolved:
+        in news prose "it" is more often a thing than an actor."""
+        if pronoun.dep_ != "nsubj" or pronoun.head != pronoun.sent.root:
+            return None
+        sent = pronoun.sent
+        if sent.start == 0 or self.in_quote(pronoun.idx):
+            return None
+        previous = self.doc[sent.start - 1].sent
+        subjects = [c for c in previous.root.children if c.dep_ == "nsubj"]
+        if len(subjects) != 1:
+            return None
+        subject = subjects[0]
+        if subject.lower_ == "it" and subject.pos_ == "PRON":
+            if depth >= 2:
+                return None
+            found = self._it_subject(subject, depth + 1)
+            if found is None:
+                return None
+            return ArgumentActor(pronoun, _token_span(pronoun), found.actor, "pronoun")
+        span = self.mention_at(subject)
+        if span is None or self.in_quote(span.start_char):
+            return None
+        actor = self.actor_of(span)
+        if actor.kind not in _IT_KINDS or not _agrees(pronoun, subject, actor):
+            return None
+        return ArgumentActor(pronoun, _token_span(pronoun), actor, "pronoun")
+
     def _window_start(self, token: Token) -> int:
         """The first token of the sentences a reference at ``token`` looks back over: its own
         and the ``_PRONOUN_WINDOW_SENTENCES - 1`` before it."""
@@ -723,6 +767,20 @@ def _agrees(pronoun: Token, antecedent: Token, actor: Actor) -> bool:
     if lower == "it":
         return not person and not plural
     return plural or not person
+
+
+def _describes_a_thing(span: Span, actor: Actor) -> bool:
+    """Whether a mention only describes a noun: a region's name or adjective ("the *Latin
+    American* Trade Fair") or a nationality's adjective on a noun that is no actor ("a
+    *Mexican* pavilion"); it names no party of what the story reports. A state's name that
+    modifies a noun still does ("*China*-*Mexico* trade")."""
+    root = span.root
+    if root.dep_ not in ("amod", "compound") or root.head.i in range(span.start, span.end):
+        return False
+    if actor.kind == "region":
+        return True
+    adjective = root.pos_ == "ADJ" or root.ent_type_ == "NORP"
+    return adjective and not looks_like_actor(root.head)
 
 
 def _is_subject(span: Span) -> bool:
