@@ -197,13 +197,7 @@ def _run(
     # One pass of Python over the input: each article with its read order, its MinHash
     # signature and LSH bands, and each rejection; deduplication then runs in Spark SQL.
     documents = options.documents
-    lsh = _lsh_shape(documents)
-    read = spark.createDataFrame(
-        _read(spark, files, options, published).map(
-            lambda pair: tasks.read_row(pair, documents, lsh)
-        ),
-        tasks.READ_ROW,
-    ).persist(StorageLevel.MEMORY_AND_DISK)
+    read = _read(spark, files, options, published).persist(StorageLevel.MEMORY_AND_DISK)
     articles = read.where(F.col("id").isNotNull())
     # Exact duplicates: the first copy in read order is the one kept (as the local engine).
     firsts = _first_by(articles, "id", order="read_order").persist(StorageLevel.MEMORY_AND_DISK)
@@ -278,6 +272,7 @@ def _run(
     )
     read.unpersist()
     firsts.unpersist()
+    clock.lap("counts and manifest")
     return SparkSummary(
         run_id=run_id,
         output=str(target),
@@ -308,11 +303,19 @@ def _read(
     files: Sequence[tuple[int, str, Path]],
     options: Options,
     published: date | None,
-) -> RDD[tuple[tasks.ReadOrder, Article | Rejection]]:
-    """Every input file's results with their read order: JSONL lines through Spark's text
-    reader, other files read whole by the executors."""
+) -> DataFrame:
+    """Every input file's results as ``READ_ROW`` rows: JSONL lines through Spark's text
+    reader, other files read whole by the executors.
+
+    Each part (a JSONL file; the whole files) becomes rows in one chain of Python functions,
+    and the parts are joined as DataFrames, in the JVM. Joined as RDDs (``union``) before the
+    row conversion, each task ran two Python workers, one feeding the other: twice as many
+    workers as cores, and later coding tasks built the pipeline in the extra ones (four
+    pipelines for ``local[2]``; docs/spark.md).
+    """
     context = spark.sparkContext
     documents = options.documents
+    lsh = _lsh_shape(documents)
     parts: list[RDD[tuple[tasks.ReadOrder, Article | Rejection]]] = []
     whole: list[tuple[str, str, str, tuple[int, int]]] = []
     for number, (given, name, path) in enumerate(files):
@@ -334,8 +337,25 @@ def _read(
             )
         )
     if not parts:
-        return context.parallelize([], 1)
-    return context.union(parts)
+        parts.append(context.parallelize([], 1))
+    frames = [
+        spark.createDataFrame(
+            part.map(lambda pair: tasks.read_row(pair, documents, lsh)), tasks.READ_ROW
+        )
+        for part in parts
+    ]
+    return _union(frames)
+
+
+def _union(frames: list[DataFrame]) -> DataFrame:
+    """The rows of all ``frames`` (of one schema), joined pairwise so that the plan of many
+    input files stays shallow."""
+    while len(frames) > 1:
+        frames = [
+            frames[i].union(frames[i + 1]) if i + 1 < len(frames) else frames[i]
+            for i in range(0, len(frames), 2)
+        ]
+    return frames[0]
 
 
 def _read_whole(
