@@ -124,14 +124,16 @@ def start_session(master: str, options: SparkOptions) -> SparkSession:
         # The executors of local mode run this interpreter (its environment has eventwire);
         # on a cluster PYSPARK_PYTHON names the shipped environment (docs/spark.md).
         os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
-    builder: Any = SparkSession.builder
-    session: SparkSession = (
-        builder.master(_with_retries(master, options.task_max_failures))
+    builder: Any = (
+        SparkSession.builder.master(_with_retries(master, options.task_max_failures))
         .appName("eventwire")
         .config("spark.task.maxFailures", str(options.task_max_failures))
         .config("spark.ui.showConsoleProgress", "false")
-        .getOrCreate()
     )
+    if master.startswith("local") and options.local_java_options:
+        # Read when the JVM is launched: a session started here, in local mode.
+        builder = builder.config("spark.driver.extraJavaOptions", options.local_java_options)
+    session: SparkSession = builder.getOrCreate()
     return session
 
 
@@ -443,7 +445,12 @@ def _merge(
 ) -> DataFrame:
     """Merged events of the mentions' merge rows (``MERGE_FIELDS``): grouped by merge group
     in Spark, each group clustered by the local merge's ``merge_mentions``."""
-    grouped = rows.map(lambda r: ((r[5] or "-", r[6] or "-", r[7] or "-", r[8]), r)).groupByKey()
+    # As many merge tasks as the deduplication's shuffles (spark.sql.shuffle.partitions), not
+    # one per coding task: each pays a Python pass and a Parquet file written by the JVM (the
+    # 20 tasks of the whole corpus took 25 s of a local[2] run at load 14).
+    merges = int(spark.conf.get("spark.sql.shuffle.partitions") or 1)
+    keyed = rows.map(lambda r: ((r[5] or "-", r[6] or "-", r[7] or "-", r[8]), r))
+    grouped = keyed.groupByKey(merges)
     events = grouped.flatMap(lambda kv: tasks.merge_group(kv[1], window_days, by_place))
     schema = (
         "event_id string, rep string, num_mentions long, num_articles long, num_sources long,"
