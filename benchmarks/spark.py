@@ -10,9 +10,10 @@ Spark session is started inside the run, and its start-up is reported apart). Ru
 wall seconds, articles per second (over the whole run, and for Spark also without the session
 start-up), the CPU seconds of the whole process tree (the JVM and Python workers included;
 sampled from /proc every 0.2 s, so steadier than the wall clock on a shared machine) and the
-peak of the tree's summed resident memory. The 1-minute load average before and after each run
-is printed: these machines are shared. The corpus is
-../shared/corpora/gigaword_afp_xinhua.jsonl (2,452 wire articles).
+peak of the tree's summed resident memory; for Spark, also each stage's wall and CPU seconds
+(the stages the engine logs: start-up, reading, deduplication, coding and merging, ...). The
+1-minute load average before and after each run is printed: these machines are shared. The
+corpus is ../shared/corpora/gigaword_afp_xinhua.jsonl (2,452 wire articles).
 """
 
 from __future__ import annotations
