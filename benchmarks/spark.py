@@ -10,15 +10,17 @@ Spark session is started inside the run, and its start-up is reported apart). Ru
 wall seconds, articles per second (over the whole run, and for Spark also without the session
 start-up), the CPU seconds of the whole process tree (the JVM and Python workers included;
 sampled from /proc every 0.2 s, so steadier than the wall clock on a shared machine) and the
-peak of the tree's summed resident memory. The 1-minute load average before and after each run
-is printed: these machines are shared. The corpus is
-../shared/corpora/gigaword_afp_xinhua.jsonl (2,452 wire articles).
+peak of the tree's summed resident memory; for Spark, also each stage's wall and CPU seconds
+(the stages the engine logs: start-up, reading, deduplication, coding and merging, ...). The
+1-minute load average before and after each run is printed: these machines are shared. The
+corpus is ../shared/corpora/gigaword_afp_xinhua.jsonl (2,452 wire articles).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import logging
 import os
 import statistics
 import subprocess
@@ -120,14 +122,43 @@ def _child(kind: str, corpus: str, limit: int | None) -> None:
     from eventwire.engines.spark import run_spark, start_session
 
     options = load_options()
+    stages = _StageClock()
+    logging.getLogger("eventwire.engines.spark").addHandler(stages)
+    logging.getLogger("eventwire.engines.spark").setLevel(logging.INFO)
     begun = time.perf_counter()
     session = start_session(f"local[{kind.removeprefix('spark')}]", options.spark)
     session.range(1).count()  # the JVM, the context and a first job: Spark's own start-up
     start = time.perf_counter() - begun
+    stages.lap("start-up")
     result = run_spark(paths, options, output=str(work / "out"), session=session)
     run = time.perf_counter() - begun - start
     session.stop()
-    print(json.dumps({"articles": result.articles_new, "run": run, "start": start}))
+    print(json.dumps({"articles": result.articles_new, "run": run, "start": start, **stages.seen}))
+
+
+class _StageClock(logging.Handler):
+    """Wall and CPU seconds (this process tree: the JVM and the Python workers) of each stage
+    the Spark engine logs (``_Clock.lap``), as ``wall:STAGE`` and ``cpu:STAGE`` entries."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.INFO)
+        self.wall = time.perf_counter()
+        self.cpu = self._cpu()
+        self.seen: dict[str, float] = {}
+
+    @staticmethod
+    def _cpu() -> float:
+        return sum(_sample(os.getpid())[0].values())
+
+    def lap(self, stage: str) -> None:
+        wall, cpu = time.perf_counter(), self._cpu()
+        self.seen[f"wall:{stage}"] = wall - self.wall
+        self.seen[f"cpu:{stage}"] = cpu - self.cpu
+        self.wall, self.cpu = wall, cpu
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if isinstance(record.args, tuple) and record.args:
+            self.lap(str(record.args[0]))
 
 
 def _load() -> float:
@@ -172,6 +203,15 @@ def main() -> None:
             f"({median['articles'] / median['cpu']:.2f} articles per CPU s)  "
             f"peak {median['peak_mb']:.0f} MB  load {median['load_before']:.1f}"
         )
+    for kind, runs in results.items():
+        stages = [key.removeprefix("wall:") for key in runs[0] if key.startswith("wall:")]
+        if stages:
+            print(f"\n{kind} stages (medians): wall s / CPU s")
+        for stage in stages:
+            wall = statistics.median(r.get(f"wall:{stage}", 0.0) for r in runs)
+            cpu = statistics.median(r.get(f"cpu:{stage}", 0.0) for r in runs)
+            print(f"  {stage:40s} {wall:7.1f} {cpu:7.1f}")
+    print()
     if "local" in rates and "spark2" in rates:
         print(f"spark local[2] / local engine, articles/s: {rates['spark2'] / rates['local']:.2f}")
     if "spark1" in rates and "spark2" in rates:

@@ -164,6 +164,7 @@ class SparkOptions:
     articles_per_partition: int
     task_max_failures: int
     shuffle_partitions: int = 0
+    local_java_options: str = ""
 
 
 @dataclass(frozen=True)

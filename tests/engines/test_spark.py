@@ -119,16 +119,49 @@ def local_ingest(paths: list[str], database: Path) -> None:
     ingest(paths, options)
 
 
+def python_workers() -> set[int]:
+    """The Python worker processes of this session's Spark: the children of the PySpark
+    daemons the JVM started (/proc). A worker idle for a minute is stopped by Spark."""
+    from pyspark import SparkContext
+
+    gateway = SparkContext._gateway
+    assert gateway is not None and getattr(gateway, "proc", None) is not None
+    children: dict[int, list[int]] = {}
+    commands: dict[int, str] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            stat = Path(f"/proc/{entry}/stat").read_text(encoding="utf-8")
+            command = Path(f"/proc/{entry}/cmdline").read_bytes()
+        except OSError:
+            continue
+        children.setdefault(int(stat.rsplit(")", 1)[1].split()[1]), []).append(int(entry))
+        commands[int(entry)] = command.replace(b"\0", b" ").decode("utf-8", "replace")
+    daemons = [p for p in children.get(gateway.proc.pid, []) if "pyspark.daemon" in commands[p]]
+    return {worker for daemon in daemons for worker in children.get(daemon, [])}
+
+
+@pytest.fixture(scope="module")
+def small_spark_run(
+    session: Any, small_input: list[str], tmp_path_factory: pytest.TempPathFactory
+) -> tuple[Path, set[int]]:
+    """The small input through the Spark engine, and the Python workers alive right after."""
+    output = tmp_path_factory.mktemp("spark-runs") / "spark"
+    run_spark(small_input, load_options(), output=str(output), session=session)
+    return output, python_workers()
+
+
 @pytest.fixture(scope="module")
 def small_runs(
-    session: Any, small_input: list[str], tmp_path_factory: pytest.TempPathFactory
+    small_spark_run: tuple[Path, set[int]],
+    small_input: list[str],
+    tmp_path_factory: pytest.TempPathFactory,
 ) -> tuple[Path, Path]:
     """The small input through the Spark engine and through the local engine."""
-    folder = tmp_path_factory.mktemp("spark-runs")
-    output, database = folder / "spark", folder / "local.duckdb"
-    run_spark(small_input, load_options(), output=str(output), session=session)
+    database = tmp_path_factory.mktemp("local-runs") / "local.duckdb"
     local_ingest(small_input, database)
-    return output, database
+    return small_spark_run[0], database
 
 
 @pytest.mark.shared
@@ -145,6 +178,18 @@ def test_same_record_as_the_local_engine_on_the_seeds(small_runs: tuple[Path, Pa
     # stored again.
     assert articles == (12, 1)
     assert events is not None and events[0] > 0
+
+
+@pytest.mark.shared
+@pytest.mark.slow
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="counts processes in /proc")
+def test_spark_runs_one_python_worker_per_core(small_spark_run: tuple[Path, set[int]]) -> None:
+    # Issue 19: the reading stage fed one Python worker from another in each task (a union of
+    # Python RDDs before the row conversion), so local[2] ran four workers and the coding
+    # built the pipeline (0.5 GB, 5-8 s) in up to four. Every worker the run started is
+    # still alive here (Spark stops them after a minute idle).
+    workers = small_spark_run[1]
+    assert 1 <= len(workers) <= 2, f"{len(workers)} Python workers for local[2]"
 
 
 @pytest.mark.shared

@@ -124,14 +124,16 @@ def start_session(master: str, options: SparkOptions) -> SparkSession:
         # The executors of local mode run this interpreter (its environment has eventwire);
         # on a cluster PYSPARK_PYTHON names the shipped environment (docs/spark.md).
         os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
-    builder: Any = SparkSession.builder
-    session: SparkSession = (
-        builder.master(_with_retries(master, options.task_max_failures))
+    builder: Any = (
+        SparkSession.builder.master(_with_retries(master, options.task_max_failures))
         .appName("eventwire")
         .config("spark.task.maxFailures", str(options.task_max_failures))
         .config("spark.ui.showConsoleProgress", "false")
-        .getOrCreate()
     )
+    if master.startswith("local") and options.local_java_options:
+        # Read when the JVM is launched: a session started here, in local mode.
+        builder = builder.config("spark.driver.extraJavaOptions", options.local_java_options)
+    session: SparkSession = builder.getOrCreate()
     return session
 
 
@@ -197,13 +199,7 @@ def _run(
     # One pass of Python over the input: each article with its read order, its MinHash
     # signature and LSH bands, and each rejection; deduplication then runs in Spark SQL.
     documents = options.documents
-    lsh = _lsh_shape(documents)
-    read = spark.createDataFrame(
-        _read(spark, files, options, published).map(
-            lambda pair: tasks.read_row(pair, documents, lsh)
-        ),
-        tasks.READ_ROW,
-    ).persist(StorageLevel.MEMORY_AND_DISK)
+    read = _read(spark, files, options, published).persist(StorageLevel.MEMORY_AND_DISK)
     articles = read.where(F.col("id").isNotNull())
     # Exact duplicates: the first copy in read order is the one kept (as the local engine).
     firsts = _first_by(articles, "id", order="read_order").persist(StorageLevel.MEMORY_AND_DISK)
@@ -278,6 +274,7 @@ def _run(
     )
     read.unpersist()
     firsts.unpersist()
+    clock.lap("counts and manifest")
     return SparkSummary(
         run_id=run_id,
         output=str(target),
@@ -308,11 +305,19 @@ def _read(
     files: Sequence[tuple[int, str, Path]],
     options: Options,
     published: date | None,
-) -> RDD[tuple[tasks.ReadOrder, Article | Rejection]]:
-    """Every input file's results with their read order: JSONL lines through Spark's text
-    reader, other files read whole by the executors."""
+) -> DataFrame:
+    """Every input file's results as ``READ_ROW`` rows: JSONL lines through Spark's text
+    reader, other files read whole by the executors.
+
+    Each part (a JSONL file; the whole files) becomes rows in one chain of Python functions,
+    and the parts are joined as DataFrames, in the JVM. Joined as RDDs (``union``) before the
+    row conversion, each task ran two Python workers, one feeding the other: twice as many
+    workers as cores, and later coding tasks built the pipeline in the extra ones (four
+    pipelines for ``local[2]``; docs/spark.md).
+    """
     context = spark.sparkContext
     documents = options.documents
+    lsh = _lsh_shape(documents)
     parts: list[RDD[tuple[tasks.ReadOrder, Article | Rejection]]] = []
     whole: list[tuple[str, str, str, tuple[int, int]]] = []
     for number, (given, name, path) in enumerate(files):
@@ -334,8 +339,25 @@ def _read(
             )
         )
     if not parts:
-        return context.parallelize([], 1)
-    return context.union(parts)
+        parts.append(context.parallelize([], 1))
+    frames = [
+        spark.createDataFrame(
+            part.map(lambda pair: tasks.read_row(pair, documents, lsh)), tasks.READ_ROW
+        )
+        for part in parts
+    ]
+    return _union(frames)
+
+
+def _union(frames: list[DataFrame]) -> DataFrame:
+    """The rows of all ``frames`` (of one schema), joined pairwise so that the plan of many
+    input files stays shallow."""
+    while len(frames) > 1:
+        frames = [
+            frames[i].union(frames[i + 1]) if i + 1 < len(frames) else frames[i]
+            for i in range(0, len(frames), 2)
+        ]
+    return frames[0]
 
 
 def _read_whole(
@@ -423,7 +445,12 @@ def _merge(
 ) -> DataFrame:
     """Merged events of the mentions' merge rows (``MERGE_FIELDS``): grouped by merge group
     in Spark, each group clustered by the local merge's ``merge_mentions``."""
-    grouped = rows.map(lambda r: ((r[5] or "-", r[6] or "-", r[7] or "-", r[8]), r)).groupByKey()
+    # As many merge tasks as the deduplication's shuffles (spark.sql.shuffle.partitions), not
+    # one per coding task: each pays a Python pass and a Parquet file written by the JVM (the
+    # 20 tasks of the whole corpus took 25 s of a local[2] run at load 14).
+    merges = int(spark.conf.get("spark.sql.shuffle.partitions") or 1)
+    keyed = rows.map(lambda r: ((r[5] or "-", r[6] or "-", r[7] or "-", r[8]), r))
+    grouped = keyed.groupByKey(merges)
     events = grouped.flatMap(lambda kv: tasks.merge_group(kv[1], window_days, by_place))
     schema = (
         "event_id string, rep string, num_mentions long, num_articles long, num_sources long,"
