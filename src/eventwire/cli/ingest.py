@@ -125,8 +125,7 @@ def ingest(
                 on_skipped=shown.advance,
             )
         )
-    table = Table(title=f"ingest into {summary.db}", show_header=False)
-    rows = [
+    rows: list[tuple[str, object]] = [
         ("inputs given", summary.inputs_given),
         ("files read", summary.files_read),
         ("articles read", summary.articles_read),
@@ -155,9 +154,7 @@ def ingest(
         ),
         ("seconds", f"{summary.seconds:.1f}"),
     ]
-    for key, value in rows:
-        table.add_row(key, str(value))
-    report_console().print(table)
+    _print_summary(f"ingest into {summary.db}", rows)
     if summary.search_index_problem:
         message(f"warning: {summary.search_index_problem}; `eventwire index` tries again")
     print_rejections(summary.rejected)
@@ -179,9 +176,7 @@ def _ingest_on_spark(
     summary = guarded(
         lambda: run_spark(paths, settings, output=output, master=master, published=day)
     )
-    table = Table(title=f"ingest on Spark ({summary.master}) into {summary.output}")
-    table.show_header = False
-    rows = [
+    rows: list[tuple[str, object]] = [
         ("inputs given", summary.inputs_given),
         ("files read", summary.files_read),
         ("articles read", summary.articles_read),
@@ -194,9 +189,7 @@ def _ingest_on_spark(
         ("coding partitions", summary.partitions),
         ("seconds", f"{summary.seconds:.1f}"),
     ]
-    for key, value in rows:
-        table.add_row(key, str(value))
-    report_console().print(table)
+    _print_summary(f"ingest on Spark ({summary.master}) into {summary.output}", rows)
     print_rejections(summary.rejected_shown)
     if summary.rejected > len(summary.rejected_shown):
         more = summary.rejected - len(summary.rejected_shown)
@@ -234,3 +227,11 @@ def code(ctx: click.Context, file: Any, dictionaries: tuple[str, ...]) -> None:
 
 
 COMMANDS: tuple[click.Command, ...] = (ingest, code)
+
+
+def _print_summary(title: str, rows: list[tuple[str, object]]) -> None:
+    """A run's summary as a two-column table on the report console (both engines)."""
+    table = Table(title=title, show_header=False)
+    for key, value in rows:
+        table.add_row(key, str(value))
+    report_console().print(table)
