@@ -126,6 +126,16 @@ def latest_week(con: duckdb.DuckDBPyConnection) -> date | None:
     return week_start(row[0]) if row and row[0] is not None else None
 
 
+def _articles_by_week(con: duckdb.DuckDBPyConnection, first: date, end: date) -> dict[date, int]:
+    """Articles published per week (by Monday) from ``first`` up to ``end`` (excluded)."""
+    rows = con.execute(
+        "SELECT CAST(date_trunc('week', published) AS DATE), count(*) FROM articles"
+        " WHERE published >= ? AND published < ? GROUP BY 1",
+        [first, end],
+    ).fetchall()
+    return {monday: int(n) for monday, n in rows}
+
+
 def default_week(con: duckdb.DuckDBPyConnection) -> date | None:
     """The Monday of the week a "what changed" view opens on: the latest week whose news
     volume is usual — at least half the median of the weekly article counts of the year before
@@ -135,14 +145,7 @@ def default_week(con: duckdb.DuckDBPyConnection) -> date | None:
     last = latest_week(con)
     if last is None:
         return None
-    counts: dict[date, int] = {
-        monday: int(n)
-        for monday, n in con.execute(
-            "SELECT CAST(date_trunc('week', published) AS DATE), count(*) FROM articles"
-            " WHERE published >= ? GROUP BY 1",
-            [last - timedelta(weeks=52)],
-        ).fetchall()
-    }
+    counts = _articles_by_week(con, last - timedelta(weeks=52), last + timedelta(weeks=1))
     usual = statistics.median(counts.values()) if counts else 0
     for monday in sorted(counts, reverse=True):
         if 2 * counts[monday] >= usual:
@@ -232,13 +235,7 @@ def weekly_changes(
         raise InvalidChangeRequest("no dated article in the store: nothing to compare")
     first = monday - timedelta(weeks=52)
     end = monday + timedelta(weeks=1)
-    articles = dict(
-        con.execute(
-            "SELECT CAST(date_trunc('week', published) AS DATE), count(*) FROM articles"
-            " WHERE published >= ? AND published < ? GROUP BY 1",
-            [first, end],
-        ).fetchall()
-    )
+    articles = _articles_by_week(con, first, end)
     before_4 = _weeks_with_news(monday, 4, articles)
     before_52 = _weeks_with_news(monday, 52, articles)
     counted, params = _counted(by, first, end, modality, min_confidence, con)
