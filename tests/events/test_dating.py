@@ -142,6 +142,12 @@ def date_of(time_nlp: Language) -> Callable[[str, str], EventDate | None]:
          EventDate("[thanked for supporting, no date of its own: before the article date]",
                    "PAST_REF", "ref")),
         ("Leaders called for boosting trade.", "boosting", EventDate(None, "2024-12-05", "day")),
+        # a day already past on the infinitive under a simple-past trigger is the trigger's
+        # (the parser hangs a closing time on the nearest verb); a day to come is not
+        ("Sharon officially asked Katsav to dissolve parliament on Monday.", "asked",
+         EventDate("Monday", "2024-12-02", "day")),
+        ("The president asked the cabinet to meet on December 12.", "asked",
+         EventDate(None, "2024-12-05", "day")),
         # the past perfect reaches an infinitive under it ("had refused to allow")
         ("Moscow had refused to allow British police to question him.", "allow",
          EventDate(BACKGROUND_DATE_TEXT, "PAST_REF", "ref")),

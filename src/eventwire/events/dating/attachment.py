@@ -210,6 +210,29 @@ def _temporal_adjunct(verb: Token) -> bool:
     )
 
 
+def _past_time_of_complement(span: Span, trigger: Token, article_date: date | None) -> bool:
+    """Whether a day already past sits on the infinitive complement of a simple-past trigger:
+    "Sharon *asked* Katsav *to dissolve* parliament *on Monday*" (a Saturday story) — the
+    parser hangs a closing time on the nearest verb, and the request was made that day or
+    before it, not on the report's day (issue 14). Not a day still to come ("asked them to
+    leave on Friday" said on Wednesday), which is the complement's own."""
+    verb = clause_verb(trigger)
+    node = span.root.head
+    for _ in range(_MAX_HOPS):
+        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
+            break
+        node = node.head
+    if article_date is None or verb.tag_ != "VBD" or node.dep_ != "xcomp" or node.head.i != verb.i:
+        return False
+    timex: Timex = span._.timex
+    interval = timex_interval(timex.value)
+    return (
+        interval is not None
+        and timex.granularity in ("day", "time")
+        and (interval[1] < article_date)
+    )
+
+
 def _time_of_when_clause(trigger: Token, timexes: Sequence[Span]) -> Span | None:
     """The time expression a relative clause of the trigger hangs on: "in *2003* when Hu
     *paid* a state visit", "on *Monday*, when the rebels *attacked*" — the clause tells what
@@ -337,7 +360,10 @@ def attach_date(
         chosen is None
         and len(in_sentence) == 1
         and owners[in_sentence[0].start] is None
-        and _may_govern(in_sentence[0], trigger)
+        and (
+            _may_govern(in_sentence[0], trigger)
+            or _past_time_of_complement(in_sentence[0], trigger, article_date)
+        )
     ):
         chosen = in_sentence[0]
     if chosen is not None:
