@@ -25,7 +25,7 @@ from ._vocabulary import NUMBER_WORDS
 from .intervals import timex_interval
 from .model import Timex
 
-__all__ = ["StoryContext", "is_anaphoric", "is_comparison", "resolve_anchored"]
+__all__ = ["StoryContext", "is_anaphoric", "is_comparison", "resolve_anchored", "uses_story"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +78,16 @@ def is_anaphoric(text: str) -> bool:
     """Whether a normalised expression needs the story's timeline to resolve."""
     return any(p.fullmatch(text) for p in (_NEXT, _LATER, _SAME, _LATEST)) and not (
         _NEXT.fullmatch(text) is not None and text.startswith(_DEICTIC_WITHOUT_THE)
+    )
+
+
+def uses_story(text: str) -> bool:
+    """Whether a normalised expression (signal words removed) may read the story at all: the
+    resolver passes the story only then, so that the cache keeps serving the others."""
+    return (
+        is_anaphoric(text)
+        or _COMPARISON.fullmatch(text) is not None
+        or _LATEST.fullmatch(text) is not None
     )
 
 

@@ -64,7 +64,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Literal
 
-from ._anaphora import StoryContext, is_anaphoric, resolve_anchored
+from ._anaphora import StoryContext, is_anaphoric, resolve_anchored, uses_story
 from ._calendar import Prefer
 from ._rules import resolve_core
 from ._spelled import spell_out_digits
@@ -118,6 +118,8 @@ def resolve_time(
         text = _normalize(expression)
         if not text:
             return None
+        if story is not None and not uses_story(_without_signals(text)):
+            story = None  # one cache entry for every story: most expressions ignore it
         return _resolve(text, reference_date, direction, story or _NO_STORY)
     except (ValueError, OverflowError, RecursionError):
         # Calendar arithmetic beyond year 1 or 9999 ("tomorrow" said on 9999-12-31): no value.
@@ -128,9 +130,15 @@ def needs_story(expression: str) -> bool:
     """Whether ``expression`` resolves only against the story's timeline ("the following
     year", "two days later", "then"), not against the article date alone."""
     try:
-        return is_anaphoric(_SIGNAL.sub("", _normalize(expression)))
+        return is_anaphoric(_without_signals(_normalize(expression)))
     except (ValueError, RecursionError):
         return False
+
+
+def _without_signals(text: str) -> str:
+    while match := _SIGNAL.match(text):
+        text = text[match.end() :]
+    return text
 
 
 # --- normalisation ---------------------------------------------------------------------------
