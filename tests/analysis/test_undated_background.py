@@ -6,6 +6,7 @@ this week's events saw a 2014 kidnapping recalled in this week's news)."""
 from __future__ import annotations
 
 import dataclasses
+import json
 from datetime import date
 from pathlib import Path
 
@@ -162,6 +163,12 @@ def test_the_change_command_says_it_left_background_out(db: Path) -> None:
     )  # fmt: skip
     assert result.exit_code == 0, result.output
     assert "1 event told as background with no date of its own" in result.output
+    as_json = CliRunner().invoke(
+        cli, ["changes", "--db", str(db), "--week", "2024-W25", "--min-confidence", "0",
+              "--modality", "all", "--format", "json"]
+    )  # fmt: skip
+    assert as_json.exit_code == 0, as_json.output
+    assert json.loads(as_json.output.splitlines()[0])["background_events"] == 1
 
 
 def test_the_dashboard_says_what_the_week_left_out(db: Path) -> None:
