@@ -425,8 +425,19 @@ def _nominal_cues(noun: Token, note: _Note) -> None:
             note("intended", child)
         elif child.dep_ == "amod" and child.lower_ in HYPOTHETICAL_ADJECTIVES:
             note("hypothetical", child)
-    if lemma in INTENT_NOUNS:
+    if lemma in INTENT_NOUNS and not _is_conversation(noun):
         note("intended", noun)
+
+
+def _is_conversation(noun: Token) -> bool:
+    """Whether a "call" is a conversation held, not an appeal: "a (phone) call *with* X",
+    "the call *between* X and Y" (issue 13: "a transcript of a call between the two
+    presidents" had become a promise to meet)."""
+    return noun.lemma_.lower() == "call" and any(
+        (c.dep_ == "prep" and c.lower_ in ("with", "between"))
+        or (c.dep_ in ("compound", "amod") and c.lower_ in ("phone", "telephone", "video"))
+        for c in noun.children
+    )
 
 
 def _scope_cues(governor: Token, via: Token, index: MentionIndex, note: _Note) -> None:

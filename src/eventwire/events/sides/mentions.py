@@ -41,7 +41,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ...actors.model import UNRESOLVED, Actor
 from ..model import ActorRef
-from .unnamed import CIVILIAN_NOUNS, QUANTITY_NOUNS, looks_like_actor, noun_phrase
+from .unnamed import CIVILIAN_NOUNS, QUANTITY_NOUNS, looks_like_actor, names_a_storm, noun_phrase
 
 __all__ = ["ArgumentActor", "MentionIndex", "actor_ref"]
 
@@ -298,6 +298,8 @@ class MentionIndex:
             reporter = self._reporting_subject(token)
             if reporter is not None:
                 return reporter
+        if names_a_storm(token):
+            return None  # "Typhoon Haiyan killed 6,000": weather acts on no one
         span = self.mention_at(token)
         if span is not None:
             return ArgumentActor(token, span, self.actor_of(span), "mention")
