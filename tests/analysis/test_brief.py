@@ -284,3 +284,21 @@ def test_a_store_from_before_article_notes(day_db: Path, tmp_path: Path) -> None
     finally:
         con.close()
     assert briefing.articles == 3 and briefing.bullets
+
+
+def test_an_allegation_by_an_unresolved_source_names_it(tmp_path: Path) -> None:
+    # "…, according to a local newspaper": no actor code, but the analyst must see who says so.
+    day = article("day", DAY, "dw.com")
+    said = dataclasses.replace(
+        event(day, "Pyongyang", "Russia", "070", "2024-12", modality="alleged", verb="supplied"),
+        attribution=Attribution("a local newspaper", None),
+    )
+    met = event(day, "Seoul", "Washington", "040", "2024-12-05", verb="consulted")
+    path = tmp_path / "unresolved.duckdb"
+    with open_store(path) as store:
+        fill(store, [(day, [met, said])])
+    with open_store(path, read_only=True) as store:
+        briefing = store.brief(DAY)
+    allegations = [a for s in briefing.stories for r in s.reports for a in r.allegations]
+    assert [a.alleged_by for a in allegations] == [("a local newspaper",)]
+    assert "alleged by a local newspaper:" in briefing_markdown(briefing)

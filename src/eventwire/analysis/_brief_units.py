@@ -175,7 +175,8 @@ def attach_mentions(
     where = " AND ".join(["a.published BETWEEN ? AND ?", "a.duplicate_of IS NULL", *confident])
     rows = con.execute(
         f"""SELECT m.article_id, m.sentence_index, m.sentence, s.start_char, m.event_id,
-                   e.modality, m.attribution_code, coalesce(m.source_code, m.source_country),
+                   e.modality, coalesce(m.attribution_code, m.attribution_text),
+                   coalesce(m.source_code, m.source_country),
                    coalesce(m.target_code, m.target_country), e.source_country,
                    e.target_country, coalesce(e.source_actor_id, e.source_code),
                    coalesce(e.target_actor_id, e.target_code), e.plover_category, e.cameo,

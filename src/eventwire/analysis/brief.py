@@ -90,7 +90,8 @@ class Citation:
 
 @dataclass(frozen=True, slots=True)
 class Allegation:
-    """An event the text reports as alleged, and who alleges it (attribution codes)."""
+    """An event the text reports as alleged, and who alleges it (the attribution's code, or
+    its words when no actor resolves them: "NPR", "The Times")."""
 
     event_id: str
     alleged_by: tuple[str, ...]
