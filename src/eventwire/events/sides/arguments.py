@@ -102,6 +102,11 @@ _STATE_ACT_CODES = ("173", "174")
 _WITHDRAWAL_CODES = ("0874", "1661")
 
 _PLACE_PREPS = frozenset({"in", "inside", "across", "throughout"})
+# Nouns of a place a state's adjective qualifies: "in the *Israeli* city of Netanya".
+_PLACE_KIND_NOUNS = frozenset(
+    {"city", "town", "village", "capital", "province", "region", "district", "port", "state",
+     "county", "area", "resort", "enclave", "territory"}
+)  # fmt: skip
 # Violent acts whose place is where the victims were, not who did them.
 _ATTACK_NOUNS = frozenset(
     {
@@ -196,6 +201,13 @@ _MOTION_VERBS = frozenset(
 
 def find_arguments(match: TriggerMatch, index: MentionIndex) -> ArgumentFrame:
     """The source and target candidates of ``match`` (see the module docstring)."""
+    frame = _arguments(match, index)
+    if match.entry.code.startswith("04") and not match.is_nominal:
+        return _partners_not_topics(match, frame, index)
+    return frame
+
+
+def _arguments(match: TriggerMatch, index: MentionIndex) -> ArgumentFrame:
     frame = _frame(match, index)
     if frame.targets and frame.sources:
         return frame
@@ -232,6 +244,50 @@ _MISSION_NOUNS = frozenset({"embassy", "consulate", "legation", "mission", "comm
 _AT_PLACE = frozenset({"outside", "at", "near", "before", "opposite", "in", "to", "towards"})
 
 
+# What talks are about: "discussed *the Taiwan issue* with Chinese leaders" names no Taiwanese
+# party (issue 13: the topic's modifier had become the one met). The parser often hangs the
+# "with" phrase of the verb on such a noun: it names the partner.
+_TOPIC_NOUNS = frozenset(
+    {"issue", "question", "matter", "situation", "crisis", "problem", "dispute", "conflict",
+     "file", "agenda", "subject", "topic", "case"}
+)  # fmt: skip
+# Verbs whose direct object is what is talked about, never whom one talks with.
+_DISCUSSING_VERBS = frozenset({"discuss", "debate", "review", "examine"})
+# Relations with someone are a topic too: "discussed prospects for relations *with Bonn*".
+_RELATION_NOUNS = frozenset({"relation", "relations", "tie", "ties", "link", "links"})
+
+
+def _partners_not_topics(
+    match: TriggerMatch, frame: ArgumentFrame, index: MentionIndex
+) -> ArgumentFrame:
+    """A meeting's targets without the parties named only as what it is about."""
+    kept: list[ArgumentActor] = []
+    partners: list[ArgumentActor] = []
+    discussed = match.token.lemma_.lower() in _DISCUSSING_VERBS
+    for arg in frame.targets:
+        token = arg.token
+        if token.lemma_.lower() in _TOPIC_NOUNS and arg.via in ("modifier", "contained"):
+            withs = [c for c in token.children if c.dep_ == "prep" and c.lower_ == "with"]
+            partners += index.resolve_all([o for p in withs for o in prep_objects(p)])
+        elif discussed and token.dep_ == "dobj" and token.head.i == match.token.i:
+            continue  # "met Erdogan to *discuss Syria*": Syria is the subject discussed
+        elif (
+            token.dep_ == "pobj"
+            and token.head.lower_ == "with"
+            and token.head.head.lemma_.lower() in _RELATION_NOUNS
+        ):
+            continue
+        else:
+            kept.append(arg)
+    if len(kept) == len(frame.targets):
+        return frame
+    targets = tuple(kept + partners)
+    if not targets and len(frame.sources) > 1:
+        # "Putin and Erdogan discussed Syria": the two met each other.
+        return dataclasses.replace(frame, targets=(), symmetric=True)
+    return dataclasses.replace(frame, targets=targets)
+
+
 def _done_to_a_place(match: TriggerMatch) -> bool:
     """Whether the act is one done to the place where it happens (``_PLACE_TARGET_ROOTS``)."""
     code = match.entry.code
@@ -245,13 +301,16 @@ def _where_it_happened(arg: ArgumentActor) -> bool:
     not the target"). Only through an attack: the place of what a state does at home names
     that state ("denounced arrests of journalists *in Venezuela*"); acts done to a place keep
     it (``_PLACE_TARGET_ROOTS``)."""
-    prep = arg.token.head
+    token = arg.token
+    if token.dep_ in ("amod", "compound") and token.head.lemma_.lower() in _PLACE_KIND_NOUNS:
+        token = token.head  # "in the *Israeli* city of Netanya": the city is the place
+    prep = token.head
     if not (
         arg.via == "contained"
-        and arg.token.dep_ == "pobj"
+        and token.dep_ == "pobj"
         and prep.dep_ == "prep"
         and prep.lower_ in _PLACE_PREPS
-        and _is_place(arg)
+        and (token.lemma_.lower() in _PLACE_KIND_NOUNS or _is_place(arg))
     ):
         return False
     return any(t.lemma_.lower() in _ATTACK_NOUNS for t in prep.ancestors if t.pos_ == "NOUN")
