@@ -7,7 +7,7 @@ from datetime import date
 import pyarrow as pa
 import pytest
 
-from eventwire.analysis.filters import EventFilter, InvalidFilter
+from eventwire.analysis.filters import EventFilter, EventScope, InvalidFilter
 from eventwire.store import Store
 
 
@@ -86,6 +86,37 @@ def test_invalid_filters_are_domain_errors(bad: dict[str, object]) -> None:
         EventFilter(**bad)  # type: ignore[arg-type]
 
 
+@pytest.mark.parametrize(
+    "bad",
+    [
+        {"modality": "rumoured"},
+        {"min_confidence": 1.5},
+        {"since": date(2024, 2, 1), "until": date(2024, 1, 1)},
+    ],
+)
+def test_an_invalid_scope_is_a_domain_error(bad: dict[str, object]) -> None:
+    with pytest.raises(InvalidFilter):
+        EventScope(**bad)  # type: ignore[arg-type]
+
+
+def test_the_analyses_take_a_scope_or_its_fields_alike(store: Store) -> None:
+    scope = EventScope(modality=None, since=date(2024, 9, 1), until=date(2024, 11, 30))
+    fields = {"modality": None, "since": date(2024, 9, 1), "until": date(2024, 11, 30)}
+    by_scope, by_fields = store.timeline("PRK", scope), store.timeline("PRK", **fields)
+    assert list(by_scope["event_id"]) == list(by_fields["event_id"])
+    # Every modality: the alleged event of November 1st too.
+    assert list(by_scope["day"].dt.date) == [
+        date(2024, 9, 13),
+        date(2024, 11, 1),
+        date(2024, 11, 5),
+    ]
+    assert set(by_scope["modality"]) == {"asserted", "alleged"}
+    assert store.dyad("RUS", "PRK", "month", scope).equals(store.dyad("RUS", "PRK", **fields))
+    assert store.network(scope).equals(store.network(**fields))
+    with pytest.raises(TypeError, match="not both"):
+        store.timeline("PRK", scope, modality="alleged")
+
+
 def test_arrow_on_request(store: Store) -> None:
     table = store.events(arrow=True)
     assert isinstance(table, pa.Table)
@@ -156,7 +187,7 @@ def test_network_weights(store: Store) -> None:
 
 
 def test_network_window_level_and_self_edges(store: Store) -> None:
-    november = store.network(date(2024, 11, 1), date(2024, 11, 30))
+    november = store.network(since=date(2024, 11, 1), until=date(2024, 11, 30))
     assert set(zip(november["source"], november["target"], strict=True)) == {
         ("USA", "PRK"),
         ("USA", "RUS"),
