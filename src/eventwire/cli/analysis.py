@@ -514,18 +514,7 @@ def _note(store: Store, frame: pd.DataFrame, modality: str, threshold: float) ->
 @click.argument("b")
 @_plot_options
 @click.pass_context
-def plot_dyad(
-    ctx: click.Context,
-    a: str,
-    b: str,
-    output: str,
-    freq: str,
-    db: str | None,
-    since: str | None,
-    until: str | None,
-    modality: str,
-    min_confidence: float | None,
-) -> None:
+def plot_dyad(ctx: click.Context, /, a: str, b: str, freq: str, **options: Any) -> None:
     """Plot events between A and B per period by quad class, over the mean Goldstein score.
 
     Without --since the plot starts three years before the earliest stored article."""
@@ -534,35 +523,14 @@ def plot_dyad(
         key_a, key_b = _actor(store, a, scope.until), _actor(store, b, scope.until)
         return guarded(lambda: store.dyad(key_a.key, key_b.key, cast("Freq", freq), scope))
 
-    _draw(
-        ctx,
-        series,
-        f"{a} – {b}: events per {freq}",
-        output,
-        freq,
-        db,
-        since,
-        until,
-        modality,
-        min_confidence,
-    )
+    _draw(ctx, series, f"{a} – {b}: events per {freq}", freq=freq, **options)
 
 
 @plot.command("timeline")
 @click.argument("actor")
 @_plot_options
 @click.pass_context
-def plot_timeline(
-    ctx: click.Context,
-    actor: str,
-    output: str,
-    freq: str,
-    db: str | None,
-    since: str | None,
-    until: str | None,
-    modality: str,
-    min_confidence: float | None,
-) -> None:
+def plot_timeline(ctx: click.Context, /, actor: str, freq: str, **options: Any) -> None:
     """Plot the events ACTOR took part in per period by quad class, over the mean Goldstein.
 
     Without --since the plot starts three years before the earliest stored article."""
@@ -571,24 +539,14 @@ def plot_timeline(
         key = _actor(store, actor, scope.until)
         return guarded(lambda: store.actor_series(key.key, cast("Freq", freq), scope))
 
-    _draw(
-        ctx,
-        series,
-        f"{actor}: events per {freq}",
-        output,
-        freq,
-        db,
-        since,
-        until,
-        modality,
-        min_confidence,
-    )
+    _draw(ctx, series, f"{actor}: events per {freq}", freq=freq, **options)
 
 
 def _draw(
     ctx: click.Context,
     series: Callable[[Store, EventScope], pd.DataFrame],
     title: str,
+    *,
     output: str,
     freq: str,
     db: str | None,
@@ -597,8 +555,9 @@ def _draw(
     modality: str,
     min_confidence: float | None,
 ) -> None:
-    """What both plots do: read ``series(store, scope)`` (the scope of the period options,
-    from ``_plot_since`` when --since is not given) and draw it."""
+    """What both plots do with the options of ``_plot_options``: read ``series(store,
+    scope)`` (the scope of the period options, from ``_plot_since`` when --since is not given)
+    and draw it."""
     from ..analysis.plots import plot_series
 
     scope = _scope(ctx, since, until, modality, min_confidence)

@@ -22,7 +22,7 @@ from ..actors.explain import explain_actor
 from ..analysis.changes import WeeklyChanges
 from ..analysis.filters import EventScope
 from ..analysis.periods import period_label
-from ..analysis.records import ArticleRecord, EventRecord
+from ..analysis.records import ArticleRecord, EventRecord, SortKey
 from ..analysis.search import SearchResult
 from ..treaties import (
     alliance_edges,
@@ -191,18 +191,7 @@ def list_events(
     request: Request,
     store: View,
     query: Events,
-    sort: Literal[
-        "day",
-        "goldstein",
-        "confidence",
-        "num_mentions",
-        "num_articles",
-        "num_sources",
-        "cameo",
-        "source_code",
-        "target_code",
-        "quad_class",
-    ] = "day",
+    sort: SortKey = "day",
     order: Literal["asc", "desc"] = "asc",
     offset: Offset = 0,
     limit: Limit = None,

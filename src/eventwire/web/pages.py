@@ -172,7 +172,7 @@ def explorer(
     """Filters, the events they select with highlighted sentences, and exports of the page."""
     size = _reader(request).options.page_size
     selection = query.to_filter(store, request.app.state.min_confidence)
-    key = cast(SortKey, sort if sort in SORTABLE else "day")
+    key: SortKey = sort if sort in SORTABLE else "day"
     page = store.event_page(
         selection, offset=offset, limit=size, sort=key, descending=order != "asc"
     )
