@@ -73,19 +73,7 @@ def test_limit_and_date_order(store: Store) -> None:
     assert days == sorted(days)
 
 
-@pytest.mark.parametrize(
-    "bad",
-    [
-        {"modality": "rumoured"},
-        {"quad_class": 5},
-        {"since": date(2024, 2, 1), "until": date(2024, 1, 1)},
-    ],
-)
-def test_invalid_filters_are_domain_errors(bad: dict[str, object]) -> None:
-    with pytest.raises(InvalidFilter):
-        EventFilter(**bad)  # type: ignore[arg-type]
-
-
+@pytest.mark.parametrize("kind", [EventFilter, EventScope])
 @pytest.mark.parametrize(
     "bad",
     [
@@ -94,9 +82,16 @@ def test_invalid_filters_are_domain_errors(bad: dict[str, object]) -> None:
         {"since": date(2024, 2, 1), "until": date(2024, 1, 1)},
     ],
 )
-def test_an_invalid_scope_is_a_domain_error(bad: dict[str, object]) -> None:
+def test_invalid_filters_and_scopes_are_domain_errors(
+    kind: type[EventFilter | EventScope], bad: dict[str, object]
+) -> None:
     with pytest.raises(InvalidFilter):
-        EventScope(**bad)  # type: ignore[arg-type]
+        kind(**bad)  # type: ignore[arg-type]
+
+
+def test_a_quad_class_out_of_range_is_a_domain_error() -> None:
+    with pytest.raises(InvalidFilter):
+        EventFilter(quad_class=5)
 
 
 def test_the_analyses_take_a_scope_or_its_fields_alike(store: Store) -> None:
