@@ -10,6 +10,7 @@ from spacy.language import Language
 
 from eventwire.errors import ConfigError
 from eventwire.events.scoring.relevance import load_offtopic_cues
+from tests.events.coding import coded_events
 
 
 def words(text: str) -> list[str]:
@@ -56,7 +57,5 @@ def test_events_of_a_sport_story_fall_under_the_analysts_threshold(nlp: Language
         "The coach praised the squad after the tournament. Britain will tour New Zealand "
         "next season, and the league said the championship trophy stays in London."
     )
-    doc = nlp.make_doc(text)
-    doc._.article_date = date(2005, 12, 11)
-    events = nlp(doc)._.events
+    events = coded_events(nlp, text, date(2005, 12, 11))
     assert events and all(e.confidence < 0.3 for e in events)
