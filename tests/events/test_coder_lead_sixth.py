@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from spacy.language import Language
 
+from .coding import coded_events
 from .test_coder_precision import coded
 
 
@@ -38,11 +39,11 @@ def test_a_call_between_two_leaders_was_held(nlp: Language) -> None:
 
 
 def test_who_learns_of_a_killing_did_not_do_it(nlp: Language) -> None:
-    doc = nlp("Annan was shocked to learn the killing of Pierre Gemayel.")
-    killers = [e.source.text for e in doc._.events if e.plover.category == "ASSAULT" and e.source]
+    found = coded_events(nlp, "Annan was shocked to learn the killing of Pierre Gemayel.")
+    killers = [e.source.text for e in found if e.plover.category == "ASSAULT" and e.source]
     assert "Annan" not in killers, killers
-    doc = nlp("The militia carried out the killing of Pierre Gemayel.")
-    assert any(e.source and e.source.text == "The militia" for e in doc._.events)
+    found = coded_events(nlp, "The militia carried out the killing of Pierre Gemayel.")
+    assert any(e.source and e.source.text == "The militia" for e in found)
 
 
 def test_the_city_of_an_attack_is_no_party_condemned(nlp: Language) -> None:
