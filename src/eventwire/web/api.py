@@ -86,7 +86,7 @@ Limit = Annotated[
 Since = Annotated[str | None, Query(description="First day: YYYY-MM-DD, YYYY-MM or YYYY.")]
 Until = Annotated[str | None, Query(description="Last day (inclusive), same forms.")]
 Modality = Annotated[
-    Literal["asserted", "denied", "hypothetical", "alleged", "all"],
+    Literal["asserted", "negated", "hypothetical", "intended", "alleged", "denied", "all"],
     Query(description="Only events of this modality; all for every modality."),
 ]
 

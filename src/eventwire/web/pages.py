@@ -25,6 +25,7 @@ from ..analysis.changes import CHANGE_KINDS, WeeklyChanges
 from ..analysis.periods import period_label
 from ..analysis.records import SORTABLE, SentenceSpan, SortKey, mention_spans
 from ..errors import EventwireError
+from ..events.model import MODALITIES
 from ..events.ontology import PLOVER_CATEGORIES
 from ..time.intervals import format_event_date
 from ..treaties import alliance_edges, find_treaty, obligations_to_assist, treaties_as_of
@@ -100,6 +101,7 @@ def highlight(sentence: str, spans: Sequence[SentenceSpan]) -> Markup:
 
 templates.env.globals["highlight"] = highlight
 templates.env.globals["quad_names"] = QUAD_NAMES
+templates.env.globals["modality_choices"] = (*MODALITIES, "all")
 # An event's date at its own granularity ("2023", "2024-06"), not its interval's first day.
 templates.env.globals["event_date"] = format_event_date
 
