@@ -164,6 +164,24 @@ def _read_notes(notes: str | None) -> tuple[bool, tuple[tuple[int, int], ...]]:
         return False, ()
 
 
+def latest_day_with_news(
+    con: duckdb.DuckDBPyConnection, before: date, min_confidence: float | None
+) -> date | None:
+    """The latest day before ``before`` on which an article reported an asserted event at
+    least ``min_confidence`` confident (None: no such day)."""
+    confident, params = confidence_terms(min_confidence)
+    where = " AND ".join(
+        ["a.published < ?", "a.duplicate_of IS NULL", "e.modality = 'asserted'", *confident]
+    )
+    row = con.execute(
+        f"""SELECT max(a.published) FROM event_mentions m
+            JOIN articles a USING (article_id) JOIN events e USING (event_id)
+            WHERE {where}""",
+        [before, *params],
+    ).fetchone()
+    return None if row is None else row[0]
+
+
 def attach_mentions(
     con: duckdb.DuckDBPyConnection,
     pages: dict[str, Page],
