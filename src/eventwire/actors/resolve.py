@@ -271,6 +271,20 @@ def combine(
         return parts.head
     country = modifier.country if modifier is not None else None
     if parts.unknown_name:
+        if modifier is not None and modifier.resolved and modifier.kind == "group":
+            # "Hamas leader Khaled Meshaal", "Gazprom chief Alexei Miller": someone the
+            # knowledge base does not know, acting for a group — the group's code, not a
+            # state sector read from the title (issue 13: a Hamas leader coded PSEGOV).
+            return Actor(
+                f"person/{slug(parts.unknown_name)}",
+                parts.unknown_name,
+                modifier.code,
+                modifier.country,
+                modifier.sector,
+                "person",
+                office=vocabulary.office if vocabulary else None,
+                confidence=settings.inferred_person,
+            )
         if country is None:
             if modifier is not None and modifier.resolved and modifier.kind == "igo":
                 # "World Bank president Paul Wolfowitz", "UN envoy Alioune Blondin Beye":
