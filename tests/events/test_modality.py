@@ -79,6 +79,7 @@ ACTORS = {
         ("Russia attacked the convoy. Why? Nobody knows.", "attacked", "asserted"),
         ("This is the first time Russia has sent troops.", "sent", "asserted"),
         ("It was the first time Russia had attacked the convoy.", "attacked", "asserted"),
+        ("There were many times that Russia attacked the convoy.", "attacked", "asserted"),
     ],
 )
 def test_modality(annotate, text: str, trigger: str, modality: str) -> None:  # type: ignore[no-untyped-def]

@@ -459,20 +459,22 @@ def _rhetoric(trigger: Token) -> Token | None:
 def _exhorts(time: Token, clause: Token) -> bool:
     """ "it is time *for X to act*", "now is the time for X to act", "it is high time X acted":
     the noun "time", subject or attribute of "be", with a to-infinitive clause, or with any
-    clause when "time" has no determiner ("the last time X attacked", "the first time X has
-    sent" are deeds)."""
+    clause when "time" has no determiner; "time" is singular and bare or "high" ("the last time X
+    attacked", "the first time X has sent", "there were many times X disagreed" are deeds)."""
     if time.head.lemma_.lower() != "be" or time.dep_ not in ("attr", "nsubj"):
         return False
     if clause.dep_ not in ("relcl", "acl", "ccomp"):
         return False
-    if any(c.dep_ == "amod" and c.lower_ in _ORDINAL_WORDS for c in time.children):
-        return False
+    if time.tag_ != "NN" or any(
+        c.dep_ == "amod" and c.lower_ not in _EXHORTING_ADJECTIVES for c in time.children
+    ):
+        return False  # "there were many times that …", "the first time …": deeds
     if is_to_infinitive(clause):
         return True
     return not any(c.dep_ in ("det", "poss") for c in time.children)
 
 
-_ORDINAL_WORDS = frozenset({"first", "last", "second", "third", "only", "next", "previous"})
+_EXHORTING_ADJECTIVES = frozenset({"high", "right"})
 
 
 def _counterfactual(verb: Token) -> bool:
