@@ -140,6 +140,11 @@ def test_a_surname_named_earlier_is_that_person_whatever_the_tagger_says(
             ("NATO deputy secretary general Carlos Mendez", "IGOWSTNAT"),
         ),
         ("Hamas leader Carlos Mendez arrived.", ("Hamas leader Carlos Mendez", "PSEREB")),
+        # ... unless the title is a state's office, which the person holds for the state.
+        (
+            "Hamas prime minister Carlos Mendez arrived.",
+            ("Hamas prime minister Carlos Mendez", "PSEGOV"),
+        ),
     ],
 )
 def test_titles_of_unknown_office_holders(run: Run, text: str, expected: tuple[str, str]) -> None:
