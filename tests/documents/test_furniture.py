@@ -44,6 +44,10 @@ FURNITURE = [
     ("Media playback is unsupported on your device Media caption Rebels shell the town", "player"),
     ("Watch: The moment the minister was heckled", "player"),
     ("Scroll down for video", "player"),
+    ("12/30 The summit The leaders pose for a photograph in the garden", "player"),
+    ("Slideshow (3 Images)", "player"),
+    ("CLOSE The minister explains the new rules in a short clip. Buzz60", "player"),
+    ("[Video shows rebels firing at a checkpoint]", "player"),
     # links to other stories
     ("Read more: The army seizes the airport in a dawn raid", "link"),
     ("READ MORE: Rebels accuse the government of breaking the truce", "link"),
@@ -76,6 +80,9 @@ STORY = [
     "The image of the country has suffered, the foreign minister said.",
     "Watch groups said the election had been free and fair.",
     "A photographer for the agency was arrested by police in the capital on Friday.",
+    "1/2 of the voters backed the proposal, the commission said.",
+    "24/7 Rebels kept up the shelling all night",  # not an item of a gallery of 7
+    "CLOSE to 200 people were detained after the march.",
 ]
 
 

@@ -22,7 +22,9 @@ ends with its full stop and merely mentions a photo, a video or Reuters) does no
   does);
 * **player and gallery chrome**: "JUST WATCHED", "MUST WATCH", "Hide Caption", "Media
   caption", "Media playback is unsupported", "toggle caption", "Scroll down for video",
-  and lines opening with "Watch:", "Video:", "Photos:", "Gallery:", "Listen:";
+  lines opening with "Watch:", "Video:", "Photos:", "Gallery:", "Listen:", a gallery's
+  numbered item ("15/34 …"), "Slideshow (2 Images)", a player's "CLOSE …" and a bracketed
+  "[Video …]" link;
 * **links**: lines opening with "Read more:", "Related:", "More:", "See also:", "Also read:",
   "Read or Share this story", lines closing with "Read more" after an unfinished headline,
   and lines that are only a web address;
@@ -80,6 +82,12 @@ _PLAYER = re.compile(
     r"Image copyright|Image caption|Video caption)\b",
     re.IGNORECASE,
 )
+# A gallery's numbered item ("15/34 16 November 2017 The minister chats …"), a slideshow's
+# label, a video player's "CLOSE" before its caption, a bracketed link to a video.
+_GALLERY = re.compile(
+    r"^(?:(?P<n>\d{1,3})\s*/\s*(?P<of>\d{1,3})\s+[A-Z0-9]|CLOSE\s+[A-Z]|"
+    r"Slideshow\s*\(\d+\s+(?:Images|Photos)\)|\[(?:Video|VIDEO|Photos|PHOTOS|Watch|WATCH)\b[^\]]*\]$)"
+)
 _PLAYER_START = re.compile(
     r"^(?:WATCH|Watch|VIDEO|Video|VIDEOS|Videos|PHOTOS|Photos|PHOTO|Photo|GALLERY|Gallery|"
     r"LISTEN|Listen|IN PICTURES|In pictures|In Pictures)\s*[:|]"
@@ -115,6 +123,11 @@ def furniture_kind(line: str) -> FurnitureKind | None:
     if not text or len(text) > MAX_FURNITURE_CHARS:
         return None
     if _PLAYER.search(text) or _PLAYER_START.match(text):
+        return "player"
+    gallery = _GALLERY.match(text)
+    if gallery is not None and (
+        gallery.group("n") is None or int(gallery.group("n")) <= int(gallery.group("of"))
+    ):
         return "player"
     if _LINK_START.match(text) or _LINK_END.search(text) or _URL_ONLY.match(text):
         return "link"
