@@ -85,9 +85,13 @@ def _events(nlp: Language, text: str) -> list[tuple[str, str | None, str | None]
         # A hazard service's advisory.
         "The Japan Meteorological Agency warned residents of the coast to evacuate.",
         "Officials warned residents of heavy flooding along the river.",
+        # Business among businesses.
+        "Chinese and Indian firms signed a deal to build a refinery.",
     ],
 )
-def test_media_verdicts_and_hazard_advisories_are_no_events(nlp: Language, text: str) -> None:
+def test_media_verdicts_business_and_hazard_advisories_are_no_events(
+    nlp: Language, text: str
+) -> None:
     assert _events(nlp, text) == []
 
 
@@ -101,6 +105,7 @@ def test_media_verdicts_and_hazard_advisories_are_no_events(nlp: Language, text:
         ),
         ("The opposition called on Russia to end the blockade.", ("REQUEST", "RUSOPP", "RUS")),
         ("North Korea warned the United States of a merciless strike.", ("THREATEN", "PRK", "USA")),
+        ("China fined three US firms for dumping steel.", ("ACCUSE", "CHN", "USABUS")),
     ],
 )
 def test_calls_for_and_threats_stay_events(

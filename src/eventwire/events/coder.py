@@ -450,8 +450,11 @@ class EventCoder:
                 source.span if source is not None else None,
                 source.actor.sector if source is not None else None,
                 source.token if source is not None else None,
+                source_kind=source.actor.kind if source is not None else None,
+                target_sector=target.actor.sector if target is not None else None,
+                has_target=target is not None,
             ):
-                continue  # a newsroom's verdict on a vote, a hazard advisory (relevance)
+                continue  # a newsroom's verdict, business among firms, a hazard advisory
             if self.options.require_source_and_target and not self._dyad_or_recipientless(
                 source, target, plover.category, match, judgement.modality
             ):

@@ -11,7 +11,7 @@ analyses' default threshold hides them.
 >>> cues.story_topic(["rugby", "coach", "league", "tour", ...])       # doctest: +SKIP
 'sport'
 
-Two readings are no event at all, and the coder drops them (:func:`not_an_event`):
+Three readings are no event at all, and the coder drops them (:func:`not_an_event`):
 
 * **a news outlet's verdict on a vote**: newsrooms "call" or "project" a race ("The network
   called the state for the senator", "the agency declared her the winner"). That is the press
@@ -20,6 +20,10 @@ Two readings are no event at all, and the coder drops them (:func:`not_an_event`
   a verb of calling, projecting or declaring is never a side; nor is the REQUEST / CONSULT
   reading of "call" whose direct object is a contest ("called the race for X": the "for" is the
   winner, not what is asked for).
+* **business among businesses**: a company or "firms" (sector BUS, not a person whose
+  baseline is business) acting alone or on another company ("Chinese and Indian firms
+  facilitate linkages", "the two firms signed a deal"): our gold set codes company business
+  only when a political actor is a side ("the government fined the bank").
 * **an advisory on a natural hazard**: weather, seismological and similar services "warn"
   residents of a typhoon, "urge" them to leave the coast. A forecast is no threat and no
   political request: an event whose source is such a service, or whose trigger warns of a
@@ -166,11 +170,22 @@ def not_an_event(
     source_span: Span | None,
     source_sector: str | None,
     source_token: Token | None = None,
+    *,
+    source_kind: str | None = None,
+    target_sector: str | None = None,
+    has_target: bool = False,
 ) -> bool:
     """Whether a coded reading is no event: a newsroom's verdict on a vote, or an advisory on
     a natural hazard (see the module docstring). ``source_span``, ``source_sector`` and
     ``source_token`` are the source side's words, resolved sector and token in the clause
-    (None when there is no source)."""
+    (None when there is no source); ``source_kind`` is the source actor's kind, and
+    ``target_sector`` / ``has_target`` describe the target side."""
+    if (
+        source_sector == "BUS"
+        and source_kind != "person"
+        and (not has_target or target_sector == "BUS")
+    ):
+        return True  # companies among themselves: business, not politics
     lemma = trigger.lemma_.lower()
     if lemma in _VERDICT_VERBS:
         # "called the race for X", "called Ohio for X": calling a thing, not calling for one
