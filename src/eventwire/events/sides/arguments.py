@@ -64,6 +64,7 @@ from .clause import (
 )
 from .mentions import ArgumentActor, MentionIndex
 from .nominal import nominal_arguments
+from .recalled import recalled_meeting
 from .unnamed import ACTOR_ENTITIES, FORCE_NOUNS, looks_like_actor
 
 __all__ = [
@@ -211,6 +212,11 @@ def find_arguments(match: TriggerMatch, index: MentionIndex) -> ArgumentFrame:
         inside = dataclasses.replace(
             inside, targets=tuple(a for a in inside.targets if not _where_it_happened(a))
         )
+    if not (frame.sources or frame.targets or inside.sources or inside.targets):
+        # "The talks ended without agreement" after "X and Y met": the story's pair.
+        recalled = recalled_meeting(match, index)
+        if recalled is not None:
+            return recalled
     if frame.symmetric:
         return dataclasses.replace(frame, inside_targets=frame.inside_targets or inside.targets)
     # The antecedent of a relative clause is its subject; a thing there ("an attack on the
@@ -347,6 +353,17 @@ def _participle_of_object(
     return ArgumentFrame(tuple(doers), tuple(parties), True)
 
 
+def _named_as(match: TriggerMatch) -> bool:
+    """Whether the entry's object is what the verb's direct object is called: "named X *as
+    terrorists*", "called the deal *lousy*" (then the direct object is the party)."""
+    obj = match.object_token
+    if obj is None:
+        return False
+    if obj.dep_ in ("oprd", "acomp"):
+        return obj.head.i == match.token.i
+    return obj.dep_ == "pobj" and obj.head.lower_ == "as" and obj.head.head.i == match.token.i
+
+
 def _passive_patient(verb: Token) -> list[Token]:
     return [c for c in verb.children if c.dep_ == "nsubjpass"]
 
@@ -388,6 +405,9 @@ def _verbal_arguments(match: TriggerMatch, index: MentionIndex) -> ArgumentFrame
             # "visiting *Malta* to attend …" parsed with Malta as the subject of "to attend":
             # an infinitive has no nominative subject, so the noun is the verb's object.
             targets = index.resolve_all(misparsed_objects(verb))
+        if not targets and _named_as(match):
+            # "named *X and Y* as terrorists", "called *the deal* lousy": the one named.
+            targets = index.resolve_all([c for c in verb.children if c.dep_ == "dobj"])
         if not targets and match.object_token is not None:
             # "boycott *the meeting*" when the meeting is itself a marked party; "found *X*
             # guilty": the subject of the small clause the entry's object heads; "drop the
