@@ -354,14 +354,15 @@ def _participle_of_object(
 
 
 def _named_as(match: TriggerMatch) -> bool:
-    """Whether the entry's object is what the verb's direct object is called: "named X *as
-    terrorists*", "called the deal *lousy*" (then the direct object is the party)."""
+    """Whether the entry's object is what the verb's direct object is called *as*: "described
+    X and Y *as terrorists*" (then the direct object is the party)."""
     obj = match.object_token
-    if obj is None:
-        return False
-    if obj.dep_ in ("oprd", "acomp"):
-        return obj.head.i == match.token.i
-    return obj.dep_ == "pobj" and obj.head.lower_ == "as" and obj.head.head.i == match.token.i
+    return (
+        obj is not None
+        and obj.dep_ == "pobj"
+        and obj.head.lower_ == "as"
+        and obj.head.head.i == match.token.i
+    )
 
 
 def _passive_patient(verb: Token) -> list[Token]:
@@ -406,7 +407,7 @@ def _verbal_arguments(match: TriggerMatch, index: MentionIndex) -> ArgumentFrame
             # an infinitive has no nominative subject, so the noun is the verb's object.
             targets = index.resolve_all(misparsed_objects(verb))
         if not targets and _named_as(match):
-            # "named *X and Y* as terrorists", "called *the deal* lousy": the one named.
+            # "described *X and Y* as terrorists": the one described.
             targets = index.resolve_all([c for c in verb.children if c.dep_ == "dobj"])
         if not targets and match.object_token is not None:
             # "boycott *the meeting*" when the meeting is itself a marked party; "found *X*
