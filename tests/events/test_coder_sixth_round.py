@@ -106,3 +106,42 @@ def test_described_as_terrorists_accuses_the_one_described(nlp: Language) -> Non
         date(2019, 10, 11),
     )
     assert ("TUR", "ACCUSE", "TURREB", "asserted") in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # the police report their own arrests
+        (
+            "Budi Santoso, a spokesman for the Indonesian National Police, said on Friday that"
+            " three suspects were arrested.",
+            "IDNCOP",
+        ),
+        # an unnamed police force (by its words: the story names no country to place it in)
+        ("Police in Karachi said 12 militants were arrested on Sunday.", "Police"),
+    ],
+)
+def test_the_police_reporting_an_arrest_made_it(nlp: Language, text: str, source: str) -> None:
+    found = events(nlp, text)
+    assert any(
+        e.source is not None
+        and source in (e.source.code, e.source.text)
+        and e.plover.category == "COERCE"
+        for e in found
+    ), [(e.source, e.plover.category, e.target) for e in found]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a witness or an NGO reporting an arrest did not make it
+        "A witness said three students were detained on Monday.",
+        "Amnesty International said two activists were arrested in Cairo's suburbs.",
+    ],
+)
+def test_an_arrest_reported_by_others_has_no_reporter_for_agent(nlp: Language, text: str) -> None:
+    found = events(nlp, text)
+    assert not any(
+        e.plover.category == "COERCE" and e.source is not None and e.source.start < 20
+        for e in found
+    ), [(e.source, e.plover.category, e.target) for e in found]

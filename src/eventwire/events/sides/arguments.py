@@ -297,11 +297,46 @@ def _jurisdiction(match: TriggerMatch, index: MentionIndex) -> list[ArgumentActo
         if prep.dep_ == "prep" and prep.lower_ == "in"
         for p in prep_objects(prep)
     ]
-    return [
+    states = [
         a
         for a in index.resolve_all(places)
         if a.via == "mention" and a.actor.kind == "state" and a.actor.sector is None
     ]
+    return states or _reporting_organ(verb, index)
+
+
+# Sectors of a state's organs that arrest and deport, and report that they did.
+_ARRESTING_SECTORS = frozenset({"COP", "GOV", "MIL", "JUD", "SPY"})
+# Unnamed organs that do: "*Police* said two men were arrested".
+_ARRESTING_NOUNS = frozenset(
+    {"police", "policeman", "authority", "ministry", "army", "military", "prosecutor"}
+)
+
+
+def _reporting_organ(verb: Token, index: MentionIndex) -> list[ArgumentActor]:
+    """The state organ that reports an agentless arrest or deportation, as its source:
+    "*Police* said two suspects were arrested", "X, a spokesperson for *the National
+    Police*, confirmed that two men were detained" (issue 13, sixth round: the police report
+    their own arrests; a witness, a party or an NGO reporting one is not its agent). The
+    reporter's own words are searched, appositions included, for such an organ."""
+    clause = verb
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.dep_ != "ccomp" or clause.head.pos_ not in ("VERB", "AUX"):
+        return []
+    reporters = [c for c in clause.head.children if c.dep_ == "nsubj"]
+    if len(reporters) != 1:
+        return []
+    for token in reporters[0].subtree:
+        arg = index.resolve(token)
+        if arg is None or arg.via == "contained":
+            continue
+        actor = arg.actor
+        if actor.resolved and (actor.sector in _ARRESTING_SECTORS or actor.kind == "state"):
+            return [arg]
+        if not actor.resolved and token.lemma_.lower() in _ARRESTING_NOUNS:
+            return [arg]
+    return []
 
 
 def _with_place_target(
