@@ -145,3 +145,12 @@ def test_an_arrest_reported_by_others_has_no_reporter_for_agent(nlp: Language, t
         e.plover.category == "COERCE" and e.source is not None and e.source.start < 20
         for e in found
     ), [(e.source, e.plover.category, e.target) for e in found]
+
+
+def test_people_of_coordinated_groups_stand_for_each_group(nlp: Language) -> None:
+    found = coded(
+        nlp,
+        "Leaders of the rival Hamas and Fatah movements held dialogue in Gaza on Sunday.",
+        date(2006, 11, 14),
+    )
+    assert ("PSEREB", "CONSULT", "PSEPTY", "asserted") in found, found

@@ -479,6 +479,14 @@ class MentionIndex:
             if span is not None and (span.start, span.end) not in taken:
                 taken.add((span.start, span.end))
                 owners.append(ArgumentActor(token, span, self.actor_of(span), "modifier"))
+        if not owners and arg.via == "modifier" and arg.span.end > head.i + 1:
+            # "leaders *of* rival Hamas and Fatah movements": the people of a group named
+            # through "of" are the people of each of its coordinated owners (issue 13).
+            for prep in head.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    for obj in prep.children:
+                        if obj.dep_ == "pobj" and obj.pos_ in ("NOUN", "PROPN"):
+                            owners.extend(self._coordinated_owners(obj, arg))
         return owners
 
     def antecedent(self, token: Token) -> Span | None:
