@@ -154,3 +154,19 @@ def test_people_of_coordinated_groups_stand_for_each_group(nlp: Language) -> Non
         date(2006, 11, 14),
     )
     assert ("PSEREB", "CONSULT", "PSEPTY", "asserted") in found, found
+
+
+def test_a_visits_of_phrase_is_its_visitor(nlp: Language) -> None:
+    found = coded(
+        nlp,
+        "The three-day visit of Chinese Premier Wen Jiabao to Pakistan ended on Monday.",
+        date(2006, 11, 27),
+    )
+    assert ("CHNGOV", "CONSULT", "PAK", "asserted") in found, found
+
+
+def test_a_tour_of_a_building_names_no_visitor(nlp: Language) -> None:
+    found = coded(
+        nlp, "The officers offered the woman a late night tour of the police headquarters."
+    )
+    assert not any(e[1] in ("AGREE", "CONSULT") for e in found), found
