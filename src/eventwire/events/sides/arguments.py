@@ -64,6 +64,7 @@ from .clause import (
 )
 from .mentions import ArgumentActor, MentionIndex
 from .nominal import nominal_arguments
+from .recalled import recalled_meeting
 from .unnamed import ACTOR_ENTITIES, FORCE_NOUNS, looks_like_actor
 
 __all__ = [
@@ -223,6 +224,11 @@ def _arguments(match: TriggerMatch, index: MentionIndex) -> ArgumentFrame:
         inside = dataclasses.replace(
             inside, targets=tuple(a for a in inside.targets if not _where_it_happened(a))
         )
+    if not (frame.sources or frame.targets or inside.sources or inside.targets):
+        # "The talks ended without agreement" after "X and Y met": the story's pair.
+        recalled = recalled_meeting(match, index)
+        if recalled is not None:
+            return recalled
     if frame.symmetric:
         return dataclasses.replace(frame, inside_targets=frame.inside_targets or inside.targets)
     # The antecedent of a relative clause is its subject; a thing there ("an attack on the
@@ -350,11 +356,46 @@ def _jurisdiction(match: TriggerMatch, index: MentionIndex) -> list[ArgumentActo
         if prep.dep_ == "prep" and prep.lower_ == "in"
         for p in prep_objects(prep)
     ]
-    return [
+    states = [
         a
         for a in index.resolve_all(places)
         if a.via == "mention" and a.actor.kind == "state" and a.actor.sector is None
     ]
+    return states or _reporting_organ(verb, index)
+
+
+# Sectors of a state's organs that arrest and deport, and report that they did.
+_ARRESTING_SECTORS = frozenset({"COP", "GOV", "MIL", "JUD", "SPY"})
+# Unnamed organs that do: "*Police* said two men were arrested".
+_ARRESTING_NOUNS = frozenset(
+    {"police", "policeman", "authority", "ministry", "army", "military", "prosecutor"}
+)
+
+
+def _reporting_organ(verb: Token, index: MentionIndex) -> list[ArgumentActor]:
+    """The state organ that reports an agentless arrest or deportation, as its source:
+    "*Police* said two suspects were arrested", "X, a spokesperson for *the National
+    Police*, confirmed that two men were detained" (issue 13, sixth round: the police report
+    their own arrests; a witness, a party or an NGO reporting one is not its agent). The
+    reporter's own words are searched, appositions included, for such an organ."""
+    clause = verb
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.dep_ != "ccomp" or clause.head.pos_ not in ("VERB", "AUX"):
+        return []
+    reporters = [c for c in clause.head.children if c.dep_ == "nsubj"]
+    if len(reporters) != 1:
+        return []
+    for token in reporters[0].subtree:
+        arg = index.resolve(token)
+        if arg is None or arg.via == "contained":
+            continue
+        actor = arg.actor
+        if actor.resolved and (actor.sector in _ARRESTING_SECTORS or actor.kind == "state"):
+            return [arg]
+        if not actor.resolved and token.lemma_.lower() in _ARRESTING_NOUNS:
+            return [arg]
+    return []
 
 
 def _with_place_target(
@@ -406,6 +447,18 @@ def _participle_of_object(
     return ArgumentFrame(tuple(doers), tuple(parties), True)
 
 
+def _named_as(match: TriggerMatch) -> bool:
+    """Whether the entry's object is what the verb's direct object is called *as*: "described
+    X and Y *as terrorists*" (then the direct object is the party)."""
+    obj = match.object_token
+    return (
+        obj is not None
+        and obj.dep_ == "pobj"
+        and obj.head.lower_ == "as"
+        and obj.head.head.i == match.token.i
+    )
+
+
 def _passive_patient(verb: Token) -> list[Token]:
     return [c for c in verb.children if c.dep_ == "nsubjpass"]
 
@@ -447,6 +500,9 @@ def _verbal_arguments(match: TriggerMatch, index: MentionIndex) -> ArgumentFrame
             # "visiting *Malta* to attend …" parsed with Malta as the subject of "to attend":
             # an infinitive has no nominative subject, so the noun is the verb's object.
             targets = index.resolve_all(misparsed_objects(verb))
+        if not targets and _named_as(match):
+            # "described *X and Y* as terrorists": the one described.
+            targets = index.resolve_all([c for c in verb.children if c.dep_ == "dobj"])
         if not targets and match.object_token is not None:
             # "boycott *the meeting*" when the meeting is itself a marked party; "found *X*
             # guilty": the subject of the small clause the entry's object heads; "drop the

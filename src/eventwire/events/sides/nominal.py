@@ -93,6 +93,9 @@ def _claim_of_responsibility(noun: Token) -> Token | None:
     return None
 
 
+# CAMEO "Make a visit" (042): "the visit of X to Y" is X's.
+_VISIT_CODE = "042"
+
 # "during a *press* conference": a meeting with reporters, not with a party.
 _PRESS_WORDS = frozenset({"press", "news"})
 
@@ -286,6 +289,12 @@ def nominal_arguments(match: TriggerMatch, index: MentionIndex) -> ArgumentFrame
         by = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"]
         if by:
             sources = index.resolve_all(prep_objects(by[0]))
+    if not sources and match.entry.code.startswith(_VISIT_CODE):
+        # "the visit *of* the Chinese premier to Pakistan": a visit's "of" is its visitor.
+        for of in of_complements(noun):
+            sources = index.resolve_all(prep_objects(of))
+            if sources:
+                break
     governor = noun.head
     # A conjunct shares its first conjunct's place: "expressed its rejection and
     # *condemnation* of X" is expressed too.

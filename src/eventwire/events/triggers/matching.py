@@ -525,13 +525,15 @@ def _object_with_lemma(
             # participle's object is the noun it modifies (issue 13).
             candidates.append(token.head)
         # "come into *force*": the object of a preposition counts only close to the verb
-        # (3 tokens), or a far "with negotiations …" would make "offer" an offer of talks.
+        # (3 tokens), or a far "with negotiations …" would make "offer" an offer of talks;
+        # "as" names what the object is called at any distance ("named X and Y *as
+        # terrorists*").
         candidates += [
             p
             for c in children
             if c.dep_ == "prep"
             for p in c.children
-            if p.dep_ == "pobj" and abs(p.i - token.i) <= _PREP_OBJECT_WINDOW
+            if p.dep_ == "pobj" and (abs(p.i - token.i) <= _PREP_OBJECT_WINDOW or c.lower_ == "as")
         ]
         # "pulled out *of the six-party talks*": a preposition right after the particle.
         candidates += [
