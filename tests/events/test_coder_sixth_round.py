@@ -11,15 +11,12 @@ from spacy.language import Language
 
 from eventwire.events.model import Event
 
+from .coding import coded_events
 from .test_story import coded
 
 
 def events(nlp: Language, text: str, on: date = date(2006, 11, 9)) -> list[Event]:
-    doc = nlp.make_doc(text)
-    doc._.article_date = on
-    doc._.doc_id = "sixth"
-    found: list[Event] = nlp(doc)._.events
-    return found
+    return coded_events(nlp, text, on, "sixth")
 
 
 def test_the_talks_are_the_pair_that_just_met(nlp: Language) -> None:
