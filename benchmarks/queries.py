@@ -185,9 +185,11 @@ def measure(db: Path, repeat: int) -> dict[str, dict[str, float]]:
                     source="C000", target="C001", since=date(2001, 1, 1), until=date(2001, 12, 31)
                 )
             ),
-            "network by country 2001": lambda: store.network(date(2001, 1, 1), date(2001, 12, 31)),
+            "network by country 2001": lambda: store.network(
+                since=date(2001, 1, 1), until=date(2001, 12, 31)
+            ),
             "network by actor 2001": lambda: store.network(
-                date(2001, 1, 1), date(2001, 12, 31), level="actor"
+                since=date(2001, 1, 1), until=date(2001, 12, 31), level="actor"
             ),
             "export parquet, actor C150": lambda: export_events(
                 store.con, exports / "c150.parquet", "parquet", EventFilter(actor="C150")

@@ -129,6 +129,22 @@ def test_a_surname_named_earlier_is_that_person_whatever_the_tagger_says(
             "World Bank president Paul Wolfowitz arrived.",
             ("World Bank president Paul Wolfowitz", "IGOUNODEVWBK"),
         ),
+        # issue 13 (KB gaps of the 2000s): a title the knowledge base has no phrase for, and
+        # a group's leader, who acts for the group, not for a sector of its state.
+        (
+            "EU foreign policy chief Carlos Mendez arrived.",
+            ("EU foreign policy chief Carlos Mendez", "IGOEUREEC"),
+        ),
+        (
+            "NATO deputy secretary general Carlos Mendez arrived.",
+            ("NATO deputy secretary general Carlos Mendez", "IGOWSTNAT"),
+        ),
+        ("Hamas leader Carlos Mendez arrived.", ("Hamas leader Carlos Mendez", "PSEREB")),
+        # ... unless the title is a state's office, which the person holds for the state.
+        (
+            "Hamas prime minister Carlos Mendez arrived.",
+            ("Hamas prime minister Carlos Mendez", "PSEGOV"),
+        ),
     ],
 )
 def test_titles_of_unknown_office_holders(run: Run, text: str, expected: tuple[str, str]) -> None:

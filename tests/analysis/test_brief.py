@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import shutil
 from datetime import date
 from pathlib import Path
 
@@ -284,3 +285,38 @@ def test_a_store_from_before_article_notes(day_db: Path, tmp_path: Path) -> None
     finally:
         con.close()
     assert briefing.articles == 3 and briefing.bullets
+
+
+def test_an_allegation_by_an_unresolved_source_names_it(tmp_path: Path) -> None:
+    # "…, according to a local newspaper": no actor code, but the analyst must see who says so.
+    day = article("day", DAY, "dw.com")
+    said = dataclasses.replace(
+        event(day, "Pyongyang", "Russia", "070", "2024-12", modality="alleged", verb="supplied"),
+        attribution=Attribution("a local newspaper", None),
+    )
+    met = event(day, "Seoul", "Washington", "040", "2024-12-05", verb="consulted")
+    path = tmp_path / "unresolved.duckdb"
+    with open_store(path) as store:
+        fill(store, [(day, [met, said])])
+    with open_store(path, read_only=True) as store:
+        briefing = store.brief(DAY)
+    allegations = [a for s in briefing.stories for r in s.reports for a in r.allegations]
+    assert [a.alleged_by for a in allegations] == [("a local newspaper",)]
+    assert "alleged by a local newspaper:" in briefing_markdown(briefing)
+
+
+def test_a_day_without_news_points_to_the_latest_day_with_some(day_db: Path) -> None:
+    # DAY has asserted events; the day after holds only a stray article with none.
+    path = day_db.parent / "quiet.duckdb"
+    shutil.copy(day_db, path)
+    stray = article("stray", date(2024, 12, 9), "dw.com")
+    with open_store(path) as store:
+        fill(store, [(stray, [])])
+    with open_store(path, read_only=True) as store:
+        quiet = store.brief()
+        busy = store.brief(DAY)
+    assert quiet.since == date(2024, 12, 9) and not quiet.bullets
+    assert quiet.earlier_news == DAY
+    assert f"eventwire brief --date {DAY}" in briefing_markdown(quiet)
+    assert f"eventwire brief --date {DAY}" in briefing_html(quiet)
+    assert busy.bullets and busy.earlier_news is None

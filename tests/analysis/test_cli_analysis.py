@@ -114,6 +114,9 @@ def test_plots(db_path: Path, tmp_path: Path, kind: str, name: str) -> None:
     [
         (["events", "--modality", "rumoured"], "unknown modality"),
         (["events", "--since", "yesterday"], "not a date"),
+        (["timeline", "PRK", "--modality", "rumoured"], "unknown modality"),
+        (["dyad", "RUS", "PRK", "--since", "2024-12", "--until", "2024-06"], "is after until"),
+        (["network", "--min-confidence", "1.5"], "1.5"),
         (["plot", "dyad", "RUS", "NOR", "-o", "x.png"], "no events to plot"),
         (["plot", "timeline", "RUS", "-o", "x.gif"], ".png or .svg"),
     ],

@@ -27,7 +27,7 @@ NETWORKS: dict[str, Callable[[Store], Any]] = {
     "with self edges": lambda s: s.network(level="actor", include_self=True),
     "every modality": lambda s: s.network(modality=None),
     "alleged": lambda s: s.network(modality="alleged"),
-    "within dates": lambda s: s.network(date(2024, 6, 15), date(2024, 11, 6)),
+    "within dates": lambda s: s.network(since=date(2024, 6, 15), until=date(2024, 11, 6)),
     "no events": lambda s: s.network(since=date(2030, 1, 1)),
     "as Arrow": lambda s: s.network(level="actor", arrow=True).to_pandas(),
 }

@@ -12,6 +12,7 @@ import pytest
 
 from eventwire.analysis import dyads, networks
 from eventwire.analysis.changes import weekly_changes
+from eventwire.analysis.filters import EventScope
 from eventwire.analysis.periods import coarser_events, period_label, range_label
 from eventwire.events.model import Event, EventDate
 from eventwire.store import open_store
@@ -92,8 +93,12 @@ def test_both_paths_agree_on_the_actor_series(db: Path, monkeypatch: pytest.Monk
 
 def test_a_network_over_a_range_counts_the_events_dated_within_it(db: Path) -> None:
     with open_store(db, read_only=True) as store:
-        march = networks.network(store.con, date(2024, 3, 1), date(2024, 3, 31))
-        year = networks.network(store.con, date(2024, 1, 1), date(2024, 12, 31))
+        march = networks.network(
+            store.con, EventScope(since=date(2024, 3, 1), until=date(2024, 3, 31))
+        )
+        year = networks.network(
+            store.con, EventScope(since=date(2024, 1, 1), until=date(2024, 12, 31))
+        )
         everything = networks.network(store.con)
     assert int(march["events"].sum()) == 2  # the day and the month
     assert coarser_events(march) == 2  # "2024" may not be March

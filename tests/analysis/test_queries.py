@@ -7,7 +7,7 @@ from datetime import date
 import pyarrow as pa
 import pytest
 
-from eventwire.analysis.filters import EventFilter, InvalidFilter
+from eventwire.analysis.filters import EventFilter, EventScope, InvalidFilter
 from eventwire.store import Store
 
 
@@ -73,17 +73,43 @@ def test_limit_and_date_order(store: Store) -> None:
     assert days == sorted(days)
 
 
+@pytest.mark.parametrize("kind", [EventFilter, EventScope])
 @pytest.mark.parametrize(
     "bad",
     [
         {"modality": "rumoured"},
-        {"quad_class": 5},
+        {"min_confidence": 1.5},
         {"since": date(2024, 2, 1), "until": date(2024, 1, 1)},
     ],
 )
-def test_invalid_filters_are_domain_errors(bad: dict[str, object]) -> None:
+def test_invalid_filters_and_scopes_are_domain_errors(
+    kind: type[EventFilter | EventScope], bad: dict[str, object]
+) -> None:
     with pytest.raises(InvalidFilter):
-        EventFilter(**bad)  # type: ignore[arg-type]
+        kind(**bad)  # type: ignore[arg-type]
+
+
+def test_a_quad_class_out_of_range_is_a_domain_error() -> None:
+    with pytest.raises(InvalidFilter):
+        EventFilter(quad_class=5)
+
+
+def test_the_analyses_take_a_scope_or_its_fields_alike(store: Store) -> None:
+    scope = EventScope(modality=None, since=date(2024, 9, 1), until=date(2024, 11, 30))
+    fields = {"modality": None, "since": date(2024, 9, 1), "until": date(2024, 11, 30)}
+    by_scope, by_fields = store.timeline("PRK", scope), store.timeline("PRK", **fields)
+    assert list(by_scope["event_id"]) == list(by_fields["event_id"])
+    # Every modality: the alleged event of November 1st too.
+    assert list(by_scope["day"].dt.date) == [
+        date(2024, 9, 13),
+        date(2024, 11, 1),
+        date(2024, 11, 5),
+    ]
+    assert set(by_scope["modality"]) == {"asserted", "alleged"}
+    assert store.dyad("RUS", "PRK", "month", scope).equals(store.dyad("RUS", "PRK", **fields))
+    assert store.network(scope).equals(store.network(**fields))
+    with pytest.raises(TypeError, match="not both"):
+        store.timeline("PRK", scope, modality="alleged")
 
 
 def test_arrow_on_request(store: Store) -> None:
@@ -156,7 +182,7 @@ def test_network_weights(store: Store) -> None:
 
 
 def test_network_window_level_and_self_edges(store: Store) -> None:
-    november = store.network(date(2024, 11, 1), date(2024, 11, 30))
+    november = store.network(since=date(2024, 11, 1), until=date(2024, 11, 30))
     assert set(zip(november["source"], november["target"], strict=True)) == {
         ("USA", "PRK"),
         ("USA", "RUS"),

@@ -15,6 +15,7 @@ import pytest
 
 from eventwire.analysis import dyads, networks
 from eventwire.analysis.changes import ChangeKind
+from eventwire.analysis.filters import EventScope
 from eventwire.analysis.periods import background_events
 from eventwire.events.model import Event, EventDate
 from eventwire.store import open_store
@@ -94,8 +95,12 @@ def test_the_event_lists_keep_undated_background(db: Path) -> None:
 
 def test_a_network_over_a_range_leaves_undated_background_out(db: Path) -> None:
     with open_store(db, read_only=True) as store:
-        june = networks.network(store.con, date(2024, 6, 1), date(2024, 6, 30))
-        may_2014 = networks.network(store.con, date(2014, 5, 1), date(2014, 5, 31))
+        june = networks.network(
+            store.con, EventScope(since=date(2024, 6, 1), until=date(2024, 6, 30))
+        )
+        may_2014 = networks.network(
+            store.con, EventScope(since=date(2014, 5, 1), until=date(2014, 5, 31))
+        )
         everything = networks.network(store.con)
     assert int(june["events"].sum()) == 1
     assert background_events(june) == 1

@@ -9,14 +9,13 @@ from datetime import date
 import pytest
 from spacy.language import Language
 
+from tests.events.coding import coded_events
+
 ARTICLE_DATE = date(2024, 12, 5)  # a Thursday
 
 
 def _coded(nlp: Language, text: str) -> dict[str, tuple[str, str, str | None, str]]:
-    doc = nlp.make_doc(text)
-    doc._.article_date = ARTICLE_DATE
-    doc._.doc_id = "arrangements"
-    events = nlp(doc)._.events
+    events = coded_events(nlp, text, ARTICLE_DATE, "arrangements")
     return {
         e.trigger.text: (e.plover.category, e.modality, e.target and e.target.code, e.cameo)
         for e in events

@@ -8,17 +8,17 @@ from datetime import date
 import pytest
 from spacy.language import Language
 
+from tests.events.coding import coded_events
+
 
 def triples(nlp: Language, text: str) -> set[tuple[str | None, str, str | None]]:
-    doc = nlp.make_doc(text)
-    doc._.article_date = date(2019, 12, 19)
     return {
         (
             e.source.country if e.source else None,
             e.plover.category,
             e.target.country if e.target else None,
         )
-        for e in nlp(doc)._.events
+        for e in coded_events(nlp, text, date(2019, 12, 19))
     }
 
 
@@ -50,9 +50,7 @@ def test_a_plural_demonym_names_the_state(nlp: Language) -> None:
 
 
 def _modalities(nlp: Language, text: str) -> dict[str, str]:
-    doc = nlp.make_doc(text)
-    doc._.article_date = date(2019, 12, 19)
-    return {e.plover.category: e.modality for e in nlp(doc)._.events}
+    return {e.plover.category: e.modality for e in coded_events(nlp, text, date(2019, 12, 19))}
 
 
 def test_what_someone_is_told_to_do_has_not_happened(nlp: Language) -> None:

@@ -8,17 +8,17 @@ from datetime import date
 
 from spacy.language import Language
 
+from tests.events.coding import coded_events
+
 
 def coded(nlp: Language, text: str) -> set[tuple[str | None, str, str | None]]:
-    doc = nlp.make_doc(text)
-    doc._.article_date = date(2006, 12, 13)
     return {
         (
             e.source.country if e.source else None,
             e.plover.category,
             e.target.country if e.target else None,
         )
-        for e in nlp(doc)._.events
+        for e in coded_events(nlp, text, date(2006, 12, 13))
     }
 
 

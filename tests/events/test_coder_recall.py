@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 from eventwire.actors.model import Actor
 from eventwire.events.coder import EventCoder, load_registered_lexicon
 from eventwire.events.model import Event
+from tests.events.coding import coded_events
 
 from .test_coder_regressions import ACTORS, ERDOGAN
 
@@ -249,12 +250,13 @@ def test_owners_that_are_not_the_event_s_author(
 def test_a_possessive_under_a_cause_is_not_the_subject_s(nlp: Language) -> None:
     """The bundled example: in "the EU imposed sanctions on Iran over *its* supply of drones to
     Russia" the supply is Iran's; the whole pipeline had coded the EU arming Russia."""
-    doc = nlp.make_doc(
+    events = coded_events(
+        nlp,
         "The European Union imposed new sanctions on Iran on Monday over its supply of drones"
-        " to Russia."
+        " to Russia.",
+        date(2025, 5, 12),
+        "cause",
     )
-    doc._.article_date = date(2025, 5, 12)
-    doc._.doc_id = "cause"
-    coded = {(e.source and e.source.code, e.plover.category) for e in nlp(doc)._.events}
+    coded = {(e.source and e.source.code, e.plover.category) for e in events}
     assert ("IGOEUREEC", "SANCTION") in coded
     assert ("IGOEUREEC", "AID") not in coded

@@ -22,6 +22,7 @@ from eventwire.events.dating.attachment import (
 )
 from eventwire.events.dating.coreference import repeated_mention_dates
 from eventwire.events.model import Event, EventDate
+from tests.events.coding import coded_events
 from tests.store.builders import article, event
 
 ARTICLE_DATE = date(2024, 12, 5)
@@ -169,10 +170,8 @@ def test_an_undated_article_gives_no_background_date(time_nlp: Language) -> None
 
 
 def _coded(nlp: Language, text: str) -> dict[str, EventDate | None]:
-    doc = nlp.make_doc(text)
-    doc._.article_date = date(2024, 12, 7)  # a Saturday
-    doc._.doc_id = "story-time"
-    return {e.trigger.text: e.event_date for e in nlp(doc)._.events}
+    events = coded_events(nlp, text, date(2024, 12, 7), "story-time")  # a Saturday
+    return {e.trigger.text: e.event_date for e in events}
 
 
 @pytest.mark.slow

@@ -62,6 +62,24 @@ ACTORS = {
         ("Russia refused to sign the accord.", "refused", "asserted"),
         # Reported speech without a cue stays asserted: news reports speech all the time.
         ("The ministry said Russia attacked the convoy.", "attacked", "asserted"),
+        # Opinion and rhetoric (issue 13): questions, exhortations, obligations, suppositions.
+        ("Will Russia really attack the convoy?", "attack", "hypothetical"),
+        ('"Why would Russia attack the convoy?" the columnist asked.', "attack", "hypothetical"),
+        ("It is time for the United States to sanction Russia.", "sanction", "hypothetical"),
+        ("It is high time Moscow recognised South Korea.", "recognised", "hypothetical"),
+        ("Now is the time for Russia to withdraw its troops.", "withdraw", "hypothetical"),
+        ("The United States needs to condemn the attack.", "condemn", "hypothetical"),
+        ("Russia ought to withdraw its troops.", "withdraw", "hypothetical"),
+        ("Russia has to withdraw its troops.", "withdraw", "hypothetical"),
+        ("Suppose North Korea attacked South Korea.", "attacked", "hypothetical"),
+        # ... but not their look-alikes: a past obligation, "the last time", a question
+        # in the next sentence, a report inside a question about something else.
+        ("Russia had to withdraw its troops in 2005.", "withdraw", "asserted"),
+        ("The last time Russia attacked the convoy, Moscow denied it.", "attacked", "asserted"),
+        ("Russia attacked the convoy. Why? Nobody knows.", "attacked", "asserted"),
+        ("This is the first time Russia has sent troops.", "sent", "asserted"),
+        ("It was the first time Russia had attacked the convoy.", "attacked", "asserted"),
+        ("There were many times that Russia attacked the convoy.", "attacked", "asserted"),
     ],
 )
 def test_modality(annotate, text: str, trigger: str, modality: str) -> None:  # type: ignore[no-untyped-def]

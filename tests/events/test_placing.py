@@ -10,12 +10,11 @@ import pytest
 from spacy.language import Language
 
 from eventwire.events.model import Event
+from tests.events.coding import coded_events
 
 
 def _events(nlp: Language, text: str) -> list[Event]:
-    doc = nlp.make_doc(text)
-    doc._.article_date = date(2006, 12, 14)
-    return list(nlp(doc)._.events)
+    return coded_events(nlp, text, date(2006, 12, 14))
 
 
 def _places(nlp: Language, text: str, category: str | None = None) -> set[str | None]:

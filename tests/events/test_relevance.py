@@ -10,6 +10,7 @@ from spacy.language import Language
 
 from eventwire.errors import ConfigError
 from eventwire.events.scoring.relevance import load_offtopic_cues
+from tests.events.coding import coded_events
 
 
 def words(text: str) -> list[str]:
@@ -56,7 +57,57 @@ def test_events_of_a_sport_story_fall_under_the_analysts_threshold(nlp: Language
         "The coach praised the squad after the tournament. Britain will tour New Zealand "
         "next season, and the league said the championship trophy stays in London."
     )
-    doc = nlp.make_doc(text)
-    doc._.article_date = date(2005, 12, 11)
-    events = nlp(doc)._.events
+    events = coded_events(nlp, text, date(2005, 12, 11))
     assert events and all(e.confidence < 0.3 for e in events)
+
+
+def _events(nlp: Language, text: str) -> list[tuple[str, str | None, str | None]]:
+    doc = nlp.make_doc(text)
+    doc._.article_date = date(2008, 11, 5)
+    return [
+        (
+            e.plover.category,
+            e.source.code if e.source else None,
+            e.target.code if e.target else None,
+        )
+        for e in nlp(doc)._.events
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A newsroom's verdict on a vote (our paraphrases of the unseen sample's two cases).
+        "The Associated Press called the race for Barack Obama shortly after midnight.",
+        "NBC called the state for the Republican candidate on Tuesday night.",
+        "The network called Arizona for the Democratic candidate late on Tuesday.",
+        # A hazard service's advisory.
+        "The Japan Meteorological Agency warned residents of the coast to evacuate.",
+        "Officials warned residents of heavy flooding along the river.",
+        # Business among businesses.
+        "Chinese and Indian firms signed a deal to build a refinery.",
+    ],
+)
+def test_media_verdicts_business_and_hazard_advisories_are_no_events(
+    nlp: Language, text: str
+) -> None:
+    assert _events(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        # State media acting, a call for something, a threat: events as before.
+        (
+            "KCNA called for the withdrawal of US troops from South Korea.",
+            ("REQUEST", "PRKMED", "USAMIL"),
+        ),
+        ("The opposition called on Russia to end the blockade.", ("REQUEST", "RUSOPP", "RUS")),
+        ("North Korea warned the United States of a merciless strike.", ("THREATEN", "PRK", "USA")),
+        ("China fined three US firms for dumping steel.", ("ACCUSE", "CHN", "USABUS")),
+    ],
+)
+def test_calls_for_and_threats_stay_events(
+    nlp: Language, text: str, event: tuple[str, str | None, str | None]
+) -> None:
+    assert event in _events(nlp, text)

@@ -8,16 +8,13 @@ from datetime import date
 import pytest
 from spacy.language import Language
 
-from eventwire.events.model import Event
+from tests.events.coding import coded_doc, coded_events
 
 
 def coded(
     nlp: Language, text: str, on: date = date(1997, 4, 1)
 ) -> list[tuple[str | None, str, str | None, str]]:
-    doc = nlp.make_doc(text)
-    doc._.article_date = on
-    doc._.doc_id = "story"
-    events: list[Event] = nlp(doc)._.events
+    events = coded_events(nlp, text, on, "story")
     return [
         (
             e.source.code if e.source else None,
@@ -110,9 +107,8 @@ def test_modality_of_counterfactuals_and_second_hand_reports(
 
 
 def test_a_statement_of_intent_is_dated_when_it_is_made(nlp: Language) -> None:
-    doc = nlp.make_doc("Indonesia will sign an agreement with Russia on April 29.")
-    doc._.article_date = date(1997, 4, 1)
-    (event,) = nlp(doc)._.events
+    text = "Indonesia will sign an agreement with Russia on April 29."
+    (event,) = coded_events(nlp, text, date(1997, 4, 1))
     assert event.plover.category == "AGREE" and event.modality == "asserted"
     assert event.event_date is not None and event.event_date.value == "1997-04-01"
 
@@ -128,16 +124,12 @@ def test_a_statement_of_intent_is_dated_when_it_is_made(nlp: Language) -> None:
     ],
 )
 def test_events_are_placed(nlp: Language, text: str, country: str) -> None:
-    doc = nlp.make_doc(text)
-    doc._.article_date = date(2005, 11, 22)
-    events = nlp(doc)._.events
+    events = coded_events(nlp, text, date(2005, 11, 22))
     assert events and {e.location.country for e in events if e.location} == {country}
 
 
 def test_a_capital_named_as_an_actor_is_no_location(nlp: Language) -> None:
-    doc = nlp.make_doc("Germany urged Tehran to accept the proposal.")
-    doc._.article_date = date(2005, 11, 22)
-    events = nlp(doc)._.events
+    events = coded_events(nlp, "Germany urged Tehran to accept the proposal.", date(2005, 11, 22))
     assert events and all(e.location is None for e in events)
 
 
@@ -456,12 +448,8 @@ def test_it_of_a_thing_stays_unresolved(nlp: Language, text: str) -> None:
 def test_the_confidence_features_tell_inferred_sides_from_named_ones(nlp: Language) -> None:
     from eventwire.events.scoring.calibration import event_features
 
-    doc = nlp.make_doc(
-        "The UN Security Council met on Friday. It urged Syria to free the prisoners."
-    )
-    doc._.article_date = date(2006, 6, 1)
-    doc._.doc_id = "story"
-    doc = nlp(doc)
+    text = "The UN Security Council met on Friday. It urged Syria to free the prisoners."
+    doc = coded_doc(nlp, text, date(2006, 6, 1), "story")
     (event,) = [e for e in doc._.events if e.plover.category == "REQUEST"]
     features = event_features(event, doc, 2)
     assert features.get("inferred_source") == 1.0  # "It"
@@ -478,8 +466,5 @@ def test_the_confidence_features_tell_inferred_sides_from_named_ones(nlp: Langua
     ],
 )
 def test_a_groups_people(nlp: Language, text: str, kind: str, code: str) -> None:
-    doc = nlp.make_doc(text)
-    doc._.article_date = date(2006, 6, 1)
-    doc._.doc_id = "story"
-    mention = nlp(doc)._.actor_mentions[0]
+    mention = coded_doc(nlp, text, date(2006, 6, 1), "story")._.actor_mentions[0]
     assert (mention._.actor.kind, mention._.actor.code) == (kind, code)

@@ -19,6 +19,7 @@ from fastapi.testclient import TestClient
 
 from eventwire.cli import cli
 from eventwire.config import load_options
+from eventwire.events.model import MODALITIES
 from eventwire.store import open_store
 from eventwire.web.reader import QueryTimeout, StoreReader, ingest_running
 
@@ -32,6 +33,21 @@ def test_events_filters_and_totals(client: TestClient) -> None:
     )
     alleged = client.get("/api/events", params={"modality": "alleged", "min_confidence": 0}).json()
     assert [e["modality"] for e in alleged["events"]] == ["alleged"]
+
+
+@pytest.mark.parametrize("modality", [*MODALITIES, "all"])
+def test_every_modality_the_coder_gives_can_be_asked_for(client: TestClient, modality: str) -> None:
+    # The REST parameter once left out "negated" and "intended" (HTTP 422 for a real modality).
+    found = client.get("/api/events", params={"modality": modality, "min_confidence": 0})
+    assert found.status_code == 200, found.text
+    assert all(modality in ("all", e["modality"]) for e in found.json()["events"])
+    page = client.get("/events", params={"modality": modality})
+    assert page.status_code == 200 and f"<option selected>{modality}</option>" in page.text
+
+
+def test_an_unknown_modality_is_refused(client: TestClient) -> None:
+    answer = client.get("/api/events", params={"modality": "rumoured"})
+    assert answer.status_code == 400 and "modality" in answer.text
 
 
 def test_paging_and_sorting(client: TestClient) -> None:

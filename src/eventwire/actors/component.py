@@ -53,6 +53,19 @@ _FILLERS = frozenset(
         "principal", "interim", "caretaker",
     }
 )  # fmt: skip
+# The head noun of a title the knowledge base has no phrase for, between an organisation or a
+# state and a person's name: "EU foreign policy *chief* Javier Solana", "UN nuclear *watchdog
+# head* X", "US trade *representative* Y" (issue 13: such people were placed in the story's
+# country). Up to ``_MAX_TITLE_WORDS`` lowercase words ending with one of these.
+_TITLE_HEADS = frozenset(
+    {"chief", "head", "negotiator", "representative", "commissioner", "spokesman",
+     "spokeswoman", "spokesperson", "envoy", "secretary", "minister", "director", "president",
+     "chairman", "chairwoman", "chair", "leader", "official", "adviser", "advisor",
+     "coordinator", "rapporteur", "czar", "tsar", "boss", "delegate", "emissary", "mediator",
+     "inspector", "administrator", "ambassador", "governor", "commander", "prosecutor",
+     "chancellor", "premier"}
+)  # fmt: skip
+_MAX_TITLE_WORDS = 4
 _HONORIFICS = frozenset(
     {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "gen.", "gen", "sir"}
 )
@@ -192,6 +205,8 @@ class ActorResolver:
                 return None
             rest = gap[1:]
             kind = "possessive"
+        if right.kind == "person" and _unknown_title(rest):
+            return kind  # "EU foreign policy chief Javier Solana"
         if len(rest) > _MAX_FILLERS:
             return None
         for token in rest:
@@ -501,6 +516,14 @@ class ActorResolver:
 # Code endings of groups that are no part of a state: rebels, insurgents, parties, the
 # opposition; and CAMEO's international militant groups (IMG...).
 _NON_STATE_ENDINGS = ("REB", "INS", "PTY", "OPP")
+
+
+def _unknown_title(words: Span) -> bool:
+    """Whether the words between a modifier and a person's name are a title: lowercase nouns
+    and adjectives ending with a title's head noun ("foreign policy chief")."""
+    if not 1 <= len(words) <= _MAX_TITLE_WORDS or words[-1].lemma_.lower() not in _TITLE_HEADS:
+        return False
+    return all(t.text.islower() and t.pos_ in ("NOUN", "ADJ", "PROPN") for t in words)
 
 
 def _non_state_group(actor: Actor) -> bool:

@@ -257,6 +257,13 @@ def resolve_entries(
     return UNRESOLVED
 
 
+# Offices of ``sectors.yaml`` that only a state has: a group's member titled with one holds it
+# for the state ("Hamas prime minister X" → PSEGOV), any other title acts for the group.
+STATE_OFFICES = frozenset(
+    {"president", "vice president", "prime minister", "chancellor", "king", "minister"}
+)
+
+
 def combine(
     kb: KnowledgeBase,
     parts: Parts,
@@ -271,6 +278,26 @@ def combine(
         return parts.head
     country = modifier.country if modifier is not None else None
     if parts.unknown_name:
+        if (
+            modifier is not None
+            and modifier.resolved
+            and modifier.kind == "group"
+            and (vocabulary is None or vocabulary.office not in STATE_OFFICES)
+        ):
+            # "Hamas leader Khaled Meshaal", "Gazprom chief Alexei Miller": someone the
+            # knowledge base does not know, acting for a group — the group's code, not a
+            # state sector read from the title (issue 13: a Hamas leader coded PSEGOV).
+            # A state's office keeps its sector ("Hamas prime minister X" heads a government).
+            return Actor(
+                f"person/{slug(parts.unknown_name)}",
+                parts.unknown_name,
+                modifier.code,
+                modifier.country,
+                modifier.sector,
+                "person",
+                office=vocabulary.office if vocabulary else None,
+                confidence=settings.inferred_person,
+            )
         if country is None:
             if modifier is not None and modifier.resolved and modifier.kind == "igo":
                 # "World Bank president Paul Wolfowitz", "UN envoy Alioune Blondin Beye":

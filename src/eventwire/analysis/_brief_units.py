@@ -164,6 +164,24 @@ def _read_notes(notes: str | None) -> tuple[bool, tuple[tuple[int, int], ...]]:
         return False, ()
 
 
+def latest_day_with_news(
+    con: duckdb.DuckDBPyConnection, before: date, min_confidence: float | None
+) -> date | None:
+    """The latest day before ``before`` on which an article reported an asserted event at
+    least ``min_confidence`` confident (None: no such day)."""
+    confident, params = confidence_terms(min_confidence)
+    where = " AND ".join(
+        ["a.published < ?", "a.duplicate_of IS NULL", "e.modality = 'asserted'", *confident]
+    )
+    row = con.execute(
+        f"""SELECT max(a.published) FROM event_mentions m
+            JOIN articles a USING (article_id) JOIN events e USING (event_id)
+            WHERE {where}""",
+        [before, *params],
+    ).fetchone()
+    return None if row is None else row[0]
+
+
 def attach_mentions(
     con: duckdb.DuckDBPyConnection,
     pages: dict[str, Page],
@@ -175,7 +193,8 @@ def attach_mentions(
     where = " AND ".join(["a.published BETWEEN ? AND ?", "a.duplicate_of IS NULL", *confident])
     rows = con.execute(
         f"""SELECT m.article_id, m.sentence_index, m.sentence, s.start_char, m.event_id,
-                   e.modality, m.attribution_code, coalesce(m.source_code, m.source_country),
+                   e.modality, coalesce(m.attribution_code, m.attribution_text),
+                   coalesce(m.source_code, m.source_country),
                    coalesce(m.target_code, m.target_country), e.source_country,
                    e.target_country, coalesce(e.source_actor_id, e.source_code),
                    coalesce(e.target_actor_id, e.target_code), e.plover_category, e.cameo,

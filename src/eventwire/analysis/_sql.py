@@ -32,6 +32,7 @@ __all__ = [
     "Freq",
     "cameo_labels",
     "codebook_digest",
+    "count_of",
     "disjoint",
     "ensure_codebook",
     "event_day_sql",
@@ -41,7 +42,6 @@ __all__ = [
     "has_query_tables",
     "has_range_counts",
     "has_week_counts",
-    "scope_clauses",
     "side_ids",
     "side_in",
     "side_matches",
@@ -84,23 +84,10 @@ def fetch(con: duckdb.DuckDBPyConnection, sql: str, params: Sequence[Any], arrow
     return result.to_arrow_table() if arrow else result_frame(result)
 
 
-def scope_clauses(
-    modality: str | None, since: Any, until: Any, *, day: str = EVENT_DAY
-) -> tuple[list[str], list[Any]]:
-    """WHERE clauses (on alias ``e``) and their parameters for a modality and a date range of
-    ``day`` (``EVENT_DAY`` or ``STORED_DAY``)."""
-    scope: list[str] = []
-    params: list[Any] = []
-    if modality is not None:
-        scope.append("e.modality = ?")
-        params.append(modality)
-    if since:
-        scope.append(f"{day} >= ?")
-        params.append(since)
-    if until:
-        scope.append(f"{day} <= ?")
-        params.append(until)
-    return scope, params
+def count_of(con: duckdb.DuckDBPyConnection, sql: str, params: Sequence[Any]) -> int:
+    """The number ``sql`` (a one-value query: ``SELECT count(*) ...``) gives; 0 for NULL."""
+    row = con.execute(sql, list(params)).fetchone()
+    return int(row[0]) if row and row[0] is not None else 0
 
 
 def has_query_tables(con: duckdb.DuckDBPyConnection) -> bool:

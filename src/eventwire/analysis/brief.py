@@ -44,6 +44,7 @@ from ._brief_units import (
     attach_mentions,
     attach_steps,
     join_stories,
+    latest_day_with_news,
     read_pages,
 )
 
@@ -90,7 +91,8 @@ class Citation:
 
 @dataclass(frozen=True, slots=True)
 class Allegation:
-    """An event the text reports as alleged, and who alleges it (attribution codes)."""
+    """An event the text reports as alleged, and who alleges it (the attribution's code, or
+    its words when no actor resolves them: "NPR", "The Times")."""
 
     event_id: str
     alleged_by: tuple[str, ...]
@@ -152,6 +154,9 @@ class Briefing:
     articles: int
     bullets: tuple[Bullet, ...]
     stories: tuple[Story, ...]
+    # With no bullet: the latest earlier day whose articles reported an asserted event (a
+    # store's last day may hold one stray article; the analyst is told where the news is).
+    earlier_news: date | None = None
 
 
 def build_briefing(
@@ -204,7 +209,8 @@ def build_briefing(
                     enumerate(scored, 1))  # fmt: skip
     bullets = _bullets(stories, options)
     kept = stories if max_stories is None else stories[:max_stories]
-    return Briefing(since, until, len(pages), bullets, kept)
+    earlier = None if bullets else latest_day_with_news(con, since, min_confidence)
+    return Briefing(since, until, len(pages), bullets, kept, earlier)
 
 
 # --- wording -----------------------------------------------------------------------------------

@@ -50,7 +50,7 @@ def briefing_markdown(briefing: Briefing) -> str:
                 f"  - reaction: {text} [events {_events(r.event_ids)}; {_cite(r.citation)}]"
             )
     if not briefing.bullets:
-        lines.append("- (no asserted event in these articles)")
+        lines.append(f"- (no asserted event in these articles{_earlier(briefing)})")
     for story in briefing.stories:
         title = story.headline or story.detail or "(untitled)"
         s = story.salience
@@ -99,6 +99,8 @@ def briefing_html(briefing: Briefing) -> str:
         nested = f"<ul>{reactions}</ul>" if reactions else ""
         out.append(f'<li><a href="#story-{b.rank}">{escape(b.text)}</a> '
                    f"<small>events {events}; {cites}</small>{nested}</li>")  # fmt: skip
+    if not briefing.bullets:
+        out.append(f"<li>(no asserted event in these articles{escape(_earlier(briefing))})</li>")
     out.append("</ul>")
     for story in briefing.stories:
         title = escape(story.headline or story.detail or "(untitled)")
@@ -113,6 +115,13 @@ def briefing_html(briefing: Briefing) -> str:
         out.append("</ul></section>")
     out.append("</body></html>")
     return "\n".join(out) + "\n"
+
+
+def _earlier(briefing: Briefing) -> str:
+    day = briefing.earlier_news
+    if day is None:
+        return ""
+    return f"; the latest day before with one: {day}, eventwire brief --date {day}"
 
 
 def briefing_json(briefing: Briefing) -> str:

@@ -24,7 +24,6 @@ period; the series says how many of those reported in its range it left out
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 import duckdb
@@ -33,21 +32,19 @@ from ..events.ontology import QUAD_CLASSES
 from ._sql import (
     EVENT_DAY,
     FREQS,
-    IS_UNDATED_BACKGROUND,
-    REPORT_DAY,
     STORED_DAY,
     Freq,
+    count_of,
     disjoint,
     fetch,
     has_query_tables,
     has_range_counts,
-    scope_clauses,
     side_ids,
     side_in,
     side_matches,
 )
-from .filters import InvalidFilter, confidence_terms
-from .periods import fits_period, with_coarser_events
+from .filters import EventScope, InvalidFilter
+from .periods import count_background, fits_period, with_coarser_events
 
 __all__ = [
     "QUAD_COLUMNS",
@@ -76,23 +73,22 @@ def period_series(
     con: duckdb.DuckDBPyConnection,
     match_sql: str,
     match_params: list[Any],
+    scope: EventScope | None = None,
     *,
     freq: Freq = "month",
-    modality: str | None = "asserted",
-    since: date | None = None,
-    until: date | None = None,
-    min_confidence: float | None = None,
     arrow: bool = False,
 ) -> Any:
-    """Per period: the events ``match_sql`` (a condition over ``events e``) selects, those with
-    a calibrated confidence of at least ``min_confidence`` when given, by quad class, with
-    Goldstein sum and mean, and each count as a share of all events of the period."""
+    """Per period: the events of ``scope`` that ``match_sql`` (a condition over ``events e``)
+    selects, by quad class, with Goldstein sum and mean, and each count as a share of all
+    events of the period (the scope's confidence selects the events counted, not the
+    denominator)."""
     if freq not in FREQS:
         raise InvalidFilter(f"freq must be one of {', '.join(FREQS)}, not {freq!r}")
-    confident, confidence = confidence_terms(min_confidence)
+    scope = scope or EventScope()
+    confident, confidence = scope.confidence_terms()
     hit = " AND ".join([f"({match_sql})", *confident])  # the threshold selects hits, not the scope
-    clauses, clause_params = scope_clauses(modality, since, until)
-    scope, params = ["TRUE", *clauses], [*match_params, *confidence, *clause_params]
+    clauses, clause_params = scope.terms()
+    terms, params = ["TRUE", *clauses], [*match_params, *confidence, *clause_params]
     quads = ", ".join(
         f"count(*) FILTER (hit AND quad_class = {number}) AS {name}"
         for number, name in enumerate(QUAD_COLUMNS, start=1)
@@ -104,7 +100,7 @@ def period_series(
             SELECT CAST(date_trunc('{freq}', {EVENT_DAY}) AS DATE) AS period,
                    e.quad_class, e.goldstein, coalesce({hit}, FALSE) AS hit
             FROM events e
-            WHERE {" AND ".join(scope)} AND {EVENT_DAY} IS NOT NULL AND {fits}
+            WHERE {" AND ".join(terms)} AND {EVENT_DAY} IS NOT NULL AND {fits}
         ), counted AS (
             SELECT period, count(*) FILTER (hit) AS events, {quads},
                    sum(goldstein) FILTER (hit) AS goldstein_sum,
@@ -118,57 +114,50 @@ def period_series(
     """
     coarser = f"""
         SELECT count(*) FILTER (coalesce({hit}, FALSE) AND NOT {fits}) FROM events e
-        WHERE {" AND ".join(scope)} AND {EVENT_DAY} IS NOT NULL
-    """
-    reported, reported_params = scope_clauses(modality, since, until, day=REPORT_DAY)
-    background = f"""
-        SELECT count(*) FILTER (coalesce({hit}, FALSE)) FROM events e
-        WHERE {" AND ".join(["TRUE", *reported, IS_UNDATED_BACKGROUND])}
+        WHERE {" AND ".join(terms)} AND {EVENT_DAY} IS NOT NULL
     """
     return with_coarser_events(
         fetch(con, sql, params, arrow),
-        _count(con, coarser, params),
-        _count(con, background, [*match_params, *confidence, *reported_params]),
+        count_of(con, coarser, params),
+        count_background(con, scope, [f"({match_sql})"], match_params),
     )
 
 
 def indexed_period_series(
     con: duckdb.DuckDBPyConnection,
     branches: list[str],
+    scope: EventScope | None = None,
     *,
     freq: Freq = "month",
-    modality: str | None = "asserted",
-    since: date | None = None,
-    until: date | None = None,
-    min_confidence: float | None = None,
     arrow: bool = False,
 ) -> Any:
-    """``period_series`` of the events any of ``branches`` (conditions over ``events e`` on
-    side ids, see ``_sql.side_in``) selects, on a store with ``event_day_totals``: the same
-    rows, with every event of the period counted from the daily totals (which the threshold
-    does not touch, as in ``period_series``)."""
+    """``period_series`` of the events of ``scope`` any of ``branches`` (conditions over
+    ``events e`` on side ids, see ``_sql.side_in``) selects, on a store with
+    ``event_day_totals``: the same rows, with every event of the period counted from the
+    daily totals (which the threshold does not touch, as in ``period_series``)."""
     if freq not in FREQS:
         raise InvalidFilter(f"freq must be one of {', '.join(FREQS)}, not {freq!r}")
-    confident, confidence = confidence_terms(min_confidence)
-    clauses, params = scope_clauses(modality, since, until, day=STORED_DAY)
+    scope = scope or EventScope()
+    confident, confidence = scope.confidence_terms()
+    clauses, params = scope.terms(STORED_DAY)
     # The threshold is on the hits only; the totals below are every event of the period.
-    scope = " AND ".join([*clauses, f"{STORED_DAY} IS NOT NULL", *confident])
+    hit_scope = " AND ".join([*clauses, f"{STORED_DAY} IS NOT NULL", *confident])
     params = [*params, *confidence]
     selections = disjoint(branches)
     fits = fits_period(freq)
     hits = " UNION ALL ".join(
         f"SELECT CAST(date_trunc('{freq}', {STORED_DAY}) AS DATE) AS period,"
-        f" e.quad_class, e.goldstein FROM events e WHERE {branch} AND {scope} AND {fits}"
+        f" e.quad_class, e.goldstein FROM events e WHERE {branch} AND {hit_scope} AND {fits}"
         for branch in selections
     )
     coarser = " + ".join(
-        f"(SELECT count(*) FROM events e WHERE {branch} AND {scope} AND NOT {fits})"
+        f"(SELECT count(*) FROM events e WHERE {branch} AND {hit_scope} AND NOT {fits})"
         for branch in selections
     )
-    totals, total_params = scope_clauses(modality, since, until, day="e.day")
+    totals, total_params = scope.terms("e.day")
     # The day totals count every event on its first day; those dated more coarsely than a
     # period are taken out again, so that the shares' denominator is what the series counts.
-    coarse, coarse_params = scope_clauses(modality, since, until, day=STORED_DAY)
+    coarse, coarse_params = scope.terms(STORED_DAY)
     quads = ", ".join(
         f"count(*) FILTER (quad_class = {number}) AS {name}"
         for number, name in enumerate(QUAD_COLUMNS, start=1)
@@ -205,77 +194,49 @@ def indexed_period_series(
         FROM counted JOIN totals USING (period) ORDER BY period
     """
     series = fetch(con, sql, params * len(selections) + total_params + coarse_params, arrow)
-    left_out = _count(con, f"SELECT {coarser}", params * len(selections))
-    reported, reported_params = scope_clauses(modality, since, until, day=REPORT_DAY)
-    undated = " AND ".join([*reported, IS_UNDATED_BACKGROUND, *confident])
-    background = " + ".join(
-        f"(SELECT count(*) FROM events e WHERE {branch} AND {undated})" for branch in selections
-    )
-    background_params = [*reported_params, *confidence] * len(selections)
-    return with_coarser_events(
-        series, left_out, _count(con, f"SELECT {background}", background_params)
-    )
-
-
-def _count(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any]) -> int:
-    row = con.execute(sql, params).fetchone()
-    return int(row[0]) if row and row[0] is not None else 0
+    left_out = count_of(con, f"SELECT {coarser}", params * len(selections))
+    return with_coarser_events(series, left_out, count_background(con, scope, selections))
 
 
 def dyad_series(
     con: duckdb.DuckDBPyConnection,
     a: str,
     b: str,
+    scope: EventScope | None = None,
     *,
     freq: Freq = "month",
     directed: bool = False,
-    modality: str | None = "asserted",
-    since: date | None = None,
-    until: date | None = None,
-    min_confidence: float | None = None,
     arrow: bool = False,
 ) -> Any:
-    """The series of events between ``a`` and ``b`` (actor ids, codes or countries); both
-    directions unless ``directed`` (then only a → b); only those with a calibrated confidence
-    of at least ``min_confidence`` count when it is given (the shares' denominator does not
-    change)."""
-    scope: dict[str, Any] = {
-        "freq": freq, "modality": modality, "since": since, "until": until,
-        "min_confidence": min_confidence, "arrow": arrow,
-    }  # fmt: skip
+    """The series of the events of ``scope`` between ``a`` and ``b`` (actor ids, codes or
+    countries); both directions unless ``directed`` (then only a → b); the scope's
+    confidence selects the events counted (the shares' denominator does not change)."""
     if has_query_tables(con):
         ids_a, ids_b = side_ids(con, a), side_ids(con, b)
         branches = [f"{side_in('source', ids_a)} AND {side_in('target', ids_b)}"]
         if not directed:
             branches.append(f"{side_in('source', ids_b)} AND {side_in('target', ids_a)}")
-        return indexed_period_series(con, branches, **scope)
+        return indexed_period_series(con, branches, scope, freq=freq, arrow=arrow)
     forward = f"({side_matches('source')} AND {side_matches('target')})"
     backward = f"({side_matches('target')} AND {side_matches('source')})"
     match = forward if directed else f"({forward} OR {backward})"
     params = [a, b] if directed else [a, b, a, b]
-    return period_series(con, match, params, **scope)
+    return period_series(con, match, params, scope, freq=freq, arrow=arrow)
 
 
 def actor_series(
     con: duckdb.DuckDBPyConnection,
     actor: str,
+    scope: EventScope | None = None,
     *,
     freq: Freq = "month",
-    modality: str | None = "asserted",
-    since: date | None = None,
-    until: date | None = None,
-    min_confidence: float | None = None,
     arrow: bool = False,
 ) -> Any:
-    """The series of events ``actor`` takes part in, on either side (``min_confidence`` as in
+    """The series of the events of ``scope`` ``actor`` takes part in, on either side (as
     ``dyad_series``)."""
-    scope: dict[str, Any] = {
-        "freq": freq, "modality": modality, "since": since, "until": until,
-        "min_confidence": min_confidence, "arrow": arrow,
-    }  # fmt: skip
     if has_query_tables(con):
         ids = side_ids(con, actor)
         branches = [side_in("source", ids), side_in("target", ids)]
-        return indexed_period_series(con, branches, **scope)
+        return indexed_period_series(con, branches, scope, freq=freq, arrow=arrow)
     match = f"({side_matches('source')} OR {side_matches('target')})"
-    return period_series(con, match, [actor, actor], **scope)
+    return period_series(con, match, [actor, actor], scope, freq=freq, arrow=arrow)

@@ -1,7 +1,10 @@
-"""Selecting merged events: one typed filter, turned into a SQL condition over ``events e``.
+"""Selecting merged events: one typed filter, turned into a SQL condition over ``events e``,
+and the scope every analysis of the events shares (modality, dates, confidence).
 
 >>> EventFilter(country="USA", since=date(2019, 1, 1)).where()[1]
-['asserted', 'USA', datetime.date(2019, 1, 1)]
+['asserted', 'USA', 'USA', datetime.date(2019, 1, 1)]
+>>> EventScope(since=date(2019, 1, 1), min_confidence=0.3).where()[1]
+['asserted', datetime.date(2019, 1, 1), 0.3]
 """
 
 from __future__ import annotations
@@ -36,11 +39,13 @@ __all__ = [
     "EVENT_COLUMNS",
     "EVENT_ORDERS",
     "EventFilter",
+    "EventScope",
     "InvalidFilter",
     "Values",
     "confidence_terms",
     "count_events",
     "parse_day",
+    "scoped",
     "select_events",
     "values",
 ]
@@ -97,6 +102,20 @@ def _check_plover(category: str) -> None:
         raise InvalidFilter(f"unknown PLOVER category {category!r}{hint}")
 
 
+def _check_modality(modality: str | None) -> None:
+    """A modality of ``MODALITIES``, or None for every one; anything else is refused."""
+    if modality is not None and modality not in MODALITIES:
+        hint = did_you_mean(modality, MODALITIES)
+        raise InvalidFilter(
+            f"unknown modality {modality!r}{hint} (one of {', '.join(MODALITIES)}, or all)"
+        )
+
+
+def _check_range(since: date | None, until: date | None) -> None:
+    if since and until and since > until:
+        raise InvalidFilter(f"since {since} is after until {until}")
+
+
 def parse_day(value: str | None, name: str | None = None, *, end: bool = False) -> date | None:
     """A day as users type it: YYYY-MM-DD, or YYYY-MM / YYYY meaning its first (``end``: its
     last) day; None when nothing is given. Anything else is an ``InvalidFilter`` (naming the
@@ -140,6 +159,73 @@ def confidence_terms(min_confidence: float | None) -> tuple[list[str], list[Any]
 
 
 @dataclass(frozen=True, slots=True)
+class EventScope:
+    """Which merged events an analysis counts (a timeline, a dyad or actor series, a
+    network): those of ``modality`` (asserted by default; None: every modality) whose day lies
+    from ``since`` to ``until`` (inclusive; None: unbounded) and whose calibrated confidence
+    is at least ``min_confidence`` (0–1; None or 0: every event). Built once by a command or
+    a request handler and passed through the library; an unknown modality, a confidence
+    outside 0–1 or ``since`` after ``until`` is an ``InvalidFilter``.
+
+    >>> EventScope(modality="alleged", until=date(2024, 6, 30)).terms()[1]
+    ['alleged', datetime.date(2024, 6, 30)]
+    """
+
+    modality: str | None = "asserted"
+    since: date | None = None
+    until: date | None = None
+    min_confidence: float | None = None
+
+    def __post_init__(self) -> None:
+        _check_modality(self.modality)
+        _check_range(self.since, self.until)
+        confidence_terms(self.min_confidence)
+
+    @property
+    def dated(self) -> bool:
+        """Whether the scope bounds the event's day (from ``since``, until ``until`` or both)."""
+        return bool(self.since or self.until)
+
+    def terms(self, day: str = EVENT_DAY) -> tuple[list[str], list[Any]]:
+        """The conditions on ``events e`` of the modality and the range of ``day`` (``EVENT_DAY``,
+        ``STORED_DAY``, or ``REPORT_DAY`` for the reports' days), and their parameters; the
+        confidence aside (``confidence_terms``), as a series' denominator ignores it."""
+        terms: list[str] = []
+        params: list[Any] = []
+        if self.modality is not None:
+            terms.append("e.modality = ?")
+            params.append(self.modality)
+        if self.since:
+            terms.append(f"{day} >= ?")
+            params.append(self.since)
+        if self.until:
+            terms.append(f"{day} <= ?")
+            params.append(self.until)
+        return terms, params
+
+    def confidence_terms(self) -> tuple[list[str], list[Any]]:
+        """The condition keeping the events at or above ``min_confidence`` (module function
+        ``confidence_terms``)."""
+        return confidence_terms(self.min_confidence)
+
+    def where(self, day: str = EVENT_DAY) -> tuple[list[str], list[Any]]:
+        """``terms(day)`` and then the confidence's: every condition of the scope."""
+        terms, params = self.terms(day)
+        confident, confidence = self.confidence_terms()
+        return terms + confident, params + confidence
+
+
+def scoped(scope: EventScope | None, fields: dict[str, Any]) -> EventScope:
+    """``scope``, or the one its ``fields`` make (``store.timeline("PRK", since=...)``); giving
+    both is a ``TypeError``, so that no field is silently ignored."""
+    if scope is None:
+        return EventScope(**fields)
+    if fields:
+        raise TypeError(f"give an EventScope or its fields, not both ({', '.join(fields)})")
+    return scope
+
+
+@dataclass(frozen=True, slots=True)
 class EventFilter:
     """Which merged events to select; every field left None selects everything.
 
@@ -176,11 +262,7 @@ class EventFilter:
     order: EventOrder = "oldest"
 
     def __post_init__(self) -> None:
-        if self.modality is not None and self.modality not in MODALITIES:
-            hint = did_you_mean(self.modality, MODALITIES)
-            raise InvalidFilter(
-                f"unknown modality {self.modality!r}{hint} (one of {', '.join(MODALITIES)}, or all)"
-            )
+        _check_modality(self.modality)
         for code in values(self.cameo):
             _check_cameo(code)
         for category in values(self.plover):
@@ -191,8 +273,7 @@ class EventFilter:
             raise InvalidFilter(f"between takes two actors, not {self.between!r}")
         if self.quad_class is not None and self.quad_class not in _QUADS:
             raise InvalidFilter(f"quad class must be 1–4, not {self.quad_class}")
-        if self.since and self.until and self.since > self.until:
-            raise InvalidFilter(f"since {self.since} is after until {self.until}")
+        _check_range(self.since, self.until)
         if self.limit is not None and self.limit < 0:
             raise InvalidFilter(f"limit must not be negative, not {self.limit}")
         confidence_terms(self.min_confidence)

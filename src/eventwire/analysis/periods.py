@@ -26,13 +26,17 @@ Periods are shown as periods: ``2024-12-05``, ``2024-W49`` (ISO week), ``2024-12
 from __future__ import annotations
 
 import calendar
+from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
+import duckdb
 import pandas as pd
 import pyarrow as pa
 
-from ._sql import Freq
+from ._sql import IS_UNDATED_BACKGROUND, REPORT_DAY, Freq, count_of
+from .filters import EventScope
 
 __all__ = [
     "BACKGROUND_EVENTS",
@@ -41,6 +45,8 @@ __all__ = [
     "background_note",
     "coarser_events",
     "coarser_note",
+    "count_background",
+    "count_coarser",
     "fits_period",
     "labelled_periods",
     "period_label",
@@ -64,6 +70,52 @@ def fits_period(freq: Freq, alias: str = "e") -> str:
     return (
         f"({start} IS NULL OR {end} IS NULL"
         f" OR date_trunc('{freq}', {start}) = date_trunc('{freq}', {end}))"
+    )
+
+
+def count_background(
+    con: duckdb.DuckDBPyConnection,
+    scope: EventScope,
+    branches: Sequence[str] = ("TRUE",),
+    params: Sequence[Any] = (),
+) -> int:
+    """How many undated background events of ``scope`` (its modality and confidence) reported
+    in its date range any of ``branches`` selects: the events a series or a range leaves out
+    for having no day. ``branches`` are disjoint conditions over ``events e`` (one pruned scan
+    each: ``_sql.disjoint``), each taking ``params``."""
+    reported, reported_params = scope.terms(REPORT_DAY)
+    confident, confidence = scope.confidence_terms()
+    undated = " AND ".join([*reported, IS_UNDATED_BACKGROUND, *confident])
+    counts = " + ".join(
+        f"(SELECT count(*) FROM events e WHERE {branch} AND {undated})" for branch in branches
+    )
+    return count_of(
+        con, f"SELECT {counts}", [*params, *reported_params, *confidence] * len(branches)
+    )
+
+
+def count_coarser(con: duckdb.DuckDBPyConnection, scope: EventScope) -> int:
+    """How many events of ``scope`` (its modality and confidence) have a date that overlaps
+    its date range without lying in it: "2024" against March 2024 (0 without a range)."""
+    if not scope.dated:
+        return 0
+    # The modality and confidence of the scope; its range is the overlap below.
+    clauses, params = replace(scope, since=None, until=None).terms()
+    confident, confidence = scope.confidence_terms()
+    overlap = ["e.date_start IS NOT NULL", "e.date_end IS NOT NULL"]
+    outside = []
+    if scope.since:
+        overlap.append("e.date_end >= ?")
+        outside.append("e.date_start < ?")
+    if scope.until:
+        overlap.append("e.date_start <= ?")
+        outside.append("e.date_end > ?")
+    bounds = [d for d in (scope.since, scope.until) if d]
+    where = " AND ".join(["TRUE", *clauses, *confident, *overlap, f"({' OR '.join(outside)})"])
+    return count_of(
+        con,
+        f"SELECT count(*) FROM events e WHERE {where}",
+        [*params, *confidence, *bounds, *bounds],
     )
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 import duckdb
 import pyarrow as pa
@@ -47,18 +47,6 @@ __all__ = [
 ]
 
 # The columns a page of events may be sorted by (anything else is refused, never put into SQL).
-SORTABLE = (
-    "day",
-    "goldstein",
-    "confidence",
-    "num_mentions",
-    "num_articles",
-    "num_sources",
-    "cameo",
-    "source_code",
-    "target_code",
-    "quad_class",
-)
 SortKey = Literal[
     "day",
     "goldstein",
@@ -71,6 +59,7 @@ SortKey = Literal[
     "target_code",
     "quad_class",
 ]
+SORTABLE: tuple[SortKey, ...] = get_args(SortKey)
 
 
 class UnknownRecord(EventwireError):

@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
 import duckdb
@@ -21,12 +20,11 @@ from ._sql import (
     ensure_codebook,
     fetch,
     has_query_tables,
-    scope_clauses,
     side_ids,
     side_in,
     side_matches,
 )
-from .filters import confidence_terms
+from .filters import EventScope
 
 __all__ = ["TIMELINE_COLUMNS", "TimelinePage", "timeline", "timeline_counterparts", "timeline_page"]
 
@@ -68,29 +66,23 @@ TIMELINE_COLUMNS = (
 def timeline(
     con: duckdb.DuckDBPyConnection,
     actor: str,
+    scope: EventScope | None = None,
     *,
-    modality: str | None = "asserted",
-    since: date | None = None,
-    until: date | None = None,
-    min_confidence: float | None = None,
     newest_first: bool = False,
     arrow: bool = False,
 ) -> Any:
-    """The events ``actor`` (actor id, code or country) took part in, oldest first (newest
-    first with ``newest_first``; undated last either way), those with a calibrated confidence
-    of at least ``min_confidence`` when given.
+    """The events ``actor`` (actor id, code or country) took part in within ``scope`` (by
+    default asserted, every day and confidence), oldest first (newest first with
+    ``newest_first``; undated last either way).
     ``role`` is ``source``, ``target`` or ``both``; ``counterpart`` is the other side's code
     (None when the event has no other side)."""
-    confident, confidence = confidence_terms(min_confidence)
+    scope = scope or EventScope()
     ensure_codebook(con)
     if has_query_tables(con):
-        scope, params = scope_clauses(modality, since, until, day=STORED_DAY)
+        terms, params = scope.where(STORED_DAY)
         order = _NEWEST_FIRST if newest_first else _ORDER
-        return _indexed_timeline(
-            con, actor, scope + confident, params + confidence, arrow, order=order
-        )
-    scope, params = scope_clauses(modality, since, until)
-    scope, params = scope + confident, params + confidence
+        return _indexed_timeline(con, actor, terms, params, arrow, order=order)
+    terms, params = scope.where()
     is_source, is_target = side_matches("source"), side_matches("target")
     sql = f"""
         SELECT {EVENT_DAY} AS day, e.date_value,
@@ -104,7 +96,7 @@ def timeline(
         FROM events e
         JOIN event_mentions r ON r.mention_id = e.first_mention_id
         LEFT JOIN cameo_codebook c ON c.code = e.cameo
-        WHERE ({is_source} OR {is_target}) {"".join(" AND " + s for s in scope)}
+        WHERE ({is_source} OR {is_target}) {"".join(" AND " + t for t in terms)}
         ORDER BY day {"DESC " if newest_first else ""}NULLS LAST, e.event_id
     """
     # The actor fills the seven ``?`` of the side matches (role 3, counterpart 1, name 1,
@@ -180,11 +172,8 @@ def _labelled(rows: pa.Table) -> pa.Table:
 def timeline_page(
     con: duckdb.DuckDBPyConnection,
     actor: str,
+    scope: EventScope | None = None,
     *,
-    modality: str | None = "asserted",
-    since: date | None = None,
-    until: date | None = None,
-    min_confidence: float | None = None,
     newest_first: bool = False,
     offset: int = 0,
     limit: int = 50,
@@ -199,22 +188,12 @@ def timeline_page(
     the whole timeline and slices it (same rows, the old speed)."""
     if offset < 0 or limit < 0:
         raise ValueError("offset and limit must not be negative")
+    scope = scope or EventScope()
     if not has_query_tables(con):
-        rows = timeline(
-            con,
-            actor,
-            modality=modality,
-            since=since,
-            until=until,
-            min_confidence=min_confidence,
-            newest_first=newest_first,
-            arrow=True,
-        )
+        rows = timeline(con, actor, scope, newest_first=newest_first, arrow=True)
         return TimelinePage(rows.num_rows, offset, rows.slice(offset, limit))
     ensure_codebook(con)
-    confident, confidence = confidence_terms(min_confidence)
-    scope, params = scope_clauses(modality, since, until, day=STORED_DAY)
-    source, params = _indexed_source(con, actor, scope + confident, params + confidence)
+    source, params = _indexed_source(con, actor, *scope.where(STORED_DAY))
     total = con.execute(f"SELECT count(*) FROM ({source})", params).fetchone()
     direction = "DESC" if newest_first else "ASC"
     rows = con.execute(
@@ -227,30 +206,17 @@ def timeline_page(
 def timeline_counterparts(
     con: duckdb.DuckDBPyConnection,
     actor: str,
+    scope: EventScope | None = None,
     *,
-    modality: str | None = "asserted",
-    since: date | None = None,
-    until: date | None = None,
-    min_confidence: float | None = None,
     limit: int = 20,
 ) -> list[dict[str, Any]]:
-    """The actors ``actor`` dealt with most in its timeline (same arguments): per counterpart
+    """The actors ``actor`` dealt with most in its timeline within ``scope``: per counterpart
     code, its events and their mean Goldstein, most events first (then by code). Grouped in
     DuckDB on a store at schema migration 4 or later, from the whole timeline before."""
+    scope = scope or EventScope()
     if not has_query_tables(con):
-        rows = timeline(
-            con,
-            actor,
-            modality=modality,
-            since=since,
-            until=until,
-            min_confidence=min_confidence,
-            arrow=True,
-        )
-        return counterparts(rows, limit)
-    confident, confidence = confidence_terms(min_confidence)
-    scope, params = scope_clauses(modality, since, until, day=STORED_DAY)
-    source, params = _indexed_source(con, actor, scope + confident, params + confidence)
+        return counterparts(timeline(con, actor, scope, arrow=True), limit)
+    source, params = _indexed_source(con, actor, *scope.where(STORED_DAY))
     rows = con.execute(
         f"SELECT counterpart, count(*) AS events, avg(goldstein) AS goldstein_mean"
         f" FROM ({source}) WHERE counterpart IS NOT NULL GROUP BY counterpart"

@@ -19,7 +19,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..errors import EventwireError
-from .output import FORMATS, Column, emit, message, report_console
+from .output import FORMATS, Column, emit, format_option, message, report_console
 
 if TYPE_CHECKING:
     from ..actors import KnowledgeBase
@@ -54,18 +54,7 @@ def _dictionary_option(func: F) -> F:
     )(func)
 
 
-def _format_option(choices: Sequence[str]) -> Callable[[F], F]:
-    def decorate(func: F) -> F:
-        return click.option(
-            "--format",
-            "fmt",
-            type=click.Choice(list(choices)),
-            default="table",
-            show_default=True,
-            help="Output format (json: one array; jsonl: one JSON object per line).",
-        )(func)
-
-    return decorate
+_FORMATS_HELP = "Output format (json: one array; jsonl: one JSON object per line)."
 
 
 def _knowledge_base(dictionaries: Sequence[str]) -> tuple[KnowledgeBase, int]:
@@ -126,7 +115,7 @@ def actors() -> None:
     help="The article's date, YYYY-MM-DD (default: none, so people get their latest role).",
 )
 @_dictionary_option
-@_format_option(("table", "json"))
+@format_option(("table", "json"), _FORMATS_HELP)
 @click.pass_context
 def lookup(
     ctx: click.Context, name: str, on_date: str | None, dictionaries: tuple[str, ...], fmt: str
@@ -187,7 +176,7 @@ _LIST_COLUMNS = (
     help="Codes, offices and roles on this date, YYYY-MM-DD (default: every role).",
 )
 @_dictionary_option
-@_format_option(FORMATS)
+@format_option(FORMATS, _FORMATS_HELP)
 @click.pass_context
 def list_command(
     ctx: click.Context,
@@ -224,7 +213,7 @@ def list_command(
     help="Members on this date, YYYY-MM-DD (default: every membership, with its dates).",
 )
 @_dictionary_option
-@_format_option(FORMATS)
+@format_option(FORMATS, _FORMATS_HELP)
 @click.pass_context
 def members(
     ctx: click.Context,

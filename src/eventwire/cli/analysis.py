@@ -9,6 +9,7 @@ an unknown actor, CAMEO code, PLOVER category or modality is a usage error (exit
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
     from ..actors.lookup import ActorKey
     from ..analysis._sql import Freq
     from ..analysis.export import ExportFormat
-    from ..analysis.filters import EventFilter
+    from ..analysis.filters import EventFilter, EventScope
     from ..analysis.networks import Level
     from ..store import Store
 
@@ -90,18 +91,29 @@ def _period_options(func: F) -> F:
     return func
 
 
-def _check_modality(value: str) -> str | None:
-    """The modality option: 'all' (None) or one of the modalities; anything else exit 2."""
-    from ..analysis.filters import EventFilter
-
-    modality = _modality(value)
-    guarded(lambda: EventFilter(modality=modality))
-    return modality
-
-
 def _min_confidence(ctx: click.Context, given: float | None) -> float:
     """--min-confidence, or the config's [analysis] min_confidence when it is not given."""
     return options(ctx).analysis.min_confidence if given is None else given
+
+
+def _scope(
+    ctx: click.Context,
+    since: str | None,
+    until: str | None,
+    modality: str,
+    min_confidence: float | None,
+) -> EventScope:
+    """The events the period options select (``_period_options``): exit 2 for a date that is
+    none, an unknown modality, or --since after --until."""
+    from ..analysis.filters import EventScope
+
+    threshold = _min_confidence(ctx, min_confidence)
+    first, last = _day(since, end=False), _day(until, end=True)
+    return guarded(
+        lambda: EventScope(
+            modality=_modality(modality), since=first, until=last, min_confidence=threshold
+        )
+    )
 
 
 def _titled(title: str, threshold: float) -> str:
@@ -303,23 +315,12 @@ def timeline(
     """Every merged event ACTOR took part in, newest first, with its role, counterpart and
     sentence. ACTOR is a name (Russia, "Kim Jong Un", NATO), an actor id, a code (RUSGOV) or
     a country (RUS)."""
-    threshold = _min_confidence(ctx, min_confidence)
-    first, last = _day(since, end=False), _day(until, end=True)
-    chosen = _check_modality(modality)
+    scope = _scope(ctx, since, until, modality, min_confidence)
     with reading(ctx, db) as store:
-        key = _actor(store, actor, last or first)
-        frame = guarded(
-            lambda: store.timeline(
-                key.key,
-                modality=chosen,
-                since=first,
-                until=last,
-                min_confidence=threshold,
-                newest_first=sort == "newest",
-            )
-        )
+        key = _actor(store, actor, scope.until or scope.since)
+        frame = guarded(lambda: store.timeline(key.key, scope, newest_first=sort == "newest"))
     shown = frame.head(limit) if limit else frame
-    title = _titled(f"timeline of {_named(actor, key)}", threshold)
+    title = _titled(f"timeline of {_named(actor, key)}", scope.min_confidence or 0)
     emit(shown, _TIMELINE_VIEW, fmt, f"{title}, {sort} first", total=len(frame), noun="events")
 
 
@@ -352,27 +353,18 @@ def dyad(
     A and B are names (Russia, "North Korea"), actor ids, codes or countries. The confidence
     threshold selects the events counted; the share's denominator is every event of the
     period."""
-    threshold = _min_confidence(ctx, min_confidence)
-    first, last = _day(since, end=False), _day(until, end=True)
-    chosen = _check_modality(modality)
+    scope = _scope(ctx, since, until, modality, min_confidence)
     with reading(ctx, db) as store:
-        key_a, key_b = _actor(store, a, last or first), _actor(store, b, last or first)
+        day = scope.until or scope.since
+        key_a, key_b = _actor(store, a, day), _actor(store, b, day)
         frame = guarded(
-            lambda: store.dyad(
-                key_a.key,
-                key_b.key,
-                cast("Freq", freq),
-                directed=directed,
-                modality=chosen,
-                since=first,
-                until=last,
-                min_confidence=threshold,
-            )
+            lambda: store.dyad(key_a.key, key_b.key, cast("Freq", freq), scope, directed=directed)
         )
     from ..analysis.periods import labelled_periods
 
     arrow = "→" if directed else "–"
-    title = _titled(f"{_named(a, key_a)} {arrow} {_named(b, key_b)} per {freq}", threshold)
+    pair = f"{_named(a, key_a)} {arrow} {_named(b, key_b)} per {freq}"
+    title = _titled(pair, scope.min_confidence or 0)
     left_out = _left_out(frame, f"a {freq}")
     note = f"{_QUAD_NOTE}\n{left_out}" if left_out else _QUAD_NOTE
     emit(labelled_periods(frame, freq), _SERIES_VIEW, fmt, title, noun="periods", note=note)
@@ -408,25 +400,17 @@ def network(
 ) -> None:
     """The directed network of who acts on whom: one row per edge, weighted by events and
     mean Goldstein, with mentions and counts by quad class, heaviest first."""
-    threshold = _min_confidence(ctx, min_confidence)
-    first, last = _day(since, end=False), _day(until, end=True)
-    chosen = _check_modality(modality)
+    scope = _scope(ctx, since, until, modality, min_confidence)
     with reading(ctx, db) as store:
         frame = guarded(
-            lambda: store.network(
-                first,
-                last,
-                level=cast("Level", level),
-                modality=chosen,
-                include_self=include_self,
-                min_confidence=threshold,
-            )
+            lambda: store.network(scope, level=cast("Level", level), include_self=include_self)
         )
     from ..analysis.periods import range_label
 
     shown = frame.head(limit) if limit else frame
-    period = range_label(first, last)
-    title = _titled(f"network{f' of {period}' if period else ''}, heaviest edges first", threshold)
+    period = range_label(scope.since, scope.until)
+    heaviest = f"network{f' of {period}' if period else ''}, heaviest edges first"
+    title = _titled(heaviest, scope.min_confidence or 0)
     left_out = _left_out(frame, period or "the range")
     note = f"{_QUAD_NOTE}\n{left_out}" if left_out else _QUAD_NOTE
     emit(shown, _NETWORK_VIEW, fmt, title, total=len(frame), noun="edges", note=note)
@@ -530,81 +514,39 @@ def _note(store: Store, frame: pd.DataFrame, modality: str, threshold: float) ->
 @click.argument("b")
 @_plot_options
 @click.pass_context
-def plot_dyad(
-    ctx: click.Context,
-    a: str,
-    b: str,
-    output: str,
-    freq: str,
-    db: str | None,
-    since: str | None,
-    until: str | None,
-    modality: str,
-    min_confidence: float | None,
-) -> None:
+def plot_dyad(ctx: click.Context, /, a: str, b: str, freq: str, **options: Any) -> None:
     """Plot events between A and B per period by quad class, over the mean Goldstein score.
 
     Without --since the plot starts three years before the earliest stored article."""
 
-    def series(store: Store, last: date | None, window: dict[str, Any]) -> pd.DataFrame:
-        key_a, key_b = _actor(store, a, last), _actor(store, b, last)
-        return guarded(lambda: store.dyad(key_a.key, key_b.key, cast("Freq", freq), **window))
+    def series(store: Store, scope: EventScope) -> pd.DataFrame:
+        key_a, key_b = _actor(store, a, scope.until), _actor(store, b, scope.until)
+        return guarded(lambda: store.dyad(key_a.key, key_b.key, cast("Freq", freq), scope))
 
-    _draw(
-        ctx,
-        series,
-        f"{a} – {b}: events per {freq}",
-        output,
-        freq,
-        db,
-        since,
-        until,
-        modality,
-        min_confidence,
-    )
+    _draw(ctx, series, f"{a} – {b}: events per {freq}", freq=freq, **options)
 
 
 @plot.command("timeline")
 @click.argument("actor")
 @_plot_options
 @click.pass_context
-def plot_timeline(
-    ctx: click.Context,
-    actor: str,
-    output: str,
-    freq: str,
-    db: str | None,
-    since: str | None,
-    until: str | None,
-    modality: str,
-    min_confidence: float | None,
-) -> None:
+def plot_timeline(ctx: click.Context, /, actor: str, freq: str, **options: Any) -> None:
     """Plot the events ACTOR took part in per period by quad class, over the mean Goldstein.
 
     Without --since the plot starts three years before the earliest stored article."""
 
-    def series(store: Store, last: date | None, window: dict[str, Any]) -> pd.DataFrame:
-        key = _actor(store, actor, last)
-        return guarded(lambda: store.actor_series(key.key, cast("Freq", freq), **window))
+    def series(store: Store, scope: EventScope) -> pd.DataFrame:
+        key = _actor(store, actor, scope.until)
+        return guarded(lambda: store.actor_series(key.key, cast("Freq", freq), scope))
 
-    _draw(
-        ctx,
-        series,
-        f"{actor}: events per {freq}",
-        output,
-        freq,
-        db,
-        since,
-        until,
-        modality,
-        min_confidence,
-    )
+    _draw(ctx, series, f"{actor}: events per {freq}", freq=freq, **options)
 
 
 def _draw(
     ctx: click.Context,
-    series: Callable[[Store, date | None, dict[str, Any]], pd.DataFrame],
+    series: Callable[[Store, EventScope], pd.DataFrame],
     title: str,
+    *,
     output: str,
     freq: str,
     db: str | None,
@@ -613,22 +555,17 @@ def _draw(
     modality: str,
     min_confidence: float | None,
 ) -> None:
-    """What both plots do: read ``series(store, last day, window)`` (``window``: the
-    modality, since, until and confidence keywords of the store's series) and draw it."""
+    """What both plots do with the options of ``_plot_options``: read ``series(store,
+    scope)`` (the scope of the period options, from ``_plot_since`` when --since is not given)
+    and draw it."""
     from ..analysis.plots import plot_series
 
-    threshold = _min_confidence(ctx, min_confidence)
-    last = _day(until, end=True)
-    chosen = _check_modality(modality)
+    scope = _scope(ctx, since, until, modality, min_confidence)
     with reading(ctx, db) as store:
-        window = {
-            "modality": chosen,
-            "since": _plot_since(store, since),
-            "until": last,
-            "min_confidence": threshold,
-        }
-        frame = series(store, last, window)
-        note = _note(store, frame, modality, threshold) if len(frame) else ""
+        start = _plot_since(store, since)
+        scope = guarded(lambda: replace(scope, since=start))
+        frame = series(store, scope)
+        note = _note(store, frame, modality, scope.min_confidence or 0) if len(frame) else ""
     path = guarded(lambda: plot_series(frame, title, output, freq=freq, note=note))
     click.echo(f"wrote {path}")
 

@@ -307,16 +307,24 @@ def error_console() -> Console:
     return Console(stderr=True, highlight=False, markup=False)
 
 
-def format_option(choices: Sequence[str] = FORMATS) -> Callable[[F], F]:
-    """The ``--format`` option of a listing command."""
+_LISTING_FORMATS_HELP = (
+    "table for reading; csv, json (one array) or jsonl (one object a line) carry every column"
+    " in full."
+)
+
+
+def format_option(
+    choices: Sequence[str] = FORMATS, help_text: str = _LISTING_FORMATS_HELP
+) -> Callable[[F], F]:
+    """The ``--format`` option (``fmt``, table by default) of a command that prints a listing
+    or a report."""
     return click.option(
         "--format",
         "fmt",
         type=click.Choice(list(choices)),
         default="table",
         show_default=True,
-        help="table for reading; csv, json (one array) or jsonl (one object a line) carry"
-        " every column in full.",
+        help=help_text,
     )
 
 

@@ -112,6 +112,9 @@ class Article:
     (sign-off "sri/rc (AFP, AP, dpa, Reuters)", dateline "(AFP)"). ``summary`` holds half-open
     ``(start, end)`` spans of ``text`` that summarise the story (bullet points, "What you need
     to know"): kept as text, but no event is coded from them so a fact is not counted twice.
+    ``furniture`` holds the spans of page furniture inside the story (photo captions and
+    credits, player chrome, links to other stories, reader prompts: ``documents.furniture``):
+    kept as text, each line its own sentence, never coded.
     ``extra`` carries reader-specific facts as ``(key, value)`` pairs (e.g. ``("kind",
     "live_blog")``, ``("encoding", "cp1252")``).
     """
@@ -130,6 +133,7 @@ class Article:
     duplicate_of: str | None = None
     extra: tuple[tuple[str, str], ...] = field(default=())
     summary: tuple[tuple[int, int], ...] = ()
+    furniture: tuple[tuple[int, int], ...] = ()
 
     def __post_init__(self) -> None:
         if not self.id:

@@ -221,4 +221,5 @@ def build_article(
         language=language,
         extra=tuple(extra),
         summary=cleaned.summary,
+        furniture=cleaned.furniture,
     )

@@ -9,7 +9,9 @@ before the story starts, share/follow prompts, "Short Url", date stamps ("Update
 lines that are only a prompt from ``FURNITURE_LINES`` or a photo credit; the dateline prefix of
 the first paragraph (kept as ``dateline``); a closing agency sign-off (kept as ``credits``).
 Bullet points before the story ("What you need to know", "• …") stay as text without their
-bullet marks and are marked as ``summary`` spans.
+bullet marks and are marked as ``summary`` spans. Captions, player chrome, links to other
+stories and reader prompts inside the story (``documents.furniture``) stay as text, each line
+its own sentence, and are marked as ``furniture`` spans: stored, never coded.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from .furniture import furniture_kind
 from .metadata import (
     KNOWN_AGENCIES,
     Dateline,
@@ -177,6 +180,7 @@ class CleanedText:
     text: str
     offsets: tuple[tuple[int, int, int], ...]
     summary: tuple[tuple[int, int], ...]
+    furniture: tuple[tuple[int, int], ...]
     headline: str | None
     published: date | None
     dateline: Dateline | None
@@ -190,6 +194,7 @@ class _Piece:
     end: int
     summary: bool
     separators: tuple[int, ...]  # input offsets of the line breaks placed before this piece
+    furniture: bool = False
 
 
 class _Builder:
@@ -205,7 +210,14 @@ class _Builder:
         if self._last_kept is not None and self._blank_since is None:
             self._blank_since = line
 
-    def keep(self, line: Line, start: int | None = None, *, summary: bool = False) -> None:
+    def keep(
+        self,
+        line: Line,
+        start: int | None = None,
+        *,
+        summary: bool = False,
+        furniture: bool = False,
+    ) -> None:
         first = line.start if start is None else start
         if first >= line.end:
             return
@@ -215,17 +227,26 @@ class _Builder:
             blank = self._blank_since
             if blank is not None and blank.newline_at is not None:
                 separators += (blank.newline_at,)
-        self.pieces.append(_Piece(first, line.end, summary, separators))
+        self.pieces.append(_Piece(first, line.end, summary, separators, furniture))
         self._last_kept = line
         self._blank_since = None
 
     def drop_last(self) -> _Piece | None:
         return self.pieces.pop() if self.pieces else None
 
-    def build(self) -> tuple[str, tuple[tuple[int, int, int], ...], tuple[tuple[int, int], ...]]:
+    def build(
+        self,
+    ) -> tuple[
+        str,
+        tuple[tuple[int, int, int], ...],
+        tuple[tuple[int, int], ...],
+        tuple[tuple[int, int], ...],
+    ]:
+        """The text, its offset runs, its summary spans and its furniture spans."""
         parts: list[str] = []
         runs: list[list[int]] = []
         summary: list[tuple[int, int]] = []
+        furniture: list[tuple[int, int]] = []
         length = 0
 
         def add(start: int, end: int) -> None:
@@ -248,7 +269,14 @@ class _Builder:
                     summary[-1] = (summary[-1][0], length)
                 else:
                     summary.append((begin, length))
-        return "".join(parts), tuple((r[0], r[1], r[2]) for r in runs), tuple(summary)
+            if piece.furniture:
+                furniture.append((begin, length))
+        return (
+            "".join(parts),
+            tuple((r[0], r[1], r[2]) for r in runs),
+            tuple(summary),
+            tuple(furniture),
+        )
 
 
 def is_caption(text: str) -> bool:
@@ -324,6 +352,9 @@ def clean_text(
             repeated = key == repeat and bool(builder.pieces or line is not lines[first_index])
             if repeated or _is_furniture(text) or is_caption(text):
                 continue
+            if furniture_kind(text) is not None:  # a caption before the story: still header
+                builder.keep(line, furniture=True)
+                continue
             stamp = _STAMP_RE.fullmatch(text)
             if stamp is not None or (len(text) <= 60 and parse_date_line(text) is not None):
                 published = published or parse_date_text(text)
@@ -348,8 +379,12 @@ def clean_text(
                 continue
         if _is_furniture(text):
             continue
-        builder.keep(line)
-    # Closing sign-offs and reporting trailers, last line first ("sri/rc (AFP, AP, dpa, Reuters)").
+        builder.keep(line, furniture=furniture_kind(text) is not None)
+    # Closing sign-offs and reporting trailers, last line first ("sri/rc (AFP, AP, dpa, Reuters)"),
+    # looked for above the page's closing links and prompts ("Read or Share this story: …").
+    trailing: list[_Piece] = []
+    while builder.pieces and builder.pieces[-1].furniture:
+        trailing.append(builder.pieces.pop())
     while builder.pieces:
         last = builder.pieces[-1]
         closing = source[last.start : last.end]
@@ -359,13 +394,15 @@ def clean_text(
         elif _TRAILER_RE.fullmatch(closing) is None:
             break
         builder.drop_last()
-    text, offsets, summary = builder.build()
+    builder.pieces.extend(reversed(trailing))
+    text, offsets, summary, furniture = builder.build()
     unique_credits = tuple(dict.fromkeys(credits))
     live = summary_heading or bool(headline and _LIVE_RE.search(headline))
     return CleanedText(
         text=text,
         offsets=offsets,
         summary=summary,
+        furniture=furniture,
         headline=headline,
         published=published,
         dateline=dateline,

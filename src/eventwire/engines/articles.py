@@ -112,11 +112,13 @@ def make_doc(nlp: Language, article: Article, selection: Selection | None = None
 
 def _outside_summary(article: Article, events: Iterable[Event]) -> tuple[Event, ...]:
     """The events whose trigger is outside the article's summary spans ("What you need to
-    know" bullets): a summary restates the items below it, so coding it would count each fact
-    twice. Its text is still stored (sentences, search)."""
-    if not article.summary:
+    know" bullets) and furniture spans (captions, links, prompts): a summary restates the
+    items below it, so coding it would count each fact twice, and furniture is not the story.
+    Their text is still stored (sentences, search)."""
+    spans = article.summary + article.furniture
+    if not spans:
         return tuple(events)
-    return tuple(e for e in events if not any(a <= e.trigger.start < b for a, b in article.summary))
+    return tuple(e for e in events if not any(a <= e.trigger.start < b for a, b in spans))
 
 
 def coded_article(article: Article, doc: Doc, selection: Selection | None = None) -> CodedArticle:

@@ -36,6 +36,7 @@ from ..documents.article import Article, Rejection
 from ..documents.readers import read_bytes
 from ..documents.readers.inputs import InputFile, unpack
 from ..documents.readers.records import read_jsonl_line
+from ..store.parquet import CODED_TABLES
 from .model import CodedArticle, batches
 
 __all__ = [
@@ -60,18 +61,6 @@ __all__ = [
     "signature_of",
 ]
 
-# The store's tables that coding fills, in the order they are exported.
-CODED_TABLES = (
-    "articles",
-    "sentences",
-    "mentions",
-    "event_mentions",
-    "quotes",
-    "treaty_steps",
-    "treaty_obligations",
-    "treaties",
-    "treaty_parties",
-)
 REJECTED = "rejected_inputs"
 # The folder of an output the driver finishes and removes: the tasks' part files of the tables
 # it still deduplicates across partitions (treaties, rejections) or completes (each event

@@ -62,7 +62,7 @@ from .ontology import PLOVER_CATEGORIES, Ontology, load_ontology
 from .placing import attach_location, dateline_location, fallback_location
 from .scoring.calibration import countries_in, event_features, load_confidence_model
 from .scoring.confidence import ConfidenceWeights, event_confidence
-from .scoring.relevance import load_offtopic_cues
+from .scoring.relevance import load_offtopic_cues, not_an_event
 from .sides.arguments import find_arguments
 from .sides.mentions import ArgumentActor, MentionIndex, actor_ref
 from .sides.story import answer_accusers, place_unnamed_sides
@@ -444,6 +444,17 @@ class EventCoder:
                 continue
             if plover.category == "CONSULT" and _is_media(target):
                 continue
+            if not_an_event(
+                match.token,
+                plover.category,
+                source.span if source is not None else None,
+                source.actor.sector if source is not None else None,
+                source.token if source is not None else None,
+                source_kind=source.actor.kind if source is not None else None,
+                target_sector=target.actor.sector if target is not None else None,
+                has_target=target is not None,
+            ):
+                continue  # a newsroom's verdict, business among firms, a hazard advisory
             if self.options.require_source_and_target and not self._dyad_or_recipientless(
                 source, target, plover.category, match, judgement.modality
             ):

@@ -27,6 +27,7 @@ from .schema import migrate
 
 __all__ = [
     "ARTICLE_DATASETS",
+    "CODED_TABLES",
     "DERIVED_DATASETS",
     "MANIFEST",
     "OUTPUT_FORMAT",
@@ -45,8 +46,9 @@ __all__ = [
 
 MANIFEST = "_eventwire.json"
 OUTPUT_FORMAT = "eventwire.spark-output.v1"
-# Datasets the Spark engine writes from the coded articles, by the store table they fill.
-ARTICLE_DATASETS = (
+# The store's tables that coding an article fills, in the order the Spark tasks export them
+# (``engines.spark_tasks``: one part file per task and table).
+CODED_TABLES = (
     "articles",
     "sentences",
     "mentions",
@@ -56,9 +58,10 @@ ARTICLE_DATASETS = (
     "treaty_obligations",
     "treaties",
     "treaty_parties",
-    "article_signatures",
-    "rejected_inputs",
 )
+# Datasets the Spark engine writes from the coded articles, by the store table they fill: the
+# coded tables, each article's near-duplicate signature, and the inputs it rejected.
+ARTICLE_DATASETS = (*CODED_TABLES, "article_signatures", "rejected_inputs")
 # Datasets derived from the merged events (``derive_events``).
 DERIVED_DATASETS = ("events", "event_sides", "event_day_totals", "actors")
 _DATASETS = frozenset((*ARTICLE_DATASETS, *DERIVED_DATASETS))

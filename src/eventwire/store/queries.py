@@ -20,7 +20,7 @@ from ..analysis.articles import ArticleFilter, select_articles
 from ..analysis.brief import Briefing, build_briefing
 from ..analysis.changes import ChangeKind, WeeklyChanges, weekly_changes
 from ..analysis.dyads import actor_series, dyad_series
-from ..analysis.filters import EventFilter, select_events
+from ..analysis.filters import EventFilter, EventScope, scoped, select_events
 from ..analysis.networks import Level, network
 from ..analysis.records import (
     ArticleRecord,
@@ -71,142 +71,90 @@ class StoreQueries:
     def timeline(
         self,
         actor: str,
+        scope: EventScope | None = None,
         *,
-        modality: str | None = "asserted",
-        since: date | None = None,
-        until: date | None = None,
-        min_confidence: float | None = None,
         newest_first: bool = False,
         arrow: bool = False,
+        **fields: Any,
     ) -> Any:
         """Every event ``actor`` (id, code or country) took part in, oldest first (or
-        ``newest_first``); only those with a calibrated confidence of at least
-        ``min_confidence`` when given."""
+        ``newest_first``), within an ``EventScope`` or its fields (``modality``, ``since``,
+        ``until``, ``min_confidence``: ``store.timeline("PRK", min_confidence=0.3)``)."""
         return timeline(
-            self.con,
-            actor,
-            modality=modality,
-            since=since,
-            until=until,
-            min_confidence=min_confidence,
-            newest_first=newest_first,
-            arrow=arrow,
+            self.con, actor, scoped(scope, fields), newest_first=newest_first, arrow=arrow
         )
 
     def timeline_page(
         self,
         actor: str,
+        scope: EventScope | None = None,
         *,
-        modality: str | None = "asserted",
-        since: date | None = None,
-        until: date | None = None,
-        min_confidence: float | None = None,
         newest_first: bool = False,
         offset: int = 0,
         limit: int = 50,
+        **fields: Any,
     ) -> TimelinePage:
         """One page of ``timeline`` (same order) and the number of its events in all."""
         return timeline_page(
             self.con,
             actor,
-            modality=modality,
-            since=since,
-            until=until,
-            min_confidence=min_confidence,
+            scoped(scope, fields),
             newest_first=newest_first,
             offset=offset,
             limit=limit,
         )
 
     def counterparts(
-        self,
-        actor: str,
-        *,
-        since: date | None = None,
-        until: date | None = None,
-        min_confidence: float | None = None,
-        limit: int = 20,
+        self, actor: str, scope: EventScope | None = None, *, limit: int = 20, **fields: Any
     ) -> list[dict[str, Any]]:
-        """The actors ``actor`` dealt with most (asserted events): events and mean Goldstein
-        per counterpart code, most events first."""
-        return timeline_counterparts(
-            self.con, actor, since=since, until=until, min_confidence=min_confidence, limit=limit
-        )
+        """The actors ``actor`` dealt with most (asserted events by default): events and mean
+        Goldstein per counterpart code, most events first."""
+        return timeline_counterparts(self.con, actor, scoped(scope, fields), limit=limit)
 
     def dyad(
         self,
         a: str,
         b: str,
         freq: Freq = "month",
+        scope: EventScope | None = None,
         *,
         directed: bool = False,
-        modality: str | None = "asserted",
-        since: date | None = None,
-        until: date | None = None,
-        min_confidence: float | None = None,
         arrow: bool = False,
+        **fields: Any,
     ) -> Any:
         """Events between ``a`` and ``b`` per period: counts by quad class, Goldstein sum and
         mean, and each count as a share of all events of the period. ``min_confidence``
         selects the events counted; ``all_events`` stays every event of the period."""
         return dyad_series(
-            self.con,
-            a,
-            b,
-            freq=freq,
-            directed=directed,
-            modality=modality,
-            since=since,
-            until=until,
-            min_confidence=min_confidence,
-            arrow=arrow,
+            self.con, a, b, scoped(scope, fields), freq=freq, directed=directed, arrow=arrow
         )
 
     def actor_series(
         self,
         actor: str,
         freq: Freq = "month",
+        scope: EventScope | None = None,
         *,
-        modality: str | None = "asserted",
-        since: date | None = None,
-        until: date | None = None,
-        min_confidence: float | None = None,
         arrow: bool = False,
+        **fields: Any,
     ) -> Any:
         """Like ``dyad`` for every event ``actor`` took part in."""
-        return actor_series(
-            self.con,
-            actor,
-            freq=freq,
-            modality=modality,
-            since=since,
-            until=until,
-            min_confidence=min_confidence,
-            arrow=arrow,
-        )
+        return actor_series(self.con, actor, scoped(scope, fields), freq=freq, arrow=arrow)
 
     def network(
         self,
-        since: date | None = None,
-        until: date | None = None,
+        scope: EventScope | None = None,
         *,
         level: Level = "country",
-        modality: str | None = "asserted",
         include_self: bool = False,
-        min_confidence: float | None = None,
         arrow: bool = False,
+        **fields: Any,
     ) -> Any:
-        """Directed edges weighted by events and mean Goldstein (see ``analysis.networks``);
-        only events with a calibrated confidence of at least ``min_confidence`` when given."""
+        """Directed edges weighted by events and mean Goldstein (see ``analysis.networks``),
+        of the events of an ``EventScope`` or its fields (``store.network(since=date(2024, 1,
+        1), min_confidence=0.3)``)."""
         return network(
-            self.con,
-            since,
-            until,
-            level=level,
-            modality=modality,
-            include_self=include_self,
-            min_confidence=min_confidence,
-            arrow=arrow,
+            self.con, scoped(scope, fields), level=level, include_self=include_self, arrow=arrow
         )
 
     def changes(

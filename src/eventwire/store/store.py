@@ -539,6 +539,8 @@ def _notes(article: Article) -> str | None:
     notes: dict[str, Any] = dict(article.extra)
     if article.summary:
         notes["summary"] = [list(span) for span in article.summary]
+    if article.furniture:  # captions, links, prompts: stored, never coded
+        notes["furniture"] = [list(span) for span in article.furniture]
     return json.dumps(notes, ensure_ascii=False) if notes else None
 
 

@@ -20,8 +20,9 @@ from pydantic import BaseModel, BeforeValidator
 from ..actors.data_access import load_knowledge_base
 from ..actors.explain import explain_actor
 from ..analysis.changes import WeeklyChanges
+from ..analysis.filters import EventScope
 from ..analysis.periods import period_label
-from ..analysis.records import ArticleRecord, EventRecord
+from ..analysis.records import ArticleRecord, EventRecord, SortKey
 from ..analysis.search import SearchResult
 from ..treaties import (
     alliance_edges,
@@ -30,7 +31,7 @@ from ..treaties import (
     treaties_as_of,
     treaty_status,
 )
-from .params import EventQuery, actor_key, parse_day, parse_modality
+from .params import EventQuery, actor_key, event_scope, parse_day, parse_modality
 from .reader import StoreReader, StoreView
 
 __all__ = ["ErrorBody", "router"]
@@ -85,7 +86,7 @@ Limit = Annotated[
 Since = Annotated[str | None, Query(description="First day: YYYY-MM-DD, YYYY-MM or YYYY.")]
 Until = Annotated[str | None, Query(description="Last day (inclusive), same forms.")]
 Modality = Annotated[
-    Literal["asserted", "denied", "hypothetical", "alleged", "all"],
+    Literal["asserted", "negated", "hypothetical", "intended", "alleged", "denied", "all"],
     Query(description="Only events of this modality; all for every modality."),
 ]
 
@@ -190,18 +191,7 @@ def list_events(
     request: Request,
     store: View,
     query: Events,
-    sort: Literal[
-        "day",
-        "goldstein",
-        "confidence",
-        "num_mentions",
-        "num_articles",
-        "num_sources",
-        "cameo",
-        "source_code",
-        "target_code",
-        "quad_class",
-    ] = "day",
+    sort: SortKey = "day",
     order: Literal["asc", "desc"] = "asc",
     offset: Offset = 0,
     limit: Limit = None,
@@ -318,16 +308,10 @@ def actor_timeline(
 ) -> Table:
     """Every event the actor (id, code, country, or a name the knowledge base resolves) took
     part in, oldest first."""
-    first, last = parse_day(since, "since"), parse_day(until, "until", end=True)
+    scope = _scope(request, since, until, modality, min_confidence)
     size = _limit(reader(request), limit)
     page = store.timeline_page(
-        actor_key(store, actor, last or first),
-        modality=parse_modality(modality),
-        since=first,
-        until=last,
-        min_confidence=_confidence(request, min_confidence),
-        offset=offset,
-        limit=size,
+        actor_key(store, actor, scope.until or scope.since), scope, offset=offset, limit=size
     )
     return Table(total=page.total, offset=offset, limit=size, rows=_plain(page.rows.to_pylist()))
 
@@ -344,16 +328,9 @@ def actor_series(
     min_confidence: Confidence = None,
 ) -> Table:
     """The actor's events per period: counts by quad class, Goldstein, share of all events."""
-    first, last = parse_day(since, "since"), parse_day(until, "until", end=True)
-    rows = store.actor_series(
-        actor_key(store, actor, last or first),
-        freq,
-        modality=parse_modality(modality),
-        since=first,
-        until=last,
-        min_confidence=_confidence(request, min_confidence),
-        arrow=True,
-    )
+    scope = _scope(request, since, until, modality, min_confidence)
+    key = actor_key(store, actor, scope.until or scope.since)
+    rows = store.actor_series(key, freq, scope, arrow=True)
     return _page(_labelled(rows, freq), 0, max(rows.num_rows, 1))
 
 
@@ -372,18 +349,10 @@ def dyad(
 ) -> Table:
     """Events between A and B per period: counts by quad class, Goldstein sum and mean, and
     each count as a share of all events of the period."""
-    first, last = parse_day(since, "since"), parse_day(until, "until", end=True)
-    rows = store.dyad(
-        actor_key(store, a, last or first),
-        actor_key(store, b, last or first),
-        freq,
-        directed=directed,
-        modality=parse_modality(modality),
-        since=first,
-        until=last,
-        min_confidence=_confidence(request, min_confidence),
-        arrow=True,
-    )
+    scope = _scope(request, since, until, modality, min_confidence)
+    day = scope.until or scope.since
+    key_a, key_b = actor_key(store, a, day), actor_key(store, b, day)
+    rows = store.dyad(key_a, key_b, freq, scope, directed=directed, arrow=True)
     return _page(_labelled(rows, freq), 0, max(rows.num_rows, 1))
 
 
@@ -401,16 +370,25 @@ def network(
     limit: Limit = None,
 ) -> Table:
     """Directed edges of who acts on whom, weighted by events and mean Goldstein."""
-    rows = store.network(
-        parse_day(since, "since"),
-        parse_day(until, "until", end=True),
-        level=level,
-        modality=parse_modality(modality),
-        include_self=include_self,
-        min_confidence=_confidence(request, min_confidence),
-        arrow=True,
-    )
+    scope = _scope(request, since, until, modality, min_confidence)
+    rows = store.network(scope, level=level, include_self=include_self, arrow=True)
     return _page(rows, offset, _limit(reader(request), limit))
+
+
+def _scope(
+    request: Request,
+    since: str | None,
+    until: str | None,
+    modality: str | None,
+    min_confidence: float | None,
+) -> EventScope:
+    """The events a request's period parameters select, at the config's confidence unless
+    it asks for another."""
+    return event_scope(since, until, modality, min_confidence, _confidence(request, None))
+
+
+def _confidence(request: Request, given: float | None) -> float:
+    return cast(float, request.app.state.min_confidence) if given is None else given
 
 
 @router.get("/changes", response_model=WeeklyChanges, responses=ERRORS, tags=["events"])
@@ -436,10 +414,6 @@ def changes(
         min_confidence=_confidence(request, min_confidence),
         limit=_limit(reader(request), limit),
     )
-
-
-def _confidence(request: Request, given: float | None) -> float:
-    return cast(float, request.app.state.min_confidence) if given is None else given
 
 
 # --- treaties --------------------------------------------------------------------------------

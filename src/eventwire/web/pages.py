@@ -25,6 +25,7 @@ from ..analysis.changes import CHANGE_KINDS, WeeklyChanges
 from ..analysis.periods import period_label
 from ..analysis.records import SORTABLE, SentenceSpan, SortKey, mention_spans
 from ..errors import EventwireError
+from ..events.model import MODALITIES
 from ..events.ontology import PLOVER_CATEGORIES
 from ..time.intervals import format_event_date
 from ..treaties import alliance_edges, find_treaty, obligations_to_assist, treaties_as_of
@@ -32,7 +33,7 @@ from ..treaties import treaty_status as status_of_treaty
 from ..treaties.matching import steps_by_date
 from ..versions import package_version
 from .api import event_query
-from .params import EventQuery, actor_key, parse_day, parse_modality
+from .params import EventQuery, actor_key, event_scope, parse_day
 from .reader import StoreReader, StoreView
 from .svg import MapCountry, country_name, network_svg, series_svg, world_map_svg
 
@@ -100,6 +101,7 @@ def highlight(sentence: str, spans: Sequence[SentenceSpan]) -> Markup:
 
 templates.env.globals["highlight"] = highlight
 templates.env.globals["quad_names"] = QUAD_NAMES
+templates.env.globals["modality_choices"] = (*MODALITIES, "all")
 # An event's date at its own granularity ("2023", "2024-06"), not its interval's first day.
 templates.env.globals["event_date"] = format_event_date
 
@@ -172,7 +174,7 @@ def explorer(
     """Filters, the events they select with highlighted sentences, and exports of the page."""
     size = _reader(request).options.page_size
     selection = query.to_filter(store, request.app.state.min_confidence)
-    key = cast(SortKey, sort if sort in SORTABLE else "day")
+    key: SortKey = sort if sort in SORTABLE else "day"
     page = store.event_page(
         selection, offset=offset, limit=size, sort=key, descending=order != "asc"
     )
@@ -270,15 +272,12 @@ def actor_page(
 ) -> Response:
     """An actor's cooperation–conflict series (zoom with the dates; a bar opens its events),
     its counterparts, and a person's roles over time."""
-    confidence = request.app.state.min_confidence
-    first, last = parse_day(since, "since"), parse_day(until, "until", end=True)
-    actor = actor_key(store, actor, last or first)
-    series = _labelled(store.actor_series(
-        actor, cast(Freq, freq), since=first, until=last, min_confidence=confidence, arrow=True
-    ).to_pylist(), freq)  # fmt: skip
-    recent = store.timeline_page(
-        actor, since=first, until=last, min_confidence=confidence, newest_first=True, limit=20
+    scope = event_scope(since, until, "asserted", None, request.app.state.min_confidence)
+    actor = actor_key(store, actor, scope.until or scope.since)
+    series = _labelled(
+        store.actor_series(actor, cast(Freq, freq), scope, arrow=True).to_pylist(), freq
     )
+    recent = store.timeline_page(actor, scope, newest_first=True, limit=20)
     record = load_knowledge_base().record(actor)
     chart = series_svg(
         series, _series_link({"actor": actor}, freq), label=f"events of {actor}", share=share
@@ -295,7 +294,7 @@ def actor_page(
         since=since or "",
         until=until or "",
         share=share,
-        counterparts=store.counterparts(actor, since=first, until=last, min_confidence=confidence),
+        counterparts=store.counterparts(actor, scope),
         recent=recent.rows.to_pylist(),
     )
 
@@ -316,12 +315,10 @@ def dyad_page(
         edges = store.network(level="country", min_confidence=request.app.state.min_confidence,
                               arrow=True).slice(0, 20).to_pylist()  # fmt: skip
         return _render(request, "dyads.html", title="Dyads", a=a or "", b=b or "", edges=edges)
-    first, last = parse_day(since, "since"), parse_day(until, "until", end=True)
-    a, b = actor_key(store, a, last or first), actor_key(store, b, last or first)
-    series = _labelled(store.dyad(
-        a, b, cast(Freq, freq), since=first, until=last,
-        min_confidence=request.app.state.min_confidence, arrow=True,
-    ).to_pylist(), freq)  # fmt: skip
+    scope = event_scope(since, until, "asserted", None, request.app.state.min_confidence)
+    day = scope.until or scope.since
+    a, b = actor_key(store, a, day), actor_key(store, b, day)
+    series = _labelled(store.dyad(a, b, cast(Freq, freq), scope, arrow=True).to_pylist(), freq)
 
     def href(row: Mapping[str, Any]) -> str:
         return _link("/events", source=a, target=b, since=row["period"],
@@ -345,14 +342,8 @@ def network_page(
     modality: str = "asserted",
 ) -> Response:
     """Who acts on whom: the heaviest actors on a circle, and the edge list."""
-    edges = store.network(
-        parse_day(since, "since"),
-        parse_day(until, "until", end=True),
-        level=cast(Any, level),
-        modality=parse_modality(modality),
-        min_confidence=request.app.state.min_confidence,
-        arrow=True,
-    ).to_pylist()
+    scope = event_scope(since, until, modality, None, request.app.state.min_confidence)
+    edges = store.network(scope, level=cast(Any, level), arrow=True).to_pylist()
     picture = network_svg(edges, lambda n: f"/actors/{n}", label="network of who acts on whom")
     return _render(
         request, "network.html", title="Network", edges=edges[:100], total=len(edges),

@@ -11,11 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from ..analysis.filters import EventFilter, parse_day
+from ..analysis.filters import EventFilter, EventScope, parse_day
 from ..analysis.names import store_actor, with_actor_keys
 from .reader import StoreView
 
-__all__ = ["EventQuery", "actor_key", "parse_day", "parse_modality"]
+__all__ = ["EventQuery", "actor_key", "event_scope", "parse_day", "parse_modality"]
 
 
 def parse_modality(value: str | None) -> str | None:
@@ -28,6 +28,23 @@ def actor_key(view: StoreView, name: str, on_date: date | None = None) -> str:
     of the store, or a name the knowledge base resolves on ``on_date``); an ``UnknownActor``
     naming the nearest known names otherwise."""
     return store_actor(view.con, name, on_date).key
+
+
+def event_scope(
+    since: str | None,
+    until: str | None,
+    modality: str | None,
+    min_confidence: float | None,
+    default_confidence: float,
+) -> EventScope:
+    """The library's ``EventScope`` of a request's period values (``default_confidence``, the
+    config's ``[analysis] min_confidence``, when none is asked for), as the commands build it."""
+    return EventScope(
+        modality=parse_modality(modality),
+        since=parse_day(since, "since"),
+        until=parse_day(until, "until", end=True),
+        min_confidence=default_confidence if min_confidence is None else min_confidence,
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -102,13 +102,20 @@ _NOUN_CLAUSE_DEPS = frozenset({"acl", "relcl"})
 _MAX_HOPS = 4
 
 
-def clause_verb(trigger: Token) -> Token:
-    """The verb whose clause the trigger belongs to (the trigger itself when it is a verb)."""
+def clause_verb(trigger: Token, max_hops: int | None = _MAX_HOPS) -> Token:
+    """The verb whose clause the trigger belongs to (the trigger itself when it is a verb; the
+    sentence's root when it hangs on no verb). Past ``max_hops`` steps up without one, the
+    trigger itself: a nominal trigger deep in a phrase keeps its own clause ("in defiance of
+    UN *sanctions*" is no act of the verb's day). ``max_hops=None`` climbs however deep, as a
+    place does (``events.placing``: "police in the Central Java town of *Yogyakarta* have
+    arrested" is 5 steps)."""
     node = trigger
-    for _ in range(_MAX_HOPS):
+    hops = 0
+    while max_hops is None or hops < max_hops:
         if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
             return node
         node = node.head
+        hops += 1
     return trigger
 
 

@@ -19,6 +19,11 @@ the dependency tree and collects cues:
   ("could", "might", "may", "should", "must", "can"); a counterfactual ("*would have*
   allowed X to extradite", "*could have* attacked"), which also makes what it governs
   hypothetical.
+* **hypothetical**, too — opinion and rhetoric (issue 13): a question ("*Will* China attack
+  Taiwan*?*", "Why would Russia invade?": a "?" on the trigger's clause or a clause that
+  controls it); an exhortation ("it is *time* for Europe to sanction Iran", "it is high time the
+  EU recognised …"); a present obligation ("Britain *needs to* condemn", "*ought to* withdraw",
+  "*has to* pull out"); a supposition ("*Suppose* China blockaded Taiwan").
 * **alleged**, too — "*according to* X" on the clause, or a report by an unnamed source
   ("…, *sources* said", "*witnesses* said"): the news has it second-hand (issue 13).
 * **intended** — future or intention: "will", "would", "shall" ("would walk out"), "going to",
@@ -185,6 +190,12 @@ INTENT_PREDICATES = frozenset(
 HYPOTHETICAL_ADJECTIVES = frozenset({"possible", "potential", "prospective", "hypothetical"})
 FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "wo", "’ll"})
 POSSIBILITY_AUX = frozenset({"could", "might", "may", "should", "must", "can", "ca"})
+# Verbs of present obligation that control what ought to happen ("needs to condemn", "ought to
+# withdraw", "has to pull out"), and imperatives that set up a supposition ("Suppose China
+# blockaded Taiwan"). In the past tense an obligation is usually a deed ("had to withdraw").
+OBLIGATION_VERBS = frozenset({"need", "ought", "have"})
+SUPPOSITION_VERBS = frozenset({"suppose", "imagine", "assume"})
+_PRESENT_TAGS = frozenset({"VBZ", "VBP", "MD"})
 CONDITION_MARKS = frozenset({"if", "unless", "whether"})
 ALLEGATION_ADVERBS = frozenset({"allegedly", "reportedly", "purportedly", "supposedly"})
 # Subjects of a reporting verb that make what they report second-hand ("…, sources said").
@@ -247,6 +258,9 @@ def assess_modality(trigger: Token, index: MentionIndex) -> ModalityJudgement:
         found.setdefault(modality, (cue, attribution))
 
     _local_cues(trigger, note, own=True, index=index)
+    rhetoric = _rhetoric(trigger)
+    if rhetoric is not None:
+        note("hypothetical", rhetoric)
     node = trigger
     local = True  # still inside the trigger's own clause or a clause that controls it
     for _ in range(_MAX_HOPS):
@@ -367,6 +381,12 @@ def _local_cues(verb: Token, note: _Note, *, own: bool, index: MentionIndex | No
             note("denied", verb)
         elif lemma in INTENT_VERBS or verb.lower_ in INTENT_PREDICATES:
             note("intended", verb)
+        elif (
+            lemma in OBLIGATION_VERBS
+            and verb.tag_ in _PRESENT_TAGS
+            and any(c.dep_ == "xcomp" and is_to_infinitive(c) for c in verb.children)
+        ):
+            note("hypothetical", verb)  # "needs to condemn", "ought to withdraw"
         if verb.pos_ in ("NOUN", "PROPN"):
             _nominal_cues(verb, note)
     if verb.pos_ in ("NOUN", "PROPN") and own:
@@ -410,6 +430,53 @@ def _local_cues(verb: Token, note: _Note, *, own: bool, index: MentionIndex | No
         note("intended", verb)  # "is to meet", "was to continue": an arrangement, not a deed
 
 
+def _rhetoric(trigger: Token) -> Token | None:
+    """The cue that makes the trigger's clause a question, an exhortation or a supposition
+    (module docstring), or None. Walks from the trigger through the clauses that control it;
+    stops at a relative clause and after a clausal complement (a question about a report does
+    not question the reported deed)."""
+    node = trigger
+    for _ in range(_MAX_HOPS):
+        mark = next((c for c in node.children if c.dep_ == "punct" and c.text == "?"), None)
+        if mark is not None:
+            return mark
+        head = node.head
+        if head.i == node.i or (node.dep_ == "relcl" and head.lemma_.lower() != "time"):
+            return None
+        if head.lemma_.lower() == "time" and _exhorts(head, node):
+            return head
+        if node.dep_ == "ccomp":
+            time = next((c for c in head.children if c.lemma_.lower() == "time"), None)
+            if head.lemma_.lower() == "be" and time is not None and _exhorts(time, node):
+                return head  # "it is high time the EU recognised …"
+            if head.lemma_.lower() in SUPPOSITION_VERBS and not _has_subject(head):
+                return head  # "Suppose China blockaded Taiwan"
+            return None
+        node = head
+    return None
+
+
+def _exhorts(time: Token, clause: Token) -> bool:
+    """ "it is time *for X to act*", "now is the time for X to act", "it is high time X acted":
+    the noun "time", subject or attribute of "be", with a to-infinitive clause, or with any
+    clause when "time" has no determiner; "time" is singular and bare or "high" ("the last time X
+    attacked", "the first time X has sent", "there were many times X disagreed" are deeds)."""
+    if time.head.lemma_.lower() != "be" or time.dep_ not in ("attr", "nsubj"):
+        return False
+    if clause.dep_ not in ("relcl", "acl", "ccomp"):
+        return False
+    if time.tag_ != "NN" or any(
+        c.dep_ == "amod" and c.lower_ not in _EXHORTING_ADJECTIVES for c in time.children
+    ):
+        return False  # "there were many times that …", "the first time …": deeds
+    if is_to_infinitive(clause):
+        return True
+    return not any(c.dep_ in ("det", "poss") for c in time.children)
+
+
+_EXHORTING_ADJECTIVES = frozenset({"high", "right"})
+
+
 def _counterfactual(verb: Token) -> bool:
     """ "would have allowed", "could have attacked": a modal with the perfect "have"."""
     auxiliaries = {c.lower_ for c in verb.children if c.dep_ == "aux"}
@@ -425,8 +492,19 @@ def _nominal_cues(noun: Token, note: _Note) -> None:
             note("intended", child)
         elif child.dep_ == "amod" and child.lower_ in HYPOTHETICAL_ADJECTIVES:
             note("hypothetical", child)
-    if lemma in INTENT_NOUNS:
+    if lemma in INTENT_NOUNS and not _is_conversation(noun):
         note("intended", noun)
+
+
+def _is_conversation(noun: Token) -> bool:
+    """Whether a "call" is a conversation held, not an appeal: "a (phone) call *with* X",
+    "the call *between* X and Y" (issue 13: "a transcript of a call between the two
+    presidents" had become a promise to meet)."""
+    return noun.lemma_.lower() == "call" and any(
+        (c.dep_ == "prep" and c.lower_ in ("with", "between"))
+        or (c.dep_ in ("compound", "amod") and c.lower_ in ("phone", "telephone", "video"))
+        for c in noun.children
+    )
 
 
 def _scope_cues(governor: Token, via: Token, index: MentionIndex, note: _Note) -> None:

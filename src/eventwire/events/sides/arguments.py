@@ -64,6 +64,7 @@ from .clause import (
 )
 from .mentions import ArgumentActor, MentionIndex
 from .nominal import nominal_arguments
+from .recalled import recalled_meeting
 from .unnamed import ACTOR_ENTITIES, FORCE_NOUNS, looks_like_actor
 
 __all__ = [
@@ -102,6 +103,11 @@ _STATE_ACT_CODES = ("173", "174")
 _WITHDRAWAL_CODES = ("0874", "1661")
 
 _PLACE_PREPS = frozenset({"in", "inside", "across", "throughout"})
+# Nouns of a place a state's adjective qualifies: "in the *Israeli* city of Netanya".
+_PLACE_KIND_NOUNS = frozenset(
+    {"city", "town", "village", "capital", "province", "region", "district", "port", "state",
+     "county", "area", "resort", "enclave", "territory"}
+)  # fmt: skip
 # Violent acts whose place is where the victims were, not who did them.
 _ATTACK_NOUNS = frozenset(
     {
@@ -196,6 +202,13 @@ _MOTION_VERBS = frozenset(
 
 def find_arguments(match: TriggerMatch, index: MentionIndex) -> ArgumentFrame:
     """The source and target candidates of ``match`` (see the module docstring)."""
+    frame = _arguments(match, index)
+    if match.entry.code.startswith("04") and not match.is_nominal:
+        return _partners_not_topics(match, frame, index)
+    return frame
+
+
+def _arguments(match: TriggerMatch, index: MentionIndex) -> ArgumentFrame:
     frame = _frame(match, index)
     if frame.targets and frame.sources:
         return frame
@@ -211,6 +224,11 @@ def find_arguments(match: TriggerMatch, index: MentionIndex) -> ArgumentFrame:
         inside = dataclasses.replace(
             inside, targets=tuple(a for a in inside.targets if not _where_it_happened(a))
         )
+    if not (frame.sources or frame.targets or inside.sources or inside.targets):
+        # "The talks ended without agreement" after "X and Y met": the story's pair.
+        recalled = recalled_meeting(match, index)
+        if recalled is not None:
+            return recalled
     if frame.symmetric:
         return dataclasses.replace(frame, inside_targets=frame.inside_targets or inside.targets)
     # The antecedent of a relative clause is its subject; a thing there ("an attack on the
@@ -232,6 +250,50 @@ _MISSION_NOUNS = frozenset({"embassy", "consulate", "legation", "mission", "comm
 _AT_PLACE = frozenset({"outside", "at", "near", "before", "opposite", "in", "to", "towards"})
 
 
+# What talks are about: "discussed *the Taiwan issue* with Chinese leaders" names no Taiwanese
+# party (issue 13: the topic's modifier had become the one met). The parser often hangs the
+# "with" phrase of the verb on such a noun: it names the partner.
+_TOPIC_NOUNS = frozenset(
+    {"issue", "question", "matter", "situation", "crisis", "problem", "dispute", "conflict",
+     "file", "agenda", "subject", "topic", "case"}
+)  # fmt: skip
+# Verbs whose direct object is what is talked about, never whom one talks with.
+_DISCUSSING_VERBS = frozenset({"discuss", "debate", "review", "examine"})
+# Relations with someone are a topic too: "discussed prospects for relations *with Bonn*".
+_RELATION_NOUNS = frozenset({"relation", "relations", "tie", "ties", "link", "links"})
+
+
+def _partners_not_topics(
+    match: TriggerMatch, frame: ArgumentFrame, index: MentionIndex
+) -> ArgumentFrame:
+    """A meeting's targets without the parties named only as what it is about."""
+    kept: list[ArgumentActor] = []
+    partners: list[ArgumentActor] = []
+    discussed = match.token.lemma_.lower() in _DISCUSSING_VERBS
+    for arg in frame.targets:
+        token = arg.token
+        if token.lemma_.lower() in _TOPIC_NOUNS and arg.via in ("modifier", "contained"):
+            withs = [c for c in token.children if c.dep_ == "prep" and c.lower_ == "with"]
+            partners += index.resolve_all([o for p in withs for o in prep_objects(p)])
+        elif discussed and token.dep_ == "dobj" and token.head.i == match.token.i:
+            continue  # "met Erdogan to *discuss Syria*": Syria is the subject discussed
+        elif (
+            token.dep_ == "pobj"
+            and token.head.lower_ == "with"
+            and token.head.head.lemma_.lower() in _RELATION_NOUNS
+        ):
+            continue
+        else:
+            kept.append(arg)
+    if len(kept) == len(frame.targets):
+        return frame
+    targets = tuple(kept + partners)
+    if not targets and len(frame.sources) > 1:
+        # "Putin and Erdogan discussed Syria": the two met each other.
+        return dataclasses.replace(frame, targets=(), symmetric=True)
+    return dataclasses.replace(frame, targets=targets)
+
+
 def _done_to_a_place(match: TriggerMatch) -> bool:
     """Whether the act is one done to the place where it happens (``_PLACE_TARGET_ROOTS``)."""
     code = match.entry.code
@@ -245,13 +307,16 @@ def _where_it_happened(arg: ArgumentActor) -> bool:
     not the target"). Only through an attack: the place of what a state does at home names
     that state ("denounced arrests of journalists *in Venezuela*"); acts done to a place keep
     it (``_PLACE_TARGET_ROOTS``)."""
-    prep = arg.token.head
+    token = arg.token
+    if token.dep_ in ("amod", "compound") and token.head.lemma_.lower() in _PLACE_KIND_NOUNS:
+        token = token.head  # "in the *Israeli* city of Netanya": the city is the place
+    prep = token.head
     if not (
         arg.via == "contained"
-        and arg.token.dep_ == "pobj"
+        and token.dep_ == "pobj"
         and prep.dep_ == "prep"
         and prep.lower_ in _PLACE_PREPS
-        and _is_place(arg)
+        and (token.lemma_.lower() in _PLACE_KIND_NOUNS or _is_place(arg))
     ):
         return False
     return any(t.lemma_.lower() in _ATTACK_NOUNS for t in prep.ancestors if t.pos_ == "NOUN")
@@ -291,11 +356,46 @@ def _jurisdiction(match: TriggerMatch, index: MentionIndex) -> list[ArgumentActo
         if prep.dep_ == "prep" and prep.lower_ == "in"
         for p in prep_objects(prep)
     ]
-    return [
+    states = [
         a
         for a in index.resolve_all(places)
         if a.via == "mention" and a.actor.kind == "state" and a.actor.sector is None
     ]
+    return states or _reporting_organ(verb, index)
+
+
+# Sectors of a state's organs that arrest and deport, and report that they did.
+_ARRESTING_SECTORS = frozenset({"COP", "GOV", "MIL", "JUD", "SPY"})
+# Unnamed organs that do: "*Police* said two men were arrested".
+_ARRESTING_NOUNS = frozenset(
+    {"police", "policeman", "authority", "ministry", "army", "military", "prosecutor"}
+)
+
+
+def _reporting_organ(verb: Token, index: MentionIndex) -> list[ArgumentActor]:
+    """The state organ that reports an agentless arrest or deportation, as its source:
+    "*Police* said two suspects were arrested", "X, a spokesperson for *the National
+    Police*, confirmed that two men were detained" (issue 13, sixth round: the police report
+    their own arrests; a witness, a party or an NGO reporting one is not its agent). The
+    reporter's own words are searched, appositions included, for such an organ."""
+    clause = verb
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.dep_ != "ccomp" or clause.head.pos_ not in ("VERB", "AUX"):
+        return []
+    reporters = [c for c in clause.head.children if c.dep_ == "nsubj"]
+    if len(reporters) != 1:
+        return []
+    for token in reporters[0].subtree:
+        arg = index.resolve(token)
+        if arg is None or arg.via == "contained":
+            continue
+        actor = arg.actor
+        if actor.resolved and (actor.sector in _ARRESTING_SECTORS or actor.kind == "state"):
+            return [arg]
+        if not actor.resolved and token.lemma_.lower() in _ARRESTING_NOUNS:
+            return [arg]
+    return []
 
 
 def _with_place_target(
@@ -347,6 +447,18 @@ def _participle_of_object(
     return ArgumentFrame(tuple(doers), tuple(parties), True)
 
 
+def _named_as(match: TriggerMatch) -> bool:
+    """Whether the entry's object is what the verb's direct object is called *as*: "described
+    X and Y *as terrorists*" (then the direct object is the party)."""
+    obj = match.object_token
+    return (
+        obj is not None
+        and obj.dep_ == "pobj"
+        and obj.head.lower_ == "as"
+        and obj.head.head.i == match.token.i
+    )
+
+
 def _passive_patient(verb: Token) -> list[Token]:
     return [c for c in verb.children if c.dep_ == "nsubjpass"]
 
@@ -388,6 +500,9 @@ def _verbal_arguments(match: TriggerMatch, index: MentionIndex) -> ArgumentFrame
             # "visiting *Malta* to attend …" parsed with Malta as the subject of "to attend":
             # an infinitive has no nominative subject, so the noun is the verb's object.
             targets = index.resolve_all(misparsed_objects(verb))
+        if not targets and _named_as(match):
+            # "described *X and Y* as terrorists": the one described.
+            targets = index.resolve_all([c for c in verb.children if c.dep_ == "dobj"])
         if not targets and match.object_token is not None:
             # "boycott *the meeting*" when the meeting is itself a marked party; "found *X*
             # guilty": the subject of the small clause the entry's object heads; "drop the

@@ -41,7 +41,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ...actors.model import UNRESOLVED, Actor
 from ..model import ActorRef
-from .unnamed import CIVILIAN_NOUNS, QUANTITY_NOUNS, looks_like_actor, noun_phrase
+from .unnamed import CIVILIAN_NOUNS, QUANTITY_NOUNS, looks_like_actor, names_a_storm, noun_phrase
 
 __all__ = ["ArgumentActor", "MentionIndex", "actor_ref"]
 
@@ -298,6 +298,8 @@ class MentionIndex:
             reporter = self._reporting_subject(token)
             if reporter is not None:
                 return reporter
+        if names_a_storm(token):
+            return None  # "Typhoon Haiyan killed 6,000": weather acts on no one
         span = self.mention_at(token)
         if span is not None:
             return ArgumentActor(token, span, self.actor_of(span), "mention")
@@ -394,6 +396,13 @@ class MentionIndex:
             for c in token.children
         ):
             return []
+        return self.recent_pair(token, self.doc[token.left_edge.i : token.i + 1])
+
+    def recent_pair(self, token: Token, phrase: Span) -> list[ArgumentActor]:
+        """The two latest actors of different states or organisations in ``token``'s sentence
+        (before it) and the two before it, when there are exactly two, reached like a
+        pronoun: the first shown as ``phrase``, the second as ``token`` (``_two_sides``; a
+        meeting recalled by "the talks", ``recalled``). Empty otherwise."""
         window_start = self._window_start(token)
         quoted = self.in_quote(token.idx)
         by_key: dict[str, list[Span]] = {}
@@ -418,7 +427,6 @@ class MentionIndex:
         # The first actor is shown as the whole phrase, the second as its noun: two sides of
         # one event must not share a span (the coder reads that as an actor acting on itself).
         first, second = sorted(chosen, key=lambda s: s.start)
-        phrase = self.doc[token.left_edge.i : token.i + 1]
         return [
             ArgumentActor(token, phrase, self.actor_of(first), "pronoun"),
             ArgumentActor(token, _token_span(token), self.actor_of(second), "pronoun"),
@@ -473,6 +481,14 @@ class MentionIndex:
             if span is not None and (span.start, span.end) not in taken:
                 taken.add((span.start, span.end))
                 owners.append(ArgumentActor(token, span, self.actor_of(span), "modifier"))
+        if not owners and arg.via == "modifier" and arg.span.end > head.i + 1:
+            # "leaders *of* rival Hamas and Fatah movements": the people of a group named
+            # through "of" are the people of each of its coordinated owners (issue 13).
+            for prep in head.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    for obj in prep.children:
+                        if obj.dep_ == "pobj" and obj.pos_ in ("NOUN", "PROPN"):
+                            owners.extend(self._coordinated_owners(obj, arg))
         return owners
 
     def antecedent(self, token: Token) -> Span | None:
@@ -661,6 +677,10 @@ class MentionIndex:
         if actor.kind not in _IT_KINDS or not _agrees(pronoun, subject, actor):
             return None
         return ArgumentActor(pronoun, _token_span(pronoun), actor, "pronoun")
+
+    def window_start(self, token: Token) -> int:
+        """The first token of the sentences a reference at ``token`` looks back over."""
+        return self._window_start(token)
 
     def _window_start(self, token: Token) -> int:
         """The first token of the sentences a reference at ``token`` looks back over: its own

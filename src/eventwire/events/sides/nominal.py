@@ -58,6 +58,23 @@ _CLAIM_VERBS = frozenset({"claim", "admit", "acknowledge", "accept"})
 # CAMEO roots of violent acts (18 assault, 19 fight, 20 mass violence) a claim makes one's own.
 _VIOLENT_ROOTS = ("18", "19", "20")
 
+# Verbs whose subject learns of, recalls or feels about an act, and so did not do it: "Annan was
+# shocked to *learn* the assassination of X" (issue 13: Annan had become the assassin).
+_OBSERVING_VERBS = frozenset(
+    {"learn", "hear", "see", "watch", "recall", "remember", "mourn", "regret",
+     "lament", "deplore", "fear", "recount", "describe", "commemorate", "mark", "film",
+     "photograph", "record", "document", "survive", "escape", "blame"}
+)  # fmt: skip
+
+# Agreements and meetings named after the city where they were made or held: "the *Oslo*
+# accords", "the *Minsk* agreements", "the *Geneva* talks". The city is no party.
+_NAMED_FOR_A_PLACE = frozenset(
+    {"accord", "accords", "agreement", "treaty", "pact", "protocol", "convention", "declaration",
+     "deal", "talks", "summit", "conference", "process", "format", "framework", "memorandum",
+     "charter", "dialogue", "meeting", "negotiation", "negotiations", "roadmap", "plan",
+     "communique", "consensus", "understanding", "initiative", "peace"}
+)  # fmt: skip
+
 
 def _claim_of_responsibility(noun: Token) -> Token | None:
     """The verb of "X claimed responsibility *for* the attack" when ``noun`` is the act
@@ -75,6 +92,9 @@ def _claim_of_responsibility(noun: Token) -> Token | None:
         return verb
     return None
 
+
+# CAMEO "Make a visit" (042): "the visit of X to Y" is X's.
+_VISIT_CODE = "042"
 
 # "during a *press* conference": a meeting with reporters, not with a party.
 _PRESS_WORDS = frozenset({"press", "news"})
@@ -203,6 +223,20 @@ def _governing_verb(noun: Token) -> Token | None:
     return None
 
 
+def _named_for_a_city(noun: Token, modifiers: list[ArgumentActor]) -> bool:
+    """Whether a modifier of an agreement or meeting noun is the city it is named after: a
+    state reached through a city's name ("the Oslo accords" as Norway's act; issue 13), not
+    the state named itself ("the US-Iran agreement", "the Iran talks")."""
+    if noun.lemma_.lower() not in _NAMED_FOR_A_PLACE and noun.lower_ not in _NAMED_FOR_A_PLACE:
+        return False
+    return len(modifiers) == 1 and all(
+        m.actor.kind == "state"
+        and m.via == "mention"
+        and (m.span._.place is None or m.span._.place.feature != "country")
+        for m in modifiers
+    )
+
+
 def nominal_arguments(match: TriggerMatch, index: MentionIndex) -> ArgumentFrame:
     noun = match.token
     direct = True
@@ -247,12 +281,20 @@ def nominal_arguments(match: TriggerMatch, index: MentionIndex) -> ArgumentFrame
                 sources = _pronoun_owner(child, noun, index)
             else:
                 sources = index.resolve_all([child])
+                if child.dep_ == "compound" and _named_for_a_city(noun, sources):
+                    sources = []
             if sources:
                 break
     if not sources:
         by = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"]
         if by:
             sources = index.resolve_all(prep_objects(by[0]))
+    if not sources and match.entry.code.startswith(_VISIT_CODE):
+        # "the visit *of* the Chinese premier to Pakistan": a visit's "of" is its visitor.
+        for of in of_complements(noun):
+            sources = index.resolve_all(prep_objects(of))
+            if sources:
+                break
     governor = noun.head
     # A conjunct shares its first conjunct's place: "expressed its rejection and
     # *condemnation* of X" is expressed too.
@@ -264,6 +306,7 @@ def nominal_arguments(match: TriggerMatch, index: MentionIndex) -> ArgumentFrame
         not sources
         and anchor.dep_ in ("dobj", "nsubjpass")
         and anchor_governor.pos_ in ("VERB", "AUX")
+        and anchor_governor.lemma_.lower() not in _OBSERVING_VERBS
     ):
         subject_toks, _passive = subject_tokens(anchor_governor)
         sources = index.resolve_all(subject_toks)

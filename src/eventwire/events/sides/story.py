@@ -132,8 +132,8 @@ def place_unnamed_sides(
     story = StoryCountry.of(doc, lead, [s.start_char for s in sentences])
     placed: list[Event] = []
     for event in events:
-        source = _placed(doc, event.source, _country_for(story, event, event.source), kb)
-        target = _placed(doc, event.target, _country_for(story, event, event.target), kb)
+        source = _placed(doc, event.source, _country_for(doc, story, event, event.source), kb)
+        target = _placed(doc, event.target, _country_for(doc, story, event, event.target), kb)
         if event.cameo in _VISIT_CODES:
             # A visitor comes from elsewhere: "a senior delegation arrived in Jakarta" is no
             # Indonesian delegation visiting Indonesia.
@@ -158,19 +158,41 @@ def place_unnamed_sides(
     return placed
 
 
-def _country_for(story: StoryCountry, event: Event, ref: ActorRef | None) -> str | None:
+def _country_for(doc: Doc, story: StoryCountry, event: Event, ref: ActorRef | None) -> str | None:
     """The country that places ``ref``, a side of ``event``: its own place, else its
-    sentence's one place outside the other side, else the story's."""
+    apposition's, else its sentence's one place outside the other side, else the story's."""
     if ref is None:
         return None
+    index = event.sentence_index
+    # "Zalmay Khalilzad, *a US peace envoy*, met the Taliban in Qatar": the apposition says
+    # whose envoy he is; the story (Afghan) and the scene (Qatar) do not (issue 13).
+    described = _apposition(doc, ref)
+    if described is not None and (country := story.own_country(index, described)):
+        return country
     # A visit's host is where the visitor went, so the host's place may still place the
     # visitor, to be undone as a visit of a country to itself (``place_unnamed_sides``):
     # "officers travelled to Canada" in a French story may be any country's officers.
     other = event.target if ref is event.source else event.source
     if event.cameo in _VISIT_CODES:
         other = None
-    index = event.sentence_index
     return story.own_country(index, ref) or story.sentence_country(index, other) or story.country
+
+
+def _apposition(doc: Doc, ref: ActorRef) -> ActorRef | None:
+    """``ref`` widened to the noun phrase in apposition to it ("X, *a US envoy*", "*the
+    Iraqi premier*, X"), or None when it has none."""
+    span = doc.char_span(ref.start, ref.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    root = span.root
+    described = [c for c in root.children if c.dep_ == "appos"]
+    if root.dep_ == "appos" and root.head.pos_ in ("NOUN", "PROPN"):
+        described.append(root.head)
+    if not described:
+        return None
+    start = min(doc[d.left_edge.i].idx for d in described)
+    last = max(doc[d.right_edge.i] for d in described)
+    return dataclasses.replace(ref, start=start, end=last.idx + len(last.text))
 
 
 # Visits: the visitor and the host are of different countries.

@@ -32,6 +32,7 @@ __all__ = [
     "OWNED_NOUNS",
     "QUANTITY_NOUNS",
     "looks_like_actor",
+    "names_a_storm",
     "noun_phrase",
 ]
 
@@ -472,6 +473,8 @@ _OWNER_DEPS = frozenset({"compound", "amod", "poss", "nmod"})
 def looks_like_actor(token: Token) -> bool:
     """Whether the noun phrase ``token`` heads may stand for an unnamed or unresolved actor
     (the rules are in the module docstring)."""
+    if names_a_storm(token):
+        return False
     if token.ent_type_ in ACTOR_ENTITIES:
         return True
     if token.pos_ == "PROPN" and token.ent_type_ in ("", "FAC", "LOC"):
@@ -489,6 +492,22 @@ def looks_like_actor(token: Token) -> bool:
         return any(c.dep_ in _OWNER_DEPS and c.pos_ == "PROPN" for c in token.children)
     return lemma in OWNED_NOUNS and any(
         c.dep_ in _OWNER_DEPS and _names_owner(c) for c in token.children
+    )
+
+
+# Kinds of weather and disaster given names: "Typhoon Haiyan", "Hurricane Dorian", "Storm Ciara"
+# killed people, acted on no one (issue 13: the NER takes the name for a person's).
+_STORM_WORDS = frozenset({"typhoon", "hurricane", "cyclone", "storm", "tornado", "depression"})
+
+
+def names_a_storm(token: Token) -> bool:
+    """Whether ``token`` heads a storm's name, or is the storm word before one."""
+    if token.lemma_.lower() in _STORM_WORDS or token.lower_ in _STORM_WORDS:
+        return any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children) or (
+            token.dep_ == "compound" and token.head.pos_ == "PROPN"
+        )
+    return token.pos_ == "PROPN" and any(
+        c.dep_ == "compound" and c.lower_ in _STORM_WORDS for c in token.children
     )
 
 

@@ -350,7 +350,32 @@ def match_token(token: Token, lexicon: LexiconLike) -> TriggerMatch | None:
         return None
     if best is not None and _is_reporting_furniture(token, children):
         return None
+    if best is not None and _is_contest_result(best, children):
+        return None
     return best
+
+
+# What one wins or loses without violence: "beat his rival *in the election*", "crushed the
+# hosts *in the final*".
+_CONTEST_NOUNS = frozenset(
+    {"election", "vote", "poll", "race", "runoff", "run-off", "ballot", "primary", "referendum",
+     "contest", "match", "game", "final", "tournament", "championship", "competition", "round",
+     "bid", "battleground"}
+)  # fmt: skip
+
+
+def _is_contest_result(match: TriggerMatch, children: Sequence[Token]) -> bool:
+    """Whether a violence verb tells who won a vote or a match: "X, who narrowly *beat* Y in
+    April's general election" (issue 13: coded as X beating Y, ASSAULT). The verb's own "in"
+    or "at" phrase names the contest ("at the polls", "in the runoff")."""
+    if match.is_nominal or not match.entry.code.startswith(("18", "19", "20")):
+        return False
+    for prep in children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "at"):
+            continue
+        if any(o.dep_ == "pobj" and o.lemma_.lower() in _CONTEST_NOUNS for o in prep.children):
+            return True
+    return False
 
 
 # What a source asks of the reporter: "who asked not to be *named*", "requested *anonymity*".
@@ -500,13 +525,15 @@ def _object_with_lemma(
             # participle's object is the noun it modifies (issue 13).
             candidates.append(token.head)
         # "come into *force*": the object of a preposition counts only close to the verb
-        # (3 tokens), or a far "with negotiations …" would make "offer" an offer of talks.
+        # (3 tokens), or a far "with negotiations …" would make "offer" an offer of talks;
+        # "as" names what the object is called at any distance ("named X and Y *as
+        # terrorists*").
         candidates += [
             p
             for c in children
             if c.dep_ == "prep"
             for p in c.children
-            if p.dep_ == "pobj" and abs(p.i - token.i) <= _PREP_OBJECT_WINDOW
+            if p.dep_ == "pobj" and (abs(p.i - token.i) <= _PREP_OBJECT_WINDOW or c.lower_ == "as")
         ]
         # "pulled out *of the six-party talks*": a preposition right after the particle.
         candidates += [
