@@ -6,6 +6,7 @@ this week's events saw a 2014 kidnapping recalled in this week's news)."""
 from __future__ import annotations
 
 import dataclasses
+import json
 from datetime import date
 from pathlib import Path
 
@@ -13,6 +14,7 @@ import pandas as pd
 import pytest
 
 from eventwire.analysis import dyads, networks
+from eventwire.analysis.changes import ChangeKind
 from eventwire.analysis.filters import EventScope
 from eventwire.analysis.periods import background_events
 from eventwire.events.model import Event, EventDate
@@ -139,3 +141,48 @@ def test_migration_12_takes_the_day_off_undated_background(db: Path, tmp_path: P
         assert versions.iloc[0] >= 12
         assert_derived_exactly(upgraded)
         assert upgraded.query("SELECT sum(events) AS n FROM event_day_totals")["n"].iloc[0] == 2
+
+
+@pytest.mark.parametrize("by", ["country", "dyad", "category"])
+def test_the_weekly_change_table_counts_the_background_its_articles_told(
+    db: Path, by: ChangeKind
+) -> None:
+    """The week's change table leaves the undated background event out of its rows and says
+    how many there are (issue 14, sixth round: the dashboard's "what changed")."""
+    with open_store(db, read_only=True) as store:
+        week = store.changes(REPORTED, by=by, modality=None, min_confidence=0)
+        before = store.changes(date(2024, 6, 10), by=by, modality=None, min_confidence=0)
+    assert week.background_events == 1
+    assert sum(row.events for row in week.rows) == (2 if by == "country" else 1)
+    assert before.background_events == 0  # told in a later week
+
+
+def test_the_change_command_says_it_left_background_out(db: Path) -> None:
+    from click.testing import CliRunner
+
+    from eventwire.cli import cli
+
+    result = CliRunner().invoke(
+        cli, ["changes", "--db", str(db), "--week", "2024-W25", "--min-confidence", "0",
+              "--modality", "all"]
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert "1 event told as background with no date of its own" in result.output
+    as_json = CliRunner().invoke(
+        cli, ["changes", "--db", str(db), "--week", "2024-W25", "--min-confidence", "0",
+              "--modality", "all", "--format", "json"]
+    )  # fmt: skip
+    assert as_json.exit_code == 0, as_json.output
+    assert json.loads(as_json.output.splitlines()[0])["background_events"] == 1
+
+
+def test_the_dashboard_says_what_the_week_left_out(db: Path) -> None:
+    """The overview's change tables name the week's undated background events."""
+    from fastapi.testclient import TestClient
+
+    from eventwire.web import create_app
+
+    with TestClient(create_app(db)) as client:
+        page = client.get("/", params={"week": "2024-06-17"})
+    assert page.status_code == 200, page.text
+    assert "1 event this week's articles told as background" in " ".join(page.text.split())

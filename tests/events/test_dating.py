@@ -129,6 +129,29 @@ def date_of(time_nlp: Language) -> Callable[[str, str], EventDate | None]:
         # ... while one of the clause still dates the verb
         ("The president on Monday praised yesterday's ceasefire.", "praised",
          EventDate("Monday", "2024-12-02", "day")),
+        # sixth round, from a Gigaword sample: a gerund after "after"/"before" happened about
+        # its governor's time, not on the report's day ("left Libya Sunday after holding talks")
+        ("The Sudanese leader left Libya on Sunday after holding talks with Kadhafi.", "holding",
+         EventDate("Sunday", "2024-12-01", "day")),
+        ("The minister said on Monday before leaving for Paris that talks would resume.",
+         "leaving", EventDate("Monday", "2024-12-02", "day")),
+        # ... while an act judged, blamed or thanked for is an earlier one
+        ("The tribunal on November 5 convicted Saddam of ordering the killings of 148 villagers.",
+         "ordering", EventDate("[convicted of ordering, no date of its own: before the article"
+                               " date]", "PAST_REF", "ref")),
+        ("China thanked Pakistan for supporting its bid.", "supporting",
+         EventDate("[thanked for supporting, no date of its own: before the article date]",
+                   "PAST_REF", "ref")),
+        ("Leaders called for boosting trade.", "boosting", EventDate(None, "2024-12-05", "day")),
+        # a day already past on the infinitive under a simple-past trigger is the trigger's
+        # (the parser hangs a closing time on the nearest verb); a day to come is not
+        ("Sharon officially asked Katsav to dissolve parliament on Monday.", "asked",
+         EventDate("Monday", "2024-12-02", "day")),
+        ("The president asked the cabinet to meet on December 12.", "asked",
+         EventDate(None, "2024-12-05", "day")),
+        # the past perfect reaches an infinitive under it ("had refused to allow")
+        ("Moscow had refused to allow British police to question him.", "allow",
+         EventDate(BACKGROUND_DATE_TEXT, "PAST_REF", "ref")),
     ],
 )  # fmt: skip
 def test_an_event_is_dated_by_its_own_clause(
@@ -351,3 +374,27 @@ def test_a_repeated_mention_takes_the_day_of_its_first() -> None:
              _mention("Putin", "Kim", "040", 2, undated)]  # fmt: skip
     assert repeated_mention_dates(ahead, ARTICLE_DATE) == ahead
     assert repeated_mention_dates(events, None) == events
+
+
+@pytest.mark.slow
+def test_a_story_told_of_an_earlier_year_is_background(nlp: Language) -> None:
+    """Issue 14, sixth round (a Wikinews obituary, paraphrased): after "In 1995", undated
+    simple-past acts are of that past, not of the report's day — except in reported speech,
+    which tells what a speaker of the story's day said."""
+    dates = _coded(
+        nlp,
+        "In 1995, Chirac was elected president of France. During his presidency he ended"
+        " military service. He criticized Germany over its trade policy.",
+    )
+    assert dates["criticized"] == EventDate(
+        "[story time: '1995', 2 sentences before: before the article date]", "PAST_REF", "ref"
+    )
+    reported = _coded(
+        nlp, "In 1995, Chirac was elected president of France. Chirac's aides said he"
+        " criticized Germany."
+    )  # fmt: skip
+    assert reported["criticized"] == EventDate(None, "2024-12-07", "day")
+    later = _coded(
+        nlp, "In December, Chirac was elected president of France. He criticized Germany."
+    )
+    assert later["criticized"] == EventDate(None, "2024-12-07", "day")  # the article's year

@@ -159,3 +159,29 @@ def test_the_governing_verb_gives_the_tense(
 
     doc = parse(text, date(1989, 10, 31))
     assert [(clause_tense(s), s._.timex.value) for s in doc._.timexes] == [(tense, value)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The company earned $5 million in the third quarter, up from $3 million a year "
+            "earlier.",
+            [("the third quarter", "1998-Q3"), ("a year earlier", "1997-Q3")],
+        ),
+        (
+            "The treaty was signed on May 22, 1995, and ratified the following year.",
+            [("May 22, 1995", "1995-05-22"), ("the following year", "1996")],
+        ),
+        (
+            "The two leaders met in Geneva on March 3. Two days later, the talks collapsed.",
+            [("March 3", "1999-03-03"), ("Two days later", "1999-03-05")],
+        ),
+    ],
+)
+def test_anaphoric_expressions_follow_the_story(
+    parse: Callable[[str, date | None], Doc], text: str, expected: list[tuple[str, str]]
+) -> None:
+    """Issue 14, sixth round: the time named before, not the article date."""
+    doc = parse(text, date(1999, 3, 12))
+    assert [(s.text, s._.timex.value) for s in doc._.timexes] == expected

@@ -14,7 +14,10 @@ not reported as "+100 %".
 Weeks run Monday to Sunday (ISO weeks, DuckDB's ``date_trunc('week', …)``); an event falls in
 the week of its day (its date, else the day it was first reported). An event dated only to a
 month or a year belongs to no week and is left out (``WeeklyChanges.coarser_events`` counts
-those whose date overlaps the week asked about; issue 14).
+those whose date overlaps the week asked about; issue 14). So is an undated background event
+(``PAST_REF``: "had agreed", "the two last met", no date of its own), which has no day at all;
+``WeeklyChanges.background_events`` counts those the week's articles told, so that an analyst
+sees they exist and finds them in the week's event list.
 
 >>> changes = weekly_changes(store.con, date(2025, 6, 16), by="country")   # doctest: +SKIP
 >>> changes.rows[0].band_4                                                  # doctest: +SKIP
@@ -34,7 +37,15 @@ import duckdb
 
 from ..config import ChangeOptions, load_options
 from ..errors import EventwireError
-from ._sql import EVENT_DAY, STORED_DAY, has_query_tables, has_range_counts, has_week_counts
+from ._sql import (
+    EVENT_DAY,
+    IS_UNDATED_BACKGROUND,
+    REPORT_DAY,
+    STORED_DAY,
+    has_query_tables,
+    has_range_counts,
+    has_week_counts,
+)
 from .filters import confidence_terms
 from .periods import fits_period
 
@@ -112,6 +123,8 @@ class WeeklyChanges:
     rows: tuple[Change, ...]
     # Events dated only to a longer period overlapping the week (a month, a year): left out.
     coarser_events: int = 0
+    # Undated background events (no day: PAST_REF) told by the week's articles: left out.
+    background_events: int = 0
     total: int = 0  # rows in all (``rows`` may be the first ``limit`` of them)
 
 
@@ -283,6 +296,7 @@ def weekly_changes(
         table,
         total=int(found[0][2]) if found else 0,
         coarser_events=_coarser(by, monday, modality, min_confidence, con),
+        background_events=_background(by, monday, modality, min_confidence, con),
     )
 
 
@@ -317,6 +331,27 @@ def _coarser(
         f"SELECT {count} FROM {source} e WHERE {' AND '.join(terms)}", params
     ).fetchone()
     return int(row[0]) if row else 0
+
+
+def _background(
+    by: ChangeKind,
+    monday: date,
+    modality: str | None,
+    min_confidence: float | None,
+    con: duckdb.DuckDBPyConnection,
+) -> int:
+    """The undated background events (``PAST_REF``, no day) reported in the week, with a key
+    of the grouping: the week's articles told them, but they belong to no week."""
+    confident, confidence = confidence_terms(min_confidence)
+    terms = [IS_UNDATED_BACKGROUND, f"{REPORT_DAY} >= ?", f"{REPORT_DAY} < ?", *confident]
+    terms.append(f"({_has_key(by)})")
+    params: list[object] = [monday, monday + timedelta(weeks=1), *confidence]
+    if modality is not None:
+        terms.append("e.modality = ?")
+        params.append(modality)
+    row = con.execute(f"SELECT count(*) FROM events e WHERE {' AND '.join(terms)}", params)
+    found = row.fetchone()
+    return int(found[0]) if found else 0
 
 
 def _confidence_step(min_confidence: float | None) -> int | None:

@@ -229,3 +229,7 @@ def _print(
         from ..analysis.periods import coarser_note
 
         report_console().print(coarser_note(table.coarser_events, "a week"))
+    if table.background_events:
+        from ..analysis.periods import background_note
+
+        report_console().print(background_note(table.background_events))

@@ -1,5 +1,6 @@
 """TIMEX3 gold data (one expression a line, JSON): a reader and the value-accuracy evaluation
-of :func:`~eventwire.time.resolve_time` against each expression's document date.
+of :func:`~eventwire.time.resolve_time` against each expression's document date and the
+expressions of the same document before it (the file keeps each document's in text order).
 
 Each line holds ``doc`` (the document id), ``dct`` (the document's date, ISO), ``text`` (the
 expression), ``value`` (the gold TIMEX3 value) and ``mod`` (the gold modifier or null), as in
@@ -32,7 +33,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from ..errors import UnreadableInput
-from ..time.timex import resolve_time
+from ..time.story import StoryTime
 
 __all__ = [
     "HELD_OUT_SHARE",
@@ -245,13 +246,17 @@ def vars_of(miss: TimexMiss) -> dict[str, Any]:
 
 
 def evaluate_timex(examples: Iterable[TimexExample], *, split: TimexSplit = "all") -> TimexReport:
-    """Score ``resolve_time`` (no tense: the gold data has no sentence) on ``examples``."""
+    """Score the resolver on ``examples`` (no tense: the gold data has no sentence), each
+    document's expressions in file order against what the document named before them
+    (:class:`~eventwire.time.story.StoryTime`, as the time component reads a document)."""
     report = TimexReport(split)
+    stories: dict[str, StoryTime] = {}
     for example in examples:
         part = timex_split(example.doc)
         if split != "all" and part != split:
             continue
-        timex = resolve_time(example.text, example.dct)
+        story = stories.setdefault(example.doc, StoryTime(example.dct))
+        timex = story.resolve(example.text)
         predicted = timex.value if timex is not None else None
         correct = same_value(predicted, example.value)
         report.overall.add(correct)

@@ -88,7 +88,8 @@ def _checked_year(y: int, build: Callable[[int], Timex]) -> Timex | None:
 # --- vague references ---------------------------------------------------------------------------
 
 
-@_rule(r"(?:recent|recently|more recently|most recently|lately|previously|formerly|past"
+# "once" as a time ("a once-thriving port", "once the biggest lender"): TimeML's PAST_REF.
+@_rule(r"(?:recent|recently|more recently|most recently|lately|previously|formerly|past|once"
        r"|recent (?:times|history)|(?:recent|past|last)" + _FEW + " " + _PLURAL
        + r"|recent " + _PLURAL + " and " + _PLURAL + r"|past day)")  # fmt: skip
 def _past_ref(m: re.Match[str], ref: date | None, prefer: Prefer) -> Timex | None:
@@ -436,6 +437,16 @@ def _half(m: re.Match[str], ref: date | None, prefer: Prefer) -> Timex | None:
         return _unanchored(None, f"H{h}", "half")
     current = 0 if ref.month <= cal.MONTHS_PER_YEAR // 2 else 1
     return cal.half(ref.year + cal.pick_nearest(h - 1, current, 2, prefer), h)
+
+
+@_rule(r"day (?P<direction>before|after) (?P<rest>.+)")
+def _day_beside(m: re.Match[str], ref: date | None, prefer: Prefer) -> Timex | None:
+    # "the day before last Tuesday", "the day after Christmas": a day next to a named one.
+    inner = resolve_core(m.group("rest"), ref, prefer)
+    if inner is None or inner.granularity != "day":
+        return None
+    step = -1 if m.group("direction") == "before" else 1
+    return cal.day(date.fromisoformat(inner.value) + timedelta(days=step))
 
 
 @_rule(r"week of (?P<rest>.+)")

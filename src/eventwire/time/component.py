@@ -5,9 +5,13 @@ Candidates are the model's DATE and TIME entities plus the spans of our Matcher 
 punctuation or possessive "'s" — TimeML leaves the signal out of the expression — and resolved
 with :func:`~eventwire.time.timex.resolve_time` against ``doc._.article_date``; a signal that
 carries a modifier ("since June") is passed on to the resolver. Among overlapping candidates the
-longest that resolves wins. Candidates that do not resolve (durations such as "five hours" or
-"the 70th anniversary", counts the model took for dates, or relative expressions in an undated
-article) are left out: every span in ``doc._.timexes`` has a ``span._.timex``.
+longest that resolves (or that names a time of the story: "the following year") wins; the chosen
+ones are then resolved in text order with a :class:`~eventwire.time.story.StoryTime`, so that
+"the following year" counts from the date named before it and "a year ago" right after "the
+third quarter" is that quarter a year before. Candidates that do not resolve (durations such
+as "five hours" or "the 70th anniversary", counts the model took for dates, or relative
+expressions in an undated article) are left out: every span in ``doc._.timexes`` has a
+``span._.timex``.
 
 The tense of the governing verb decides which way a yearless expression points
 (:func:`clause_tense`): future when the verb has "will" or "shall" as auxiliary or is governed
@@ -31,8 +35,8 @@ from spacy.vocab import Vocab
 from ..nlp import extensions
 from ..nlp.token_patterns import TokenPatternIndex
 from ._patterns import PATTERNS
-from .model import Timex
-from .timex import Tense, resolve_time
+from .story import StoryTime
+from .timex import Tense, needs_story, resolve_time
 
 __all__ = ["TimeTagger", "clause_tense", "make_time_tagger"]
 
@@ -97,20 +101,29 @@ class TimeTagger:
         if len(self.matcher):
             matches.extend(self.matcher(doc))
         candidates.extend(Span(doc, start, end, label="DATE") for _, start, end in matches)
-        resolved: list[tuple[Span, Timex]] = []
+        found: dict[tuple[int, int], tuple[Span, str, Tense | None]] = {}
         for candidate in candidates:
             span = _trim(candidate)
             if span is None:
                 continue
-            timex = resolve_time(_expression(span), reference, clause_tense(span))
+            expression, tense = _expression(span), clause_tense(span)
+            if resolve_time(expression, reference, tense) is not None or needs_story(expression):
+                found[(span.start, span.end)] = (span, expression, tense)
+        # The chosen spans, resolved in text order against what the story named before them.
+        story = StoryTime(reference)
+        timexes: list[Span] = []
+        for span in sorted(filter_spans([span for span, _, _ in found.values()]), key=_start):
+            _, expression, tense = found[(span.start, span.end)]
+            timex = story.resolve(expression, tense)
             if timex is not None:
-                resolved.append((span, timex))
-        kept = filter_spans([span for span, _ in resolved])
-        values = {(span.start, span.end): timex for span, timex in resolved}
-        for span in kept:
-            span._.timex = values[(span.start, span.end)]
-        doc._.timexes = sorted(kept, key=lambda s: s.start)
+                span._.timex = timex
+                timexes.append(span)
+        doc._.timexes = timexes
         return doc
+
+
+def _start(span: Span) -> int:
+    return span.start
 
 
 def _trim(span: Span) -> Span | None:

@@ -36,7 +36,14 @@ Conventions (TIMEX3 / TimeML where it has one):
   "mid"/"the middle of" ``MID``, "late"/"later"/"the end of" ``END``.
 * Durations and ages ("five hours", "30-month", "the 70th anniversary", "nearly four years") are
   not points in time: they resolve to ``None``. So do anaphoric expressions that need the story's
-  own timeline rather than the article date ("the previous day", "two days later").
+  own timeline rather than the article date ("the previous day", "two days later"), unless
+  ``story`` says what the story last named (``_anaphora.py``; :class:`~eventwire.time.story.
+  StoryTime` keeps it while walking a document): then "the following year" after "May 22,
+  1995" is ``1996``, "then" that day, and "a year ago" right after "the third quarter" the
+  third quarter a year before.
+* "N weeks ago" is the week of the day N weeks before the reference (TimeBank: "six weeks ago"
+  on Sunday 1998-03-01 is ``1998-W02``, the week of January 18); "the day before last Tuesday"
+  is the day before that Tuesday.
 * With ``reference_date=None`` absolute expressions resolve ("December 5, 2024", "1994") and
   bare calendar names take TimeML's underspecified year ("June" ``XXXX-06``, "Friday"
   ``XXXX-WXX-5``, "Christmas" ``XXXX-12-25``); relative ones ("last week") do not resolve.
@@ -57,13 +64,14 @@ from datetime import date
 from functools import lru_cache
 from typing import Literal
 
+from ._anaphora import StoryContext, is_anaphoric, resolve_anchored, uses_story
 from ._calendar import Prefer
 from ._rules import resolve_core
 from ._spelled import spell_out_digits
 from ._vocabulary import MONTHS
 from .model import Timex
 
-__all__ = ["Prefer", "Tense", "resolve_time"]
+__all__ = ["Prefer", "Tense", "needs_story", "resolve_time"]
 
 # The tense of the clause an expression dates: past and future point a yearless expression
 # that way; present (or unknown) takes the nearest reading (``_calendar.closer_ahead``).
@@ -85,6 +93,7 @@ def resolve_time(
     tense: Tense | None = None,
     *,
     prefer: Prefer | None = None,
+    story: StoryContext | None = None,
 ) -> Timex | None:
     """Resolve ``expression`` against ``reference_date``; None when it is not a point in time
     or cannot be resolved (a relative expression without a reference date). Never raises.
@@ -109,10 +118,27 @@ def resolve_time(
         text = _normalize(expression)
         if not text:
             return None
-        return _resolve(text, reference_date, direction)
+        if story is not None and not uses_story(_without_signals(text)):
+            story = None  # one cache entry for every story: most expressions ignore it
+        return _resolve(text, reference_date, direction, story or _NO_STORY)
     except (ValueError, OverflowError, RecursionError):
         # Calendar arithmetic beyond year 1 or 9999 ("tomorrow" said on 9999-12-31): no value.
         return None
+
+
+def needs_story(expression: str) -> bool:
+    """Whether ``expression`` resolves only against the story's timeline ("the following
+    year", "two days later", "then"), not against the article date alone."""
+    try:
+        return is_anaphoric(_without_signals(_normalize(expression)))
+    except (ValueError, RecursionError):
+        return False
+
+
+def _without_signals(text: str) -> str:
+    while match := _SIGNAL.match(text):
+        text = text[match.end() :]
+    return text
 
 
 # --- normalisation ---------------------------------------------------------------------------
@@ -192,15 +218,20 @@ def _normalize(expression: str) -> str:
     return text
 
 
+_NO_STORY = StoryContext()
+
+
 @lru_cache(maxsize=_CACHE_SIZE)
-def _resolve(text: str, ref: date | None, prefer: Prefer) -> Timex | None:
+def _resolve(text: str, ref: date | None, prefer: Prefer, story: StoryContext) -> Timex | None:
     signal_mod: str | None = None
     while match := _SIGNAL.match(text):
         signal_mod = signal_mod or _SIGNAL_MODS[match.group(1)]
         text = text[match.end() :]
-    if text.startswith("the "):
-        text = text[len("the ") :]
-    timex = _resolve_positioned(text, ref, prefer)
+    timex = resolve_anchored(text, ref, story)
+    if timex is None:
+        if text.startswith("the "):
+            text = text[len("the ") :]
+        timex = _resolve_positioned(text, ref, prefer)
     if timex is not None and timex.mod is None and signal_mod is not None:
         timex = replace(timex, mod=signal_mod)
     return timex

@@ -18,9 +18,12 @@ Date, in order (the first that applies):
    (issue 14: "Brown became the top US general *last year*, and Gerasimov last spoke with
    Milley" does not date the call), nor above a relative clause ("Israel, which ended its
    occupation, struck *on Monday*" does not date the occupation's end), nor an expression
-   inside another noun phrase (rule 1);
+   inside another noun phrase (rule 1). A gerund clause on a preposition of time embeds too:
+   "left Libya *Sunday after holding* talks" dates the talks Sunday, not on the report's day;
 3. for a trigger in a background clause — the past perfect ("had agreed", "had been
-   expelled"), a simple past placed before the story by "last", "previously" or "formerly"
+   expelled", "had refused *to allow*"), an act judged, blamed or thanked for ("convicted …
+   *of ordering*", "thanked China *for supporting*"), a simple past placed before the story
+   by "last", "previously" or "formerly"
    ("Gerasimov *last spoke* with Milley", "Russia *previously expelled* …"), or a simple past
    relative clause on a noun other than the subject ("the West, *which froze* all aid after
    Hamas took power") — which tells of
@@ -77,6 +80,17 @@ BACKGROUND_ADVERBS = frozenset({"last", "previously", "formerly"})
 _EMBEDDING_DEPS = frozenset({"ccomp", "xcomp", "advcl", "pcomp", "csubj", "parataxis", "ROOT"})
 _PERFECT_AUXILIARIES = frozenset({"had", "'d"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# Prepositions that put a gerund clause at about its governor's time ("after holding talks").
+_TEMPORAL_PREPOSITIONS = frozenset({"after", "before", "during", "upon", "on", "while", "when"})
+# Words that judge, blame or thank an earlier act named by a gerund after "of" or "for"
+# ("convicted of ordering", "accused of killing", "thanked for supporting"): ``_judged_act``.
+_JUDGED_BY = frozenset({"of", "for"})
+_JUDGING_WORDS = frozenset(
+    {"accuse", "accusation", "blame", "charge", "convict", "conviction", "guilty", "indict",
+     "sentence", "jail", "arrest", "punish", "fine", "condemn", "criticize", "criticise",
+     "slam", "denounce", "apologize", "apologise", "apology", "thank", "praise", "credit",
+     "reward", "honour", "honor", "acquit", "suspect", "responsibility"}
+)  # fmt: skip
 
 # How a time expression modifies a noun from inside its phrase ("Sunday's", "the 1994", "the
 # Nov. 5", "yesterday's"); ``noun_modifier_owner``.
@@ -180,12 +194,50 @@ def _may_govern(span: Span, trigger: Token) -> bool:
     current = verb
     for _ in range(_MAX_HOPS * 2):
         coordinated = fronted and current.dep_ == "conj"
-        if (not coordinated and current.dep_ not in _EMBEDDING_DEPS) or current.head.i == current.i:
+        temporal = _temporal_adjunct(current)
+        if (
+            not coordinated and not temporal and current.dep_ not in _EMBEDDING_DEPS
+        ) or current.head.i == current.i:
             return False  # a coordinated or relative clause, or the top: not embedded there
-        current = current.head
+        current = current.head.head if temporal else current.head
         if current.i == node.i:
             return True
     return False
+
+
+def _temporal_adjunct(verb: Token) -> bool:
+    """Whether a gerund clause hangs on its governor by a preposition of time: "left Libya
+    *Sunday after holding* talks", "said *Monday before leaving*" — it happened about then,
+    so the governor's time dates it (issue 14: it took the report's day, the day after)."""
+    return (
+        verb.dep_ == "pcomp"
+        and verb.head.dep_ == "prep"
+        and verb.head.lower_ in _TEMPORAL_PREPOSITIONS
+        and verb.head.head.pos_ in ("VERB", "AUX")
+    )
+
+
+def _past_time_of_complement(span: Span, trigger: Token, article_date: date | None) -> bool:
+    """Whether a day already past sits on the infinitive complement of a simple-past trigger:
+    "Sharon *asked* Katsav *to dissolve* parliament *on Monday*" (a Saturday story) — the
+    parser hangs a closing time on the nearest verb, and the request was made that day or
+    before it, not on the report's day (issue 14). Not a day still to come ("asked them to
+    leave on Friday" said on Wednesday), which is the complement's own."""
+    verb = clause_verb(trigger)
+    node = span.root.head
+    for _ in range(_MAX_HOPS):
+        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
+            break
+        node = node.head
+    if article_date is None or verb.tag_ != "VBD" or node.dep_ != "xcomp" or node.head.i != verb.i:
+        return False
+    timex: Timex = span._.timex
+    interval = timex_interval(timex.value)
+    return (
+        interval is not None
+        and timex.granularity in ("day", "time")
+        and (interval[1] < article_date)
+    )
 
 
 def _time_of_when_clause(trigger: Token, timexes: Sequence[Span]) -> Span | None:
@@ -201,8 +253,13 @@ def _time_of_when_clause(trigger: Token, timexes: Sequence[Span]) -> Span | None
 
 def is_past_perfect(trigger: Token) -> bool:
     """Whether the trigger's clause is in the past perfect: "had agreed", "had been expelled",
-    "the deal they'd signed"."""
+    "the deal they'd signed", "had refused *to allow*"."""
     verb = clause_verb(trigger)
+    # Up infinitive complements: "Moscow *had refused to allow* British police …".
+    for _ in range(_MAX_HOPS):
+        if verb.dep_ != "xcomp" or verb.tag_ != "VB" or verb.head.i == verb.i:
+            break
+        verb = verb.head
     return verb.tag_ == "VBN" and any(
         c.dep_ == "aux" and c.lower_ in _PERFECT_AUXILIARIES for c in verb.children
     )
@@ -219,6 +276,9 @@ def background_note(trigger: Token) -> str | None:
     """
     if is_past_perfect(trigger):
         return BACKGROUND_DATE_TEXT
+    judged = _judged_act(trigger)
+    if judged is not None:
+        return f"[{judged}, no date of its own: before the article date]"
     verb = clause_verb(trigger)
     if verb.tag_ != "VBD":
         return None
@@ -230,6 +290,22 @@ def background_note(trigger: Token) -> str | None:
     if adverb is None:
         return None
     return f"[{adverb.lower_} {verb.lower_}, no date of its own: before the article date]"
+
+
+def _judged_act(trigger: Token) -> str | None:
+    """ "convicted … *of ordering*", "accused Israel *of killing*", "thanked China *for
+    supporting*": a gerund after a verb or noun that judges, blames or thanks an act tells of
+    that earlier act (issue 14: "the tribunal, which on November 5 convicted Saddam … of
+    *ordering* the deaths of 148 villagers" is no act of the report's day). The words that
+    say so ("convicted of", as in ``event_date.text``), or None."""
+    verb = clause_verb(trigger)
+    preposition = verb.head
+    if verb.tag_ != "VBG" or verb.dep_ != "pcomp" or preposition.lower_ not in _JUDGED_BY:
+        return None
+    judge = preposition.head
+    if judge.lemma_.lower() not in _JUDGING_WORDS:
+        return None
+    return f"{judge.lower_} {preposition.lower_} {verb.lower_}"
 
 
 def _background_relative(verb: Token) -> bool:
@@ -291,7 +367,10 @@ def attach_date(
         chosen is None
         and len(in_sentence) == 1
         and owners[in_sentence[0].start] is None
-        and _may_govern(in_sentence[0], trigger)
+        and (
+            _may_govern(in_sentence[0], trigger)
+            or _past_time_of_complement(in_sentence[0], trigger, article_date)
+        )
     ):
         chosen = in_sentence[0]
     if chosen is not None:

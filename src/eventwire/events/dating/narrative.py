@@ -31,6 +31,13 @@ The rule, applied once per document after coding (issue 14):
 then the event takes that day, with ``event_date.text`` saying where it came from
 (``[story time: 'Thursday', 2 sentences before]``).
 
+5. When no day is stated in the window and the latest time expression there names a year (or
+   a part of one) over before the article's year — not in a quotation, not "since 2001" —,
+   the story is told of that past, and an event not in reported speech is
+   ``PAST_REF`` (``[story time: 'In 1995', 2 sentences before: before the article date]``),
+   not the report's day (issue 14, an obituary: "*In 1995*, Chirac was elected … During his
+   presidency he ended … He *sought* a more federal European Union").
+
 A lead in the present perfect is dated the other way, by the sentence after it: wire copy opens
 with what "has" happened and gives its day in the next sentence ("The World Bank chief *has
 offered* assistance to Indonesia … / The president *on Saturday* received a telephone call
@@ -49,9 +56,10 @@ from datetime import date, timedelta
 
 from spacy.tokens import Doc, Span, Token
 
+from ...time.intervals import timex_interval
 from ...time.model import Timex
 from ..model import Event, EventDate
-from .attachment import clause_verb, noun_modifier_owner
+from .attachment import BACKGROUND_VALUE, clause_verb, noun_modifier_owner
 
 __all__ = [
     "LEAD_PREFIX",
@@ -81,6 +89,8 @@ _PRESENT_PARTICIPLES = frozenset({"VBG", "VBN"})
 _QUOTE_MARKS = ('"', "'", "\u201c", "\u2018")
 # The clause link of reported speech: "said (that) he rejects", "told reporters the EU supports".
 _REPORTED_DEP = "ccomp"
+# "since 2001", "after 1995": the time from which something holds, not the story's time.
+_FROM_THEN_ON = frozenset({"ON_OR_AFTER", "AFTER"})
 
 
 def story_time_dates(doc: Doc, events: Sequence[Event], sentences: Sequence[Span]) -> list[Event]:
@@ -115,6 +125,9 @@ def story_time_dates(doc: Doc, events: Sequence[Event], sentences: Sequence[Span
             if event.sentence_index - WINDOW_SENTENCES <= number < event.sentence_index
         ]
         if not earlier:
+            background = _background_period(doc, event, sentences, article_date)
+            if background is not None:
+                out[i] = dataclasses.replace(event, event_date=background)
             continue
         number, span, value = earlier[-1]
         if any(_told_in_present(sentences[n]) for n in range(number + 1, event.sentence_index)):
@@ -123,6 +136,66 @@ def story_time_dates(doc: Doc, events: Sequence[Event], sentences: Sequence[Span
         text = f"{STORY_TIME_PREFIX}{span.text!r}, {back} sentence{'s' if back > 1 else ''} before]"
         out[i] = dataclasses.replace(event, event_date=EventDate(text, value, "day"))
     return out
+
+
+def _background_period(
+    doc: Doc, event: Event, sentences: Sequence[Span], article_date: date
+) -> EventDate | None:
+    """``PAST_REF`` for an undated simple-past event that continues a story told of a year or
+    month over before the article ("*In 1995*, Chirac was elected … He *sought* a more
+    federal Europe"), when no day is stated in the window (module notes, rule 5)."""
+    first = sentences[max(event.sentence_index - WINDOW_SENTENCES, 0)].start
+    last = sentences[event.sentence_index].start if event.sentence_index < len(sentences) else 0
+    stated = [
+        span
+        for span in doc._.timexes
+        if first <= span.start < last and isinstance(span._.timex, Timex)
+    ]
+    if not stated:
+        return None
+    span = stated[-1]
+    interval = timex_interval(span._.timex.value)
+    if (
+        interval is None
+        or interval[1] >= date(article_date.year, 1, 1)
+        or span._.timex.mod in _FROM_THEN_ON
+        or noun_modifier_owner(span) is not None
+        or _quoted(span)
+        or _reported(doc, event)
+    ):
+        return None
+    number = next(n for n, s in enumerate(sentences) if s.start <= span.start < s.end)
+    if any(_told_in_present(sentences[n]) for n in range(number + 1, event.sentence_index)):
+        return None
+    back = event.sentence_index - number
+    text = (
+        f"{STORY_TIME_PREFIX}{span.text!r}, {back} sentence{'s' if back > 1 else ''} before:"
+        " before the article date]"
+    )
+    return EventDate(text, BACKGROUND_VALUE, "ref")
+
+
+def _quoted(span: Span) -> bool:
+    """Whether an expression sits inside a quotation of its sentence (an odd number of quote
+    marks before it): "… dismantle all outposts built *since 2001* …" is the speaker's."""
+    before = span.doc.text[span.sent.start_char : span.start_char]
+    return sum(before.count(mark) for mark in ('"', "\u201c", "\u201d")) % 2 == 1
+
+
+def _reported(doc: Doc, event: Event) -> bool:
+    """Whether the event's clause is reported speech ("Lee said he *asked* Clinton …"): what
+    a speaker of the story's day tells is mostly of that day, whatever the story recalled."""
+    span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    node = clause_verb(span.root)
+    for _ in range(WINDOW_SENTENCES * 2):
+        if node.dep_ in ("ccomp", "parataxis"):
+            return True
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False
 
 
 def _lead_day(
