@@ -155,8 +155,8 @@ def evaluate(
     "strength",
     type=click.FloatRange(min=0.0, min_open=True),
     default=None,
-    help="Inverse L2 regularisation strength of the logistic regression (default: the best"
-    " of 0.05-2 by cross-validation grouped by article).",
+    help="Inverse L2 regularisation strength of the logistic regression (default: chosen"
+    " among 0.1-8 by cross-validation grouped by article).",
 )
 @click.option(
     "--candidates",
