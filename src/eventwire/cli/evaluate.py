@@ -164,6 +164,13 @@ def evaluate(
     help="Our right/wrong labels of candidate events of other studied articles (JSON lines;"
     " tests/eval/candidates.jsonl), added to the gold set's.",
 )
+@click.option(
+    "--drop-feature",
+    "drop",
+    multiple=True,
+    help="Leave out the features whose names start with this (repeatable; e.g."
+    " 'source_via=' to measure what a feature group buys).",
+)
 @click.pass_context
 def calibrate(
     ctx: click.Context,
@@ -172,6 +179,7 @@ def calibrate(
     out: str,
     strength: float | None,
     candidates: str | None,
+    drop: tuple[str, ...],
 ) -> None:
     """Fit the confidence model on the studied part of our real-news gold set (and labelled
     candidates), report its cross-validated AUC and precision/recall by threshold (grouped by
@@ -190,6 +198,7 @@ def calibrate(
             settings,
             c=strength,
             candidates=Path(candidates) if candidates else None,
+            drop=drop,
         )
     except EventwireError as exc:
         raise click.ClickException(str(exc)) from None

@@ -220,9 +220,11 @@ def fit_confidence_model(
     *,
     c: float | None = None,
     candidates: Path | None = None,
+    drop: tuple[str, ...] = (),
 ) -> CalibrationResult:
     """Fit the model on the studied part of the gold set and the labelled candidates
-    (module docstring); ``c`` None chooses the strength by grouped cross-validation."""
+    (module docstring); ``c`` None chooses the strength by grouped cross-validation. Features
+    whose names start with one of ``drop`` are left out (to compare feature sets)."""
     try:
         from sklearn.linear_model import LogisticRegression
     except ImportError:
@@ -232,9 +234,13 @@ def fit_confidence_model(
     data = labelled_rows(gold, corpora, options, candidates)
     if len(set(data.labels)) < 2:
         raise ConfigError("calibrate: the studied part gave no right or no wrong events")
-    tried = tuple(cross_validate(data, strength) for strength in ((c,) if c else C_GRID))
+
+    def kept(name: str) -> bool:
+        return not name.startswith(drop) if drop else True
+
+    tried = tuple(cross_validate(data, strength, kept) for strength in ((c,) if c else C_GRID))
     best = chosen_strength(tried)
-    x, vectorizer = _matrix(data.rows)
+    x, vectorizer = _matrix(data.rows, kept)
     regression = LogisticRegression(C=best.c, max_iter=2000)
     regression.fit(x, data.labels)
     weights = {"bias": round(float(regression.intercept_[0]), 4)}

@@ -3,13 +3,16 @@ fitted on our own annotations.
 
 The coder's rule recipe (``confidence``) ranks events but is not a probability: on our
 real-news gold set (issue 13) events it scored 0.7 were right about a quarter of the time. This
-model turns what the coder knows about an event — how each side was resolved, the category, the
-modality, the rule recipe's score, whether the trigger is a noun, how long the sentence is, how
-many states the article names — into the probability that the event (its dyad and category) is
-one our annotators listed. It is fitted by ``eventwire calibrate`` (scikit-learn's
-``LogisticRegression``) on the studied part of ``tests/eval/realnews`` only — never on
+model turns what the coder knows about an event — how each side was resolved and how it was
+found (``ActorRef.via``) and how far from the trigger, the category and CAMEO root, the kind of
+rule, the modality, the rule recipe's score, whether the trigger is a noun or in a quotation or
+the lead sentence, how long the sentence is, how many states the article names — into the
+probability that the event (its dyad and category) is one our annotators listed. It is fitted by
+``eventwire calibrate`` (scikit-learn's ``LogisticRegression``) on the studied part of
+``tests/eval/realnews`` and our labelled candidates of other studied articles only — never on
 ``PLV_train.tsv`` — and shipped as plain JSON coefficients (``data/confidence_model.json``), so
-scoring needs no scikit-learn and loading runs no code.
+scoring needs no scikit-learn and loading runs no code. A feature the file has no weight for
+weighs nothing, so an older model file still scores.
 
 >>> model = load_confidence_model()                                     # doctest: +SKIP
 >>> round(model.probability({"bias": 1.0, "category=CONSULT": 1.0}), 2)  # doctest: +SKIP
