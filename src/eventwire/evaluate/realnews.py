@@ -570,8 +570,10 @@ def code_gold_corpus(
         doc = nlp(make_doc(nlp, article, selection))
         states = countries_in(doc)
         coded = coded_article(article, doc, selection)
+        quotes = [(q.start, q.end) for q in doc._.quotes]
         found[key] = [
-            (predicted_from(e, article), event_features(e, doc, states)) for e in coded.events
+            (predicted_from(e, article), event_features(e, doc, states, quotes))
+            for e in coded.events
         ]
     return found
 

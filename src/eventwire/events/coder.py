@@ -301,7 +301,8 @@ class EventCoder:
             states = countries_in(doc)
             dated = [
                 dataclasses.replace(
-                    e, confidence=round(model.probability(event_features(e, doc, states)), 3)
+                    e,
+                    confidence=round(model.probability(event_features(e, doc, states, ranges)), 3),
                 )
                 for e in dated
             ]

@@ -44,6 +44,13 @@ class ActorRef:
     code: str | None
     country: str | None
     sector: str | None
+    # How the coder found this side in its sentence: "mention" (a name), "modifier" (a word
+    # modifying the argument: "*Russian* troops"), "contained" (inside a larger noun phrase),
+    # "pronoun", "speaker" (a quotation's "I"/"we"), "unresolved" (no actor known), or how
+    # it was placed afterwards, "story" (an unnamed side given its sentence's or story's
+    # country) or "organisation" (a description referring to one named before). None when
+    # not known (relation mode, older stores). The confidence model reads it (issue 13).
+    via: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

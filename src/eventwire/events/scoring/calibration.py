@@ -3,13 +3,16 @@ fitted on our own annotations.
 
 The coder's rule recipe (``confidence``) ranks events but is not a probability: on our
 real-news gold set (issue 13) events it scored 0.7 were right about a quarter of the time. This
-model turns what the coder knows about an event — how each side was resolved, the category, the
-modality, the rule recipe's score, whether the trigger is a noun, how long the sentence is, how
-many states the article names — into the probability that the event (its dyad and category) is
-one our annotators listed. It is fitted by ``eventwire calibrate`` (scikit-learn's
-``LogisticRegression``) on the studied part of ``tests/eval/realnews`` only — never on
+model turns what the coder knows about an event — how each side was resolved and how it was
+found (``ActorRef.via``) and how far from the trigger, the category and CAMEO root, the kind of
+rule, the modality, the rule recipe's score, whether the trigger is a noun or in a quotation or
+the lead sentence, how long the sentence is, how many states the article names — into the
+probability that the event (its dyad and category) is one our annotators listed. It is fitted by
+``eventwire calibrate`` (scikit-learn's ``LogisticRegression``) on the studied part of
+``tests/eval/realnews`` and our labelled candidates of other studied articles only — never on
 ``PLV_train.tsv`` — and shipped as plain JSON coefficients (``data/confidence_model.json``), so
-scoring needs no scikit-learn and loading runs no code.
+scoring needs no scikit-learn and loading runs no code. A feature the file has no weight for
+weighs nothing, so an older model file still scores.
 
 >>> model = load_confidence_model()                                     # doctest: +SKIP
 >>> round(model.probability({"bias": 1.0, "category=CONSULT": 1.0}), 2)  # doctest: +SKIP
@@ -21,7 +24,7 @@ from __future__ import annotations
 import functools
 import json
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -70,8 +73,21 @@ def _key(ref: ActorRef | None) -> str | None:
     return ref.country or ref.code or ref.actor_id
 
 
-def event_features(event: Event, doc: Doc | None, countries_in_doc: int) -> dict[str, float]:
-    """The model's features of one event (names are the JSON file's keys)."""
+def event_features(
+    event: Event,
+    doc: Doc | None,
+    countries_in_doc: int,
+    quotes: Sequence[tuple[int, int]] = (),
+) -> dict[str, float]:
+    """The model's features of one event (names are the JSON file's keys); ``quotes`` are
+    the character ranges of the document's direct quotations.
+
+    Besides what the rule recipe knows, they say how sure each side is — how the coder found
+    it (``source_via=pronoun``, ``target_via=contained``, placed by the ``story``…) and how
+    far it lies from the trigger — and what kind of trigger it is (the CAMEO root, a lexicon
+    entry or a reported-speech or denial rule, inside a quotation, in the lead sentence):
+    facts of the coder and of news language rather than of the articles studied (issue 13).
+    """
     features = {
         "bias": 1.0,
         f"source={side_kind(event.source)}": 1.0,
@@ -81,7 +97,16 @@ def event_features(event: Event, doc: Doc | None, countries_in_doc: int) -> dict
         "rule_confidence": event.confidence,
         "long_sentence": float(len(event.sentence) > _LONG_SENTENCE),
         "states_in_article": min(countries_in_doc, 6) / 6,
+        f"cameo_root={event.cameo[:2]}": 1.0,
+        f"rule={_rule_family(event.rule)}": 1.0,
     }
+    for role, ref in (("source", event.source), ("target", event.target)):
+        if ref is not None:
+            features[f"{role}_via={ref.via or 'unknown'}"] = 1.0
+    if event.sentence_index == 0:  # a pre-filtered parse keeps blanked sentences as such
+        features["lead_sentence"] = 1.0
+    if any(start <= event.trigger.start < end for start, end in quotes):
+        features["in_quote"] = 1.0
     source, target = _key(event.source), _key(event.target)
     if source is not None and source == target:
         features["same_country"] = 1.0
@@ -94,7 +119,29 @@ def event_features(event: Event, doc: Doc | None, countries_in_doc: int) -> dict
         for role, ref in (("source", event.source), ("target", event.target)):
             if ref is not None and ref.actor_id is not None and not _named(doc, ref):
                 features[f"inferred_{role}"] = 1.0
+            if ref is not None and span is not None and len(span):
+                side = doc.char_span(ref.start, ref.end, alignment_mode="expand")
+                if side is not None and len(side):
+                    words = abs(side.root.i - span.root.i)
+                    features[f"{role}_distance"] = min(words, _FAR) / _FAR
     return features
+
+
+# Words between a trigger and a side beyond which the distance adds nothing (a subject and
+# its verb are a few words apart; a side 15 words away was mostly reached through a
+# pronoun, a clause or a misparse).
+_FAR = 15
+
+
+def _rule_family(rule: str | None) -> str:
+    """Which kind of rule coded an event: a lexicon entry, reported speech, a denial."""
+    if rule is None:
+        return "none"
+    if rule.startswith("reported speech"):
+        return "reported"
+    if rule.startswith("denial"):
+        return "denial"
+    return "lexicon"
 
 
 def _named(doc: Doc, ref: ActorRef) -> bool:

@@ -155,7 +155,9 @@ def actor_ref(arg: ArgumentActor | None) -> ActorRef | None:
         return None
     actor = arg.actor
     if not actor.resolved:
-        return ActorRef(arg.span.text, arg.span.start_char, arg.span.end_char, *(None,) * 5)
+        return ActorRef(
+            arg.span.text, arg.span.start_char, arg.span.end_char, *(None,) * 5, via=arg.via
+        )
     return ActorRef(
         text=arg.span.text,
         start=arg.span.start_char,
@@ -165,6 +167,7 @@ def actor_ref(arg: ArgumentActor | None) -> ActorRef | None:
         code=actor.code or None,
         country=actor.country,
         sector=actor.sector,
+        via=arg.via,
     )
 
 

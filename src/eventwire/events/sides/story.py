@@ -229,6 +229,7 @@ def _placed(
             code=organisation.code,
             country=organisation.country,
             sector=organisation.sector,
+            via="organisation",
         )
     if country is None:
         return ref
@@ -244,9 +245,10 @@ def _placed(
             code=actor.code,
             country=country,
             sector=vocabulary.sector,
+            via="story",
         )
     if root.ent_type_ == "PERSON" and span.root.pos_ == "PROPN":
-        return dataclasses.replace(ref, code=country, country=country)
+        return dataclasses.replace(ref, code=country, country=country, via="story")
     return ref
 
 
