@@ -35,24 +35,30 @@ GOLD = REPO / "tests" / "eval" / "realnews"
 # R 0.238 -> 0.260. The held-out AUC fell 0.842 -> 0.808 (0.809 with the old model): the new
 # groups' events, unresolved before (weight -2.8), now count as organisations' — on 50
 # held-out predictions, where a few events move it; its floor is pinned below it, not kept.
+# Issue 13, sixth round (precision and recall rules, furniture, side features and 341 more
+# labels for the model, refitted on the merged coder; issue 14's story timeline): no threshold
+# P 0.343 -> 0.357, R 0.284 -> 0.297, dyad 0.458 / 0.418 -> 0.469 / 0.431, modality 0.902 ->
+# 0.906, date 0.728 -> 0.737 (53 of 59 in their sentence), traps 18 -> 16; at 0.3 P 0.697 ->
+# 0.730, R 0.260 -> 0.257 (held-out 0.512 / 0.164 -> 0.556 / 0.156); held-out AUC 0.808 ->
+# 0.839. Floors pinned just below.
 FLOORS = {
-    "dyad_precision": 0.45,
-    "dyad_recall": 0.41,
-    "precision": 0.335,
-    "recall": 0.28,
-    "modality_accuracy": 0.895,
+    "dyad_precision": 0.46,
+    "dyad_recall": 0.42,
+    "precision": 0.35,
+    "recall": 0.29,
+    "modality_accuracy": 0.90,
     # Issue 14: 0.655 before (38 of 58 matched and dated), 0.724 after (42 of 58) on the first
     # 72 articles; on all 102, 0.724 (55 of 76), and 37 of 42 (0.881) of the matches coded in
     # the gold event's own sentence. Issue 14's third round cost one held-out date (0.731 ->
     # 0.718); its fourth (background events dated PAST_REF, not the article's day) another
     # (held-out 14 -> 13 of 24), while more events were matched: 0.727 (64 of 88).
-    "date_accuracy": 0.72,
+    "date_accuracy": 0.73,
     "date_accuracy_in_sentence": 0.89,
 }
-MAX_TRAPS_VIOLATED = 18
-MIN_HELD_OUT_AUC = 0.80
+MAX_TRAPS_VIOLATED = 16
+MIN_HELD_OUT_AUC = 0.83
 # At the shipped [analysis] min_confidence, what an analyst sees (dyad + category, all parts).
-FLOORS_AT_DEFAULT_THRESHOLD = {"precision": 0.69, "recall": 0.25}
+FLOORS_AT_DEFAULT_THRESHOLD = {"precision": 0.72, "recall": 0.25}
 
 
 def test_the_gold_set_is_the_size_the_issue_asks_for() -> None:
