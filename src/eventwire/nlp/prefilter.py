@@ -33,7 +33,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from spacy.attrs import IDX, IS_LOWER, IS_PUNCT, IS_SPACE, IS_TITLE, LENGTH, LOWER
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.pipeline import Sentencizer
@@ -257,7 +256,7 @@ def prepare_doc(nlp: Language, selection: Selection) -> Doc:
     doc = nlp.make_doc(selection.text)
     if not selection.sentences:
         return doc
-    starts: list[int] = doc.to_array(IDX).tolist()  # no Token object per token
+    starts: list[int] = doc.to_array("IDX").tolist()  # no Token object per token
     blanked = selection.blanked()
     for start, _ in selection.sentences[1:]:
         first = bisect_right(starts, start) - 1  # the token holding the sentence's first char
@@ -355,7 +354,7 @@ class _TokenTable:
 
 
 # Token attributes _TokenTable reads, in its column order.
-_ATTRS = [LOWER, IDX, LENGTH, IS_TITLE, IS_SPACE, IS_PUNCT, IS_LOWER]
+_ATTRS: list[str | int] = ["LOWER", "IDX", "LENGTH", "IS_TITLE", "IS_SPACE", "IS_PUNCT", "IS_LOWER"]
 
 
 def _sentencizer_starts(tokens: _TokenTable, punct_chars: frozenset[str]) -> list[int]:
