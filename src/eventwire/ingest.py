@@ -283,7 +283,7 @@ def _ingest(
         # Articles are stored by batches, one transaction each (issue 7: no per-article
         # round trips); a run stopped in between still leaves whole articles only.
         coded_articles = run_local(new_articles(), options.pipeline)
-        if on_article is not None:  # as each is coded: batches hold 64 (write_batch)
+        if on_article is not None:  # as each is coded: batches hold 256 (write_batch)
             coded_articles = _reported(coded_articles, on_article)
         for coded_batch in batches(coded_articles, write_batch):
             batch = []

@@ -36,7 +36,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.pipeline import Sentencizer
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 __all__ = [
     "Selection",
@@ -141,7 +141,10 @@ class SentenceSelector:
         context: int = 2,
     ) -> None:
         self._tokenizer = nlp.tokenizer
-        self._sentencizer = Sentencizer()
+        # The rule sentencizer's punctuation, applied by _sentence_bounds over token arrays.
+        self._punct_chars = frozenset(Sentencizer.default_punct_chars)
+        # Lower-cased forms by hash: the vocabulary repeats, each is looked up once.
+        self._strings: dict[int, str] = {}
         self._names = PhraseMatcher(nlp.vocab, attr="ORTH")
         self._names.add("N", [nlp.make_doc(name) for name in names])
         self._phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -181,27 +184,26 @@ class SentenceSelector:
     def select(self, text: str) -> Selection:
         """Split ``text`` into sentences and keep those that could hold an event, with their
         ``context`` preceding sentences."""
-        doc = self._sentencizer(self._tokenizer(text))
+        doc = self._tokenizer(text)
+        tokens = _TokenTable.of(doc, self._strings, text)
         actor_tokens = self._actor_tokens(doc)
+        texts, lowers, titles = tokens.texts, tokens.lowers, tokens.is_title
         sentences: list[tuple[int, int]] = []
         candidates: list[bool] = []
         referring: list[bool] = []
         names: list[set[str]] = []  # capitalised words the knowledge base does not know
-        for sent in _sentences(doc):
-            sentences.append((sent.start_char, sent.end_char))
+        for start, end in _sentence_bounds(tokens, self._punct_chars):
+            sentences.append(tokens.char_span(start, end))
             unknown = {
-                t.text
-                for t in sent
-                if t.is_title
-                and t.i != sent.start
-                and t.i not in actor_tokens
-                and t.lower_ not in _CALENDAR
+                texts[i]
+                for i in range(start + 1, end)
+                if titles[i] and i not in actor_tokens and lowers[i] not in _CALENDAR
             }
             names.append(unknown)
-            lowered = {t.lower_ for t in sent}
-            has_actor = bool(unknown) or any(t.i in actor_tokens for t in sent)
+            lowered = set(lowers[start:end])
+            has_actor = bool(unknown) or not actor_tokens.isdisjoint(range(start, end))
             has_actor = has_actor or not lowered.isdisjoint(self._pronouns)
-            candidates.append(has_actor and self._has_event_word(sent))
+            candidates.append(has_actor and self._has_event_word(lowered))
             referring.append(not lowered.isdisjoint(_REFERRING))
         kept = list(candidates)
         for i, candidate in enumerate(candidates):
@@ -225,10 +227,11 @@ class SentenceSelector:
                 found.update(range(start, end))
         return found
 
-    def _has_event_word(self, sent: Span) -> bool:
+    def _has_event_word(self, words: Iterable[str]) -> bool:
+        """Whether the lower-cased ``words`` of a sentence hold an event expression."""
         lemmas: set[str] = set()
-        for token in sent:
-            lemmas |= self._lemmas(token.lower_)
+        for word in words:
+            lemmas |= self._lemmas(word)
         if not lemmas.isdisjoint(self._free):
             return True
         if not lemmas.isdisjoint(_REPORTED_WORDS) and not lemmas.isdisjoint(self._say):
@@ -253,7 +256,7 @@ def prepare_doc(nlp: Language, selection: Selection) -> Doc:
     doc = nlp.make_doc(selection.text)
     if not selection.sentences:
         return doc
-    starts = [token.idx for token in doc]
+    starts: list[int] = doc.to_array("IDX").tolist()  # no Token object per token
     blanked = selection.blanked()
     for start, _ in selection.sentences[1:]:
         first = bisect_right(starts, start) - 1  # the token holding the sentence's first char
@@ -301,20 +304,97 @@ def _inside(char: int, spans: Sequence[tuple[int, int]]) -> bool:
     return any(start <= char < end for start, end in spans)
 
 
-def _sentences(doc: Doc) -> list[Span]:
-    """The sentencizer's sentences, cut again at line breaks (:func:`line_breaks`), except that
-    one starting in lower case continues the one before: '"How can we…?" asked Luigi Manconi' is
-    one sentence to the parser."""
-    out: list[Span] = []
-    cuts = set(line_breaks(doc))
-    for whole in doc.sents:
-        for sent in _cut_at_lines(doc, whole, cuts):
-            first = next((t for t in sent if not t.is_punct and not t.is_space), None)
-            opening = next((t.i for t in sent if not t.is_space), sent.start)
-            if out and first is not None and first.is_lower and opening not in cuts:
-                out[-1] = doc[out[-1].start : sent.end]
+@dataclass(frozen=True, slots=True)
+class _TokenTable:
+    """What the pre-pass reads of each token, as plain lists read from the Doc's arrays in one
+    go: iterating a Doc builds a ``Token`` object per token and attribute read, which made
+    that iteration most of the pre-pass's cost (2 ms an article of wire copy)."""
+
+    texts: list[str]
+    lowers: list[str]
+    starts: list[int]
+    is_title: list[bool]
+    is_space: list[bool]
+    is_punct: list[bool]
+    is_lower: list[bool]
+
+    @classmethod
+    def of(
+        cls, doc: Doc, strings: dict[int, str] | None = None, text: str | None = None
+    ) -> _TokenTable:
+        """The table of ``doc``; ``strings`` caches lower-cased forms by hash across calls, and
+        ``text`` is the text ``doc`` was tokenised from (``Doc.text`` joins every token's)."""
+        if not len(doc):
+            return cls([], [], [], [], [], [], [])
+        columns = doc.to_array(_ATTRS).T.tolist()
+        lower_ids, starts, lengths, title, space, punct, lower = columns
+        text = doc.text if text is None else text
+        cache = strings if strings is not None else {}
+        table = doc.vocab.strings
+        lowers = []
+        for key in lower_ids:
+            form = cache.get(key)
+            if form is None:
+                form = cache[key] = table[key]
+            lowers.append(form)
+        return cls(
+            [text[i : i + n] for i, n in zip(starts, lengths, strict=True)],
+            lowers,
+            starts,
+            [bool(v) for v in title],
+            [bool(v) for v in space],
+            [bool(v) for v in punct],
+            [bool(v) for v in lower],
+        )
+
+    def char_span(self, start: int, end: int) -> tuple[int, int]:
+        """Characters of tokens ``start`` to ``end`` (exclusive), as ``Span.start_char`` and
+        ``Span.end_char`` give them."""
+        return self.starts[start], self.starts[end - 1] + len(self.texts[end - 1])
+
+
+# Token attributes _TokenTable reads, in its column order.
+_ATTRS: list[str | int] = ["LOWER", "IDX", "LENGTH", "IS_TITLE", "IS_SPACE", "IS_PUNCT", "IS_LOWER"]
+
+
+def _sentencizer_starts(tokens: _TokenTable, punct_chars: frozenset[str]) -> list[int]:
+    """The first token of each sentence as spaCy's rule ``Sentencizer`` (default punctuation)
+    splits them: a sentence ends after a run of sentence-final marks and the punctuation
+    that follows them. Same algorithm as ``Sentencizer.predict``, over the token table."""
+    texts, is_punct = tokens.texts, tokens.is_punct
+    if not texts:
+        return []
+    starts = [0]
+    seen_period = False
+    for i, text in enumerate(texts):
+        final = text in punct_chars
+        if seen_period and not is_punct[i] and not final:
+            starts.append(i)
+            seen_period = False
+        elif final:
+            seen_period = True
+    return starts
+
+
+def _sentence_bounds(tokens: _TokenTable, punct_chars: frozenset[str]) -> list[tuple[int, int]]:
+    """The sentencizer's sentences (token ranges), cut again at line breaks
+    (:func:`line_breaks`), except that one starting in lower case continues the one before:
+    '"How can we…?" asked Luigi Manconi' is one sentence to the parser."""
+    count = len(tokens.texts)
+    starts = _sentencizer_starts(tokens, punct_chars)
+    cuts = set(_line_breaks(tokens))
+    is_space, is_punct, is_lower = tokens.is_space, tokens.is_punct, tokens.is_lower
+    out: list[tuple[int, int]] = []
+    for whole_start, whole_end in zip(starts, [*starts[1:], count], strict=True):
+        for start, end in _cut_at_lines(is_space, whole_start, whole_end, cuts):
+            first = next(
+                (i for i in range(start, end) if not is_punct[i] and not is_space[i]), None
+            )
+            opening = next((i for i in range(start, end) if not is_space[i]), start)
+            if out and first is not None and is_lower[first] and opening not in cuts:
+                out[-1] = (out[-1][0], end)
             else:
-                out.append(sent)
+                out.append((start, end))
     return out
 
 
@@ -327,17 +407,23 @@ def line_breaks(doc: Doc) -> list[int]:
     coded). A line break ends a sentence unless the next line starts in lower case (a
     hard-wrapped sentence or a continued list item); a blank line always does.
     """
+    return _line_breaks(_TokenTable.of(doc))
+
+
+def _line_breaks(tokens: _TokenTable) -> list[int]:
+    texts, lowers, is_space, is_lower = (
+        tokens.texts,
+        tokens.lowers,
+        tokens.is_space,
+        tokens.is_lower,
+    )
     starts: list[int] = []
-    tokens = list(doc)
-    for k, token in enumerate(tokens[:-1]):
-        if k == 0 or not token.is_space or "\n" not in token.text:
+    for k in range(1, len(texts) - 1):
+        if not is_space[k] or "\n" not in texts[k] or is_space[k + 1]:
             continue
-        following = tokens[k + 1]
-        if following.is_space:
-            continue
-        paragraph = token.text.count("\n") >= 2
-        if paragraph or (not following.is_lower and tokens[k - 1].lower_ not in _UNFINISHED):
-            starts.append(following.i)
+        paragraph = texts[k].count("\n") >= 2
+        if paragraph or (not is_lower[k + 1] and lowers[k - 1] not in _UNFINISHED):
+            starts.append(k + 1)
     return starts
 
 
@@ -349,16 +435,17 @@ def mark_line_breaks(doc: Doc) -> Doc:
     return doc
 
 
-def _cut_at_lines(doc: Doc, sent: Span, cuts: set[int]) -> list[Span]:
-    pieces: list[Span] = []
-    start = sent.start
-    for i in range(sent.start + 1, sent.end):
+def _cut_at_lines(
+    is_space: list[bool], start: int, end: int, cuts: set[int]
+) -> list[tuple[int, int]]:
+    pieces: list[tuple[int, int]] = []
+    for i in range(start + 1, end):
         # Only whitespace before the break (the paragraph break the sentence opens with) is
         # no sentence of its own: it stays with the line after it.
-        if i in cuts and not all(t.is_space for t in doc[start:i]):
-            pieces.append(doc[start:i])
+        if i in cuts and not all(is_space[start:i]):
+            pieces.append((start, i))
             start = i
-    pieces.append(doc[start : sent.end])
+    pieces.append((start, end))
     return pieces
 
 

@@ -35,7 +35,7 @@ from .schema import migrate
 __all__ = ["READER_WAIT_SECONDS", "RunInfo", "Store", "open_reader", "open_store"]
 
 # How long a reader waits for an ingest to finish writing its current batch: one batch of
-# write_batch (64) articles takes a few seconds to store and merge on 2 cores.
+# write_batch (256) articles takes about a second to store (a few to merge) on 2 cores.
 READER_WAIT_SECONDS = 60.0
 
 # The columns of ``articles`` that ``copy_key`` takes, in its order.
