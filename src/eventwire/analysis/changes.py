@@ -39,15 +39,13 @@ from ..config import ChangeOptions, load_options
 from ..errors import EventwireError
 from ._sql import (
     EVENT_DAY,
-    IS_UNDATED_BACKGROUND,
-    REPORT_DAY,
     STORED_DAY,
     has_query_tables,
     has_range_counts,
     has_week_counts,
 )
-from .filters import confidence_terms
-from .periods import fits_period
+from .filters import EventScope, confidence_terms
+from .periods import count_background, fits_period
 
 __all__ = [
     "BANDS",
@@ -342,16 +340,8 @@ def _background(
 ) -> int:
     """The undated background events (``PAST_REF``, no day) reported in the week, with a key
     of the grouping: the week's articles told them, but they belong to no week."""
-    confident, confidence = confidence_terms(min_confidence)
-    terms = [IS_UNDATED_BACKGROUND, f"{REPORT_DAY} >= ?", f"{REPORT_DAY} < ?", *confident]
-    terms.append(f"({_has_key(by)})")
-    params: list[object] = [monday, monday + timedelta(weeks=1), *confidence]
-    if modality is not None:
-        terms.append("e.modality = ?")
-        params.append(modality)
-    row = con.execute(f"SELECT count(*) FROM events e WHERE {' AND '.join(terms)}", params)
-    found = row.fetchone()
-    return int(found[0]) if found else 0
+    week = EventScope(modality, monday, monday + timedelta(days=6), min_confidence)
+    return count_background(con, week, (f"({_has_key(by)})",))
 
 
 def _confidence_step(min_confidence: float | None) -> int | None:
