@@ -229,11 +229,14 @@ def _named_for_a_city(noun: Token, modifiers: list[ArgumentActor]) -> bool:
     the state named itself ("the US-Iran agreement", "the Iran talks")."""
     if noun.lemma_.lower() not in _NAMED_FOR_A_PLACE and noun.lower_ not in _NAMED_FOR_A_PLACE:
         return False
-    return len(modifiers) == 1 and all(
-        m.actor.kind == "state"
-        and m.via == "mention"
-        and (m.span._.place is None or m.span._.place.feature != "country")
-        for m in modifiers
+    if len(modifiers) != 1:
+        return False
+    (modifier,) = modifiers
+    place = modifier.span._.place
+    return (
+        modifier.actor.kind == "state"
+        and modifier.via == "mention"
+        and (place is None or place.feature != "country")
     )
 
 
