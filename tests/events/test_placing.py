@@ -89,3 +89,32 @@ def test_a_town_in_the_clause_above_the_act_still_places_it(nlp: Language) -> No
 def test_a_town_modifying_a_seat_still_places_the_act(nlp: Language) -> None:
     text = "A gunman shot shoppers at a store in the border city of El Paso on Saturday."
     assert _places(nlp, text, "ASSAULT") == {"El Paso"}
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "place"),
+    [
+        # the town of the venue where the act was ("at a hall in London")
+        (
+            "On Friday a man stabbed several people at a guild hall in London with a knife.",
+            "ASSAULT",
+            "London",
+        ),
+        # the meeting partner's "in" phrase, as the small model hangs it
+        (
+            "The rebels met on Monday with Ali Hassan, an American envoy, in Qatar.",
+            "CONSULT",
+            "Qatar",
+        ),
+        # the agent of a passive
+        (
+            "The militia leader was killed by French special forces in Mali in 2004.",
+            "ASSAULT",
+            "Mali",
+        ),
+    ],
+)
+def test_a_place_on_the_venue_partner_or_agent_places_the_act(
+    nlp: Language, text: str, category: str, place: str
+) -> None:
+    assert _places(nlp, text, category) == {place}

@@ -44,6 +44,9 @@ _SAID_WHERE_FILED = frozenset(
 )
 
 _PLACE_PREPS = frozenset({"in", "at"})
+# Phrases whose noun's own "in"/"at" phrase still says where the event was: a venue ("*at* the
+# palace in Paris") and the partner of a meeting ("met *with* the envoy in Qatar").
+_ANCHOR_PREPS = _PLACE_PREPS | {"with"}
 _GROUND_PREPS = frozenset({"in", "inside", "across", "throughout"})
 _NOUNS = frozenset({"NOUN", "PROPN"})
 _MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod"})
@@ -98,8 +101,11 @@ _PEOPLE = frozenset(
 
 
 def attach_location(trigger: Token, sentence: Span, places: Sequence[Span]) -> Location | None:
-    """The place attached to the trigger's clause by "in"/"at", or None."""
-    anchors = clause_anchors(trigger)
+    """The place attached to the trigger's clause by "in"/"at", or None: on the trigger, the
+    verb of its clause or their objects, on the venue or partner of one of them ("stabbed people
+    *at a hall in London*", "met *with the envoy in Qatar*") or on the agent of a passive ("was
+    killed *by special forces in Pakistan*")."""
+    anchors = _place_anchors(trigger)
     for span in places:
         if not (sentence.start <= span.start and span.end <= sentence.end):
             continue
@@ -110,6 +116,21 @@ def attach_location(trigger: Token, sentence: Span, places: Sequence[Span]) -> L
         if prep.dep_ == "prep" and prep.lower_ in _PLACE_PREPS and prep.head.i in anchors:
             return Location(span.text, place.country, place.lat, place.lon)
     return None
+
+
+def _place_anchors(trigger: Token) -> set[int]:
+    """The tokens whose "in"/"at" phrase says where the trigger's event was: the clause's
+    anchors (``clause_anchors``), the noun of an "in"/"at" phrase on one of them (a venue: its
+    own "in" phrase names the town), of a "with" phrase (the partner met "in Doha") and of a
+    passive's "by" agent."""
+    anchors = clause_anchors(trigger)
+    doc = trigger.doc
+    extra: set[int] = set()
+    for i in anchors:
+        for child in doc[i].children:
+            if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ in _ANCHOR_PREPS):
+                extra.update(g.i for g in child.children if g.dep_ == "pobj" and g.pos_ in _NOUNS)
+    return anchors | extra
 
 
 def fallback_location(
