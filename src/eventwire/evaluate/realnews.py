@@ -557,7 +557,7 @@ def code_gold_corpus(
     confidence, without the off-topic factor, which production applies after the model
     (``offtopic_penalty``) — so the features fitted on are those the model is given."""
     from ..engines.articles import coded_article, make_doc
-    from ..events.scoring.calibration import countries_in, event_features
+    from ..events.scoring.calibration import countries_in, country_mentions, event_features
     from ..nlp.pipeline import build_pipeline, build_selector
 
     nlp = build_pipeline(options.pipeline)  # shared (cached): its coder is restored below
@@ -571,11 +571,11 @@ def code_gold_corpus(
         for key, article in corpus.articles.items():
             selection = None if selector is None else selector.select(article.text)
             doc = nlp(make_doc(nlp, article, selection))
-            states = countries_in(doc)
+            states, counts = countries_in(doc), country_mentions(doc)
             coded = coded_article(article, doc, selection)
             quotes = [(q.start, q.end) for q in doc._.quotes]
             found[key] = [
-                (predicted_from(e, article), event_features(e, doc, states, quotes))
+                (predicted_from(e, article), event_features(e, doc, states, quotes, counts))
                 for e in coded.events
             ]
     finally:
