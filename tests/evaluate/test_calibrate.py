@@ -11,11 +11,13 @@ pytest.importorskip("sklearn")
 
 from eventwire.evaluate.calibrate import (
     C_GRID,
+    CalibrationResult,
     CrossValidation,
     LabelledRows,
     chosen_strength,
     cross_validate,
 )
+from eventwire.events.scoring.calibration import ConfidenceModel
 
 
 def _rows(signal: bool) -> LabelledRows:
@@ -57,3 +59,15 @@ def _tried(*aucs: float) -> tuple[CrossValidation, ...]:
 def test_a_flat_curve_keeps_the_stronger_regularisation() -> None:
     assert chosen_strength(_tried(0.88, 0.899, 0.9005, 0.9)).c == C_GRID[1]  # within 0.002
     assert chosen_strength(_tried(0.80, 0.85, 0.90, 0.88)).c == C_GRID[2]
+
+
+def test_the_report_says_how_many_labelled_candidates_the_coder_no_longer_codes() -> None:
+    # After a change of the coder some labelled candidates are coded differently and cannot
+    # be fitted on: the report says how many of the labels are still used.
+    tried = _tried(0.88)
+    result = CalibrationResult(ConfidenceModel({"bias": 0.0}), 10, 4, 3, tried[0], tried, 0.7)
+    assert "labelled candidates" not in result.format()
+    result = CalibrationResult(
+        ConfidenceModel({"bias": 0.0}), 10, 4, 3, tried[0], tried, 0.7, (2265, 2571)
+    )
+    assert "labelled candidates: 2265 of 2571 right/wrong labels still coded" in result.format()

@@ -6,23 +6,32 @@ in ``test_realnews_gate.py`` and skips when ``../shared`` is absent.
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
+from spacy.language import Language
 
 from eventwire.actors import load_knowledge_base
+from eventwire.config import load_options
+from eventwire.documents.article import Article, Provenance
 from eventwire.errors import UnreadableInput
 from eventwire.evaluate.realnews import (
     GoldArticle,
+    GoldCorpus,
     GoldEvent,
     GoldTrap,
     Predicted,
     RealNewsReport,
+    code_gold_corpus,
     held_out,
     read_realnews,
     roc_auc,
     score_article,
 )
+from eventwire.events.coder import CoderOptions
+from eventwire.events.scoring.calibration import load_confidence_model
+from tests.events.coding import coded_events
 
 TEXT = "Russia accused Ukraine of shelling. The film Kill Bill opened. NATO met Japan."
 
@@ -184,10 +193,40 @@ def test_an_empty_gold_directory_is_refused(tmp_path: Path) -> None:
     ],
 )
 def test_a_malformed_labelled_candidate_is_refused_with_its_line(tmp_path: Path, line: str) -> None:
-    from eventwire.config import load_options
     from eventwire.evaluate.calibrate import candidate_rows
 
     path = tmp_path / "candidates.jsonl"
     path.write_text(line + "\n", encoding="utf-8")
     with pytest.raises(UnreadableInput, match=r"candidates\.jsonl:1"):
         candidate_rows(path, tmp_path, load_options())
+
+
+def test_calibration_is_fitted_on_the_features_the_model_is_given(nlp: Language) -> None:
+    # A sport story (our own sentences): production multiplies the model's probability by the
+    # off-topic factor; the features fitted on must not carry that factor already.
+    text = (
+        "Britain beat New Zealand in the rugby league cup final at the stadium on Saturday. "
+        "The coach praised the squad after the tournament. Britain will tour New Zealand "
+        "next season, and the league said the championship trophy stays in London."
+    )
+    article = Article(
+        text=text,
+        external_id="d1",
+        published=date(2005, 12, 11),
+        provenance=Provenance(path="<test>", reader="test", record=1),
+    )
+    corpus = GoldCorpus([], {("c.jsonl", "d1"): text}, {("c.jsonl", "d1"): article})
+    options = load_options()
+    shown = code_gold_corpus(corpus, options)[("c.jsonl", "d1")]
+    fitted = code_gold_corpus(corpus, options, calibrated=False)[("c.jsonl", "d1")]
+    assert shown and len(shown) == len(fitted)
+    model = load_confidence_model()
+    penalty = CoderOptions().offtopic_penalty
+    assert penalty < 1.0
+    for (event, _), (_, features) in zip(shown, fitted, strict=True):
+        assert features["rule_confidence"] > event.confidence  # the recipe's, not penalised
+        expected = round(round(model.probability(features), 3) * penalty, 3)
+        assert event.confidence == pytest.approx(expected)
+    # the shared pipeline's coder is left as it was: calibrated, off-topic factor applied
+    again = [e.confidence for e in coded_events(nlp, text, date(2005, 12, 11))]
+    assert again == [event.confidence for event, _ in shown]

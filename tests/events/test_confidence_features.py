@@ -1,6 +1,7 @@
 """What the confidence model knows of each event (``events.scoring.calibration``; issue 13):
-how each side was found, how far it lies from the trigger, what kind of trigger coded it,
-whether it sits in a quotation or the lead sentence."""
+how each side was found, how far it lies from the trigger, how much of the story is about a
+side's country, what kind of trigger coded it and its role in the sentence, whether it sits in
+a quotation or the lead sentence."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from datetime import date
 
 from spacy.language import Language
 
-from eventwire.events.scoring.calibration import event_features
+from eventwire.events.scoring.calibration import country_mentions, event_features
 from tests.events.coding import coded_doc
 
 
@@ -74,3 +75,31 @@ def test_the_json_contract_carries_how_a_side_was_found(nlp: Language) -> None:
     _, event = _event(nlp, "Iran accused Israel of the attack.", "ACCUSE")
     source = event.to_json()["source"]
     assert source["via"] == "mention" and source["country"] == "IRN"
+
+
+def test_a_trigger_says_its_part_of_speech_and_role_in_the_sentence(nlp: Language) -> None:
+    # The main verb, and a participle heading an adverbial clause (our own sentence): on our
+    # labelled candidates the second kind was right far less often.
+    text = "Israel turned down the offer on Monday, accusing Iran of bad faith."
+    doc, main = _event(nlp, "Iran accused Israel of the attack.", "ACCUSE")
+    features = event_features(main, doc, 2)
+    assert features["trigger_tag=VBD"] == 1.0 and features["trigger_role=ROOT"] == 1.0
+    doc, clause = _event(nlp, text, "ACCUSE")
+    assert clause.trigger.text == "accusing"
+    features = event_features(clause, doc, 2)
+    assert features["trigger_tag=VBG"] == 1.0 and features["trigger_role=advcl"] == 1.0
+    assert "trigger_role=ROOT" not in features
+
+
+def test_a_side_that_is_not_a_state_says_how_much_of_the_story_is_its_country(
+    nlp: Language,
+) -> None:
+    text = "Russian troops attacked Ukraine on Friday. Moscow said the Kremlin had ordered it."
+    doc, event = _event(nlp, text, "ASSAULT")
+    counts = country_mentions(doc)
+    assert counts == {"RUS": 3, "UKR": 1}
+    features = event_features(event, doc, 2, (), counts)
+    assert event.source is not None and event.source.code == "RUSMIL"
+    assert features["source_country_share"] == 0.75
+    assert "target_country_share" not in features  # Ukraine is the state itself
+    assert "source_country_share" not in event_features(event, doc, 2)  # no counts given

@@ -33,8 +33,10 @@ __all__ = ["CalibrationResult", "fit_confidence_model"]
 
 # L2 strengths tried when none is given: the strongest regularisation whose AUC,
 # cross-validated by article, is within ``C_TOLERANCE`` of the best is kept (never chosen on
-# the held-out gold part). On 2,047 labelled events (issue 13, seventh round) the AUC was
-# 0.887, 0.894, 0.897, 0.899, 0.900, 0.900 and 0.899 for C = 0.1 … 8: flat from 1 up.
+# the held-out gold part). On 2,047 labelled events (issue 13, sixth round) the AUC was
+# 0.887, 0.894, 0.897, 0.899, 0.900, 0.900 and 0.899 for C = 0.1 … 8: flat from 1 up; on
+# 2,478 (seventh round, with the trigger features) 0.875, 0.880, 0.882, 0.882, 0.882, 0.881
+# and 0.880: flat from 0.5 up.
 C_GRID = (0.1, 0.25, 0.5, 1.0, 2.0, 4.0, 8.0)
 C_TOLERANCE = 0.002
 FOLDS = 5
@@ -69,6 +71,8 @@ class CalibrationResult:
     cross_validated: CrossValidation
     tried: tuple[CrossValidation, ...]
     rule_auc: float
+    # (labelled candidates fitted on, right or wrong labels in the candidates file)
+    candidates: tuple[int, int] = (0, 0)
 
     @property
     def cross_validated_auc(self) -> float:
@@ -78,8 +82,14 @@ class CalibrationResult:
         lines = [
             f"fitted on {self.events} coded events ({self.right} right) of {self.articles}"
             f" articles; rule recipe's ROC AUC {self.rule_auc:.3f}",
-            "cross-validated by article:",
         ]
+        used, labelled = self.candidates
+        if labelled:
+            lines.append(
+                f"labelled candidates: {used} of {labelled} right/wrong labels still coded at"
+                " their trigger with their sides and category (the others are left out)"
+            )
+        lines.append("cross-validated by article:")
         lines += [("* " if t is self.cross_validated else "  ") + t.format() for t in self.tried]
         return "\n".join(lines)
 
@@ -92,13 +102,17 @@ class LabelledRows:
     labels: list[int]
     groups: list[str]
     from_candidates: int
+    # right or wrong labels in the candidates file (``from_candidates`` of them still coded)
+    candidates_labelled: int = 0
 
 
 def candidate_rows(
     path: Path, corpora: Path, options: Options
 ) -> tuple[list[dict[str, float]], list[int], list[str], int]:
     """Feature rows, labels and articles of the labelled candidates the pipeline still codes,
-    and how many labelled candidates there were (``UnreadableInput`` for a malformed line)."""
+    and how many candidates had a right or wrong label (``UnreadableInput`` for a malformed
+    line): a candidate the pipeline no longer codes at its trigger with its sides and category
+    (after a change of the coder) is not fitted on, and the difference says how many."""
     from .realnews import GoldCorpus, load_records
 
     labelled: dict[tuple[str, str], list[dict[str, Any]]] = {}
@@ -116,7 +130,7 @@ def candidate_rows(
         except (ValueError, KeyError, TypeError) as exc:
             raise UnreadableInput(f"{path}:{number}: not a labelled candidate ({exc})") from None
         labelled.setdefault(key, []).append(item)
-        total += 1
+        total += item["label"] != "unsure"
     records, articles = load_records(corpora, labelled, options)
     coded = code_gold_corpus(GoldCorpus([], records, articles), options, calibrated=False)
     rows: list[dict[str, float]] = []
@@ -157,14 +171,16 @@ def labelled_rows(
             rows.append(features)
             labels.append(int(label))
             groups.append(f"{g.corpus}/{g.record_id}")
-    from_candidates = 0
+    from_candidates = candidates_labelled = 0
     if candidates is not None and candidates.is_file():
-        extra_rows, extra_labels, extra_groups, _ = candidate_rows(candidates, corpora, options)
+        extra_rows, extra_labels, extra_groups, candidates_labelled = candidate_rows(
+            candidates, corpora, options
+        )
         rows += extra_rows
         labels += extra_labels
         groups += extra_groups
         from_candidates = len(extra_labels)
-    return LabelledRows(rows, labels, groups, from_candidates)
+    return LabelledRows(rows, labels, groups, from_candidates, candidates_labelled)
 
 
 def cross_validate(data: LabelledRows, c: float, features: Any = None) -> CrossValidation:
@@ -262,4 +278,5 @@ def fit_confidence_model(
         best,
         tried,
         roc_auc(list(zip(rule, map(bool, labels), strict=True))),
+        (data.from_candidates, data.candidates_labelled),
     )

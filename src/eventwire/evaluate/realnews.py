@@ -552,29 +552,35 @@ def code_gold_corpus(
     corpus: GoldCorpus, options: Options, *, calibrated: bool = True
 ) -> dict[tuple[str, str], list[tuple[Predicted, dict[str, float]]]]:
     """Code every article as ingest would; each prediction with the calibration model's
-    features (computed from the rule confidence when ``calibrated`` is False)."""
+    features. With ``calibrated`` False the events are coded exactly as the coder scores them
+    just before its model (``CoderOptions.calibrated_confidence``): the rule recipe's
+    confidence, without the off-topic factor, which production applies after the model
+    (``offtopic_penalty``) — so the features fitted on are those the model is given."""
     from ..engines.articles import coded_article, make_doc
-    from ..events.scoring.calibration import countries_in, event_features
+    from ..events.scoring.calibration import countries_in, country_mentions, event_features
     from ..nlp.pipeline import build_pipeline, build_selector
 
-    nlp = build_pipeline(options.pipeline)
+    nlp = build_pipeline(options.pipeline)  # shared (cached): its coder is restored below
     selector = build_selector(options.pipeline)
-    if not calibrated and "eventwire_coder" in nlp.pipe_names:
-        coder: Any = nlp.get_pipe("eventwire_coder")
-        coder.options = replace(coder.options, calibrated_confidence=False)
-    keys = list(corpus.articles)
+    coder: Any = nlp.get_pipe("eventwire_coder") if "eventwire_coder" in nlp.pipe_names else None
+    shipped = None if coder is None else coder.options
+    if not calibrated and coder is not None:
+        coder.options = replace(coder.options, calibrated_confidence=False, offtopic_penalty=1.0)
     found: dict[tuple[str, str], list[tuple[Predicted, dict[str, float]]]] = {}
-    for key in keys:
-        article = corpus.articles[key]
-        selection = None if selector is None else selector.select(article.text)
-        doc = nlp(make_doc(nlp, article, selection))
-        states = countries_in(doc)
-        coded = coded_article(article, doc, selection)
-        quotes = [(q.start, q.end) for q in doc._.quotes]
-        found[key] = [
-            (predicted_from(e, article), event_features(e, doc, states, quotes))
-            for e in coded.events
-        ]
+    try:
+        for key, article in corpus.articles.items():
+            selection = None if selector is None else selector.select(article.text)
+            doc = nlp(make_doc(nlp, article, selection))
+            states, counts = countries_in(doc), country_mentions(doc)
+            coded = coded_article(article, doc, selection)
+            quotes = [(q.start, q.end) for q in doc._.quotes]
+            found[key] = [
+                (predicted_from(e, article), event_features(e, doc, states, quotes, counts))
+                for e in coded.events
+            ]
+    finally:
+        if coder is not None:
+            coder.options = shipped
     return found
 
 

@@ -60,7 +60,12 @@ from .modality.quotes import DEFAULT_MIN_WORDS, Quote, attribute_quotes, doc_tex
 from .model import Attribution, Event, EventDate, Modality, Plover, Trigger
 from .ontology import PLOVER_CATEGORIES, Ontology, load_ontology
 from .placing import attach_location, dateline_location, fallback_location
-from .scoring.calibration import countries_in, event_features, load_confidence_model
+from .scoring.calibration import (
+    countries_in,
+    country_mentions,
+    event_features,
+    load_confidence_model,
+)
 from .scoring.confidence import ConfidenceWeights, event_confidence
 from .scoring.relevance import load_offtopic_cues, not_an_event
 from .sides.arguments import find_arguments
@@ -298,11 +303,13 @@ class EventCoder:
         dated = story_time_dates(doc, dated, sentences)
         if self.options.calibrated_confidence and dated:
             model = load_confidence_model()
-            states = countries_in(doc)
+            states, counts = countries_in(doc), country_mentions(doc)
             dated = [
                 dataclasses.replace(
                     e,
-                    confidence=round(model.probability(event_features(e, doc, states, ranges)), 3),
+                    confidence=round(
+                        model.probability(event_features(e, doc, states, ranges, counts)), 3
+                    ),
                 )
                 for e in dated
             ]
