@@ -57,6 +57,12 @@ GO_BETWEEN_VERBS = frozenset({"mediate", "broker", "facilitate"})
 _MUTUAL_ROOTS = ("04", "05", "06")
 _MEDIATION = "045"
 _ATTACK_ROOTS = ("18", "19", "20")
+# What a go-between brings about between two parties: "brokered *a truce* between X and Y".
+_NEGOTIATION_NOUNS = frozenset(
+    {"talk", "talks", "negotiation", "dialogue", "truce", "ceasefire", "cease-fire", "deal",
+     "agreement", "accord", "settlement", "peace", "reconciliation", "exchange", "swap",
+     "meeting", "contact", "understanding", "compromise"}
+)  # fmt: skip
 # Reciprocal pronouns: "fought *each other*" is the pair's own fight.
 _RECIPROCALS = frozenset({"each", "one", "other", "another"})
 
@@ -86,7 +92,11 @@ def mediation_parties(match: TriggerMatch) -> list[Token]:
     if not is_mediation(match):
         return []
     verb = match.token
-    holders = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+    # "facilitate *trade* between X and Y" brings no one together: on an object, only a
+    # negotiation or its outcome stands between parties ("brokered *a truce* between").
+    holders = [verb] + [
+        c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in _NEGOTIATION_NOUNS
+    ]
     return [
         obj
         for holder in holders
@@ -143,7 +153,9 @@ def _co_prefixed(token: Token) -> bool:
 
 def _attacks_a_third(match: TriggerMatch) -> bool:
     """Whether an attack names someone it is done to besides the attackers: an object or an
-    "on"/"against"/"at" phrase on the trigger or on its object holding an actor-like noun."""
+    "on"/"against" phrase on the trigger or on its object holding an actor-like noun (not a
+    place: "clashed *at* the Sapsu area", nor an apposition naming the act: "an offensive,
+    *Operation Steel Curtain*")."""
     verb = match.token
     objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
     if match.object_token is not None and match.object_token not in objects:
@@ -153,13 +165,26 @@ def _attacks_a_third(match: TriggerMatch) -> bool:
         phrases += [
             o
             for prep in holder.children
-            if prep.dep_ == "prep" and prep.lower_ in ("on", "against", "at", "upon")
+            if prep.dep_ == "prep" and prep.lower_ in ("on", "against", "upon")
             for o in prep_objects(prep)
         ]
     for phrase in phrases:
-        words = list(phrase.subtree)
+        words = _without_appositions(phrase)
         if any(w.lower_ in _RECIPROCALS and w.pos_ in ("PRON", "DET") for w in words):
             return False
-        if any(w.i != verb.i and looks_like_actor(w) for w in words):
+        if any(w.i != verb.i and _names_someone(w) for w in words):
             return True
     return False
+
+
+def _without_appositions(phrase: Token) -> list[Token]:
+    """The words of ``phrase`` outside its appositions."""
+    found = [phrase]
+    for child in phrase.children:
+        if child.dep_ != "appos":
+            found += _without_appositions(child)
+    return found
+
+
+def _names_someone(token: Token) -> bool:
+    return looks_like_actor(token) and token.ent_type_ not in ("GPE", "LOC", "FAC")
