@@ -31,7 +31,7 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ...actors.kb import KnowledgeBase, Vocabulary
 from ...actors.model import Actor
@@ -169,6 +169,10 @@ def _country_for(doc: Doc, story: StoryCountry, event: Event, ref: ActorRef | No
     described = _apposition(doc, ref)
     if described is not None and (country := story.own_country(index, described)):
         return country
+    # "Vietnamese party leader Nong Duc Manh", and "Litvinenko" after "former Russian agent
+    # Alexander Litvinenko": what the article says of the person beats the scene's country.
+    if country := described_country(doc, ref):
+        return country
     # A visit's host is where the visitor went, so the host's place may still place the
     # visitor, to be undone as a visit of a country to itself (``place_unnamed_sides``):
     # "officers travelled to Canada" in a French story may be any country's officers.
@@ -176,6 +180,124 @@ def _country_for(doc: Doc, story: StoryCountry, event: Event, ref: ActorRef | No
     if event.cameo in _VISIT_CODES:
         other = None
     return story.own_country(index, ref) or story.sentence_country(index, other) or story.country
+
+
+def described_country(doc: Doc, ref: ActorRef) -> str | None:
+    """The one country the article's descriptions of the person ``ref`` names: a state's
+    actor mention in the words before the name ("*Vietnamese* party leader X", "*North
+    Korean* envoy X"), in its apposition ("X, *a Russian* agent") or in the noun it is the
+    apposition of ("*the Syrian* envoy, X"), at this mention or, failing that, at the nearest
+    earlier then later mention of the same surname (issue 13, seventh round: a foreigner had
+    taken the country of the place he stood in). None when nothing, or more than one
+    country, is said."""
+    span = doc.char_span(ref.start, ref.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    person = span.root
+    if person.ent_type_ != "PERSON" and person.lemma_.lower() in _RULED_NOUNS:
+        # "the regime *of President X*", "*X's* government": the ruler's country
+        person = next((t for t in span if t.ent_type_ == "PERSON"), person)
+    if person.ent_type_ != "PERSON":
+        return None
+    own = _person_entity(doc, person.i)
+    if own is None:
+        return None
+    surname = own[-1].lower_
+    namesakes = [e for e in doc.ents if e.label_ == "PERSON" and e[-1].lower_ == surname]
+    ordered = sorted(
+        (e for e in namesakes if e.start != own.start),
+        key=lambda e: (e.start > own.start, abs(e.start - own.start)),
+    )
+    states = _state_mentions(doc)
+    for entity in (own, *ordered):
+        resolved = _resolved_as(doc, entity, same_name=entity.text == own.text)
+        if resolved is not None:
+            return resolved
+        words = _descriptions(entity)
+        countries = {
+            country for start, end, country in states if any(i in words for i in range(start, end))
+        }
+        if len(countries) == 1:
+            return next(iter(countries))
+        if countries:
+            return None
+    return None
+
+
+def _resolved_as(doc: Doc, entity: Span, *, same_name: bool) -> str | None:
+    """The country of an actor mention that holds ``entity``: a state's organ the words
+    around the name resolved to ("*North Korean negotiator* Kim Kye-Gwan" → PRKGOV), or the
+    person under the same full name."""
+    for mention in doc._.actor_mentions:
+        if not (mention.start <= entity.start and entity.end == mention.end):
+            continue  # the name heads the mention ("Kiir's *US* visit" is no American Kiir)
+        actor = mention._.actor
+        if isinstance(actor, Actor) and actor.country and (actor.kind == "state" or same_name):
+            return actor.country
+    return None
+
+
+# What a person heads that belongs to their state: "the regime of President X".
+_RULED_NOUNS = frozenset({"regime", "government", "administration", "army", "forces", "troops"})
+
+
+def _person_entity(doc: Doc, i: int) -> Span | None:
+    return next((e for e in doc.ents if e.start <= i < e.end and e.label_ == "PERSON"), None)
+
+
+def _state_mentions(doc: Doc) -> list[tuple[int, int, str]]:
+    """Token ranges and countries of the mentions of states as a whole and their peoples
+    ("Russian", "North Korea"), which say whose a person is."""
+    found = []
+    for mention in doc._.actor_mentions:
+        actor = mention._.actor
+        if not (isinstance(actor, Actor) and actor.kind == "state" and actor.country):
+            continue
+        # A state's organ counts through the state's own name in it ("the *Iraqi*
+        # government"); a bare "Congress" resolved by the dictionary says too little.
+        if actor.sector is None or any(t.ent_type_ in ("GPE", "NORP") for t in mention):
+            found.append((mention.start, mention.end, actor.country))
+    return found
+
+
+def _descriptions(entity: Span) -> set[int]:
+    """The tokens that describe the person ``entity`` names: the words of its noun phrase
+    before the name, its appositions, and the noun it is in apposition to."""
+    root = entity.root
+    appositions = [c for c in root.children if c.dep_ == "appos"]
+    if root.dep_ == "appos":
+        appositions.append(root.head)
+    if any(a.lemma_.lower() in _THING_NOUNS for a in appositions):
+        return set()  # "Hagia Sophia, *a* Greek Orthodox *church*": the NER's person is a thing
+    words = set(range(root.left_edge.i, entity.start))
+    for appos in appositions:
+        if appos.i == root.head.i and root.dep_ == "appos":
+            words.update(range(appos.left_edge.i, appos.i + 1))
+        else:
+            words.update(t.i for t in _phrase(appos))
+    return words
+
+
+# Clauses inside an apposition speak of others: "X, *who met US envoys*", "X, a minister
+# *visiting Washington*".
+_CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "appos"})
+
+
+def _phrase(head: Token) -> list[Token]:
+    """The words of the noun phrase ``head`` heads, without the clauses inside it."""
+    found = [head]
+    for child in head.children:
+        if child.dep_ not in _CLAUSE_DEPS:
+            found.extend(_phrase(child))
+    return found
+
+
+# Nouns that say a name the NER took for a person's is a building, a ship or a firm.
+_THING_NOUNS = frozenset(
+    {"church", "mosque", "temple", "cathedral", "shrine", "museum", "monument", "building",
+     "site", "palace", "hotel", "ship", "vessel", "tanker", "company", "firm", "newspaper",
+     "bridge", "airport", "stadium"}
+)  # fmt: skip
 
 
 def _apposition(doc: Doc, ref: ActorRef) -> ActorRef | None:

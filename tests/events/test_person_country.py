@@ -1,0 +1,73 @@
+"""Issue 13, seventh round: a person the knowledge base does not know takes the country the
+article says is theirs (``events.sides.story.described_country``) before the country of the
+place the sentence happens in. Every sentence is written for these tests, after the classes of
+the wrong-country sides read on Gigaword (a foreign party leader received in a capital, a
+foreign agent met in London, a negotiator quoted at a Tokyo airport)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from spacy.language import Language
+
+from eventwire.events.model import ActorRef
+from eventwire.events.sides.story import described_country
+
+from .coding import coded_doc
+from .test_story import coded
+
+
+def sides(nlp: Language, text: str) -> set[tuple[str | None, str | None]]:
+    """(source code, target country) of each event: the target's country is what is tested."""
+    return {(s, t and t[:3]) for s, _, t, _ in coded(nlp, text, date(2008, 6, 3))}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the nationality in the person's own noun phrase beats the sentence's place
+        (
+            "Russian President Vladimir Putin met Belarusian opposition party leader Anatoly"
+            " Lebedzko in Moscow on Tuesday.",
+            ("RUSGOV", "BLR"),
+        ),
+        # what an earlier sentence said of the person beats the later sentence's place
+        (
+            "Nigerian opposition activist Tunde Okafemi arrived in London on Sunday. British"
+            " police questioned Okafemi at the airport.",
+            ("GBRCOP", "NGA"),
+        ),
+        # an apposition of an earlier mention
+        (
+            "Gregor Falkenrath, a German businessman, was seized in Manila last week. Philippine"
+            " troops freed Falkenrath on Friday.",
+            ("PHLMIL", "DEU"),
+        ),
+    ],
+)
+def test_a_person_keeps_the_country_the_article_gives_them(
+    nlp: Language, text: str, expected: tuple[str, str]
+) -> None:
+    assert expected in sides(nlp, text)
+
+
+def test_a_person_with_no_description_still_takes_the_scenes_country(nlp: Language) -> None:
+    found = sides(nlp, "Kenyan police questioned Otieno Barasa in Nairobi on Sunday.")
+    assert ("KENCOP", "KEN") in found
+
+
+def test_two_countries_said_of_a_person_place_them_in_neither(nlp: Language) -> None:
+    # a description naming two states says nothing of the person's own
+    doc = coded_doc(
+        nlp, "The Polish and Belarusian activist Andrei Sannikov spoke in Warsaw.", date(2008, 6, 3)
+    )
+    name = next(e for e in doc.ents if e.label_ == "PERSON")
+    ref = ActorRef(name.text, name.start_char, name.end_char, *(None,) * 5)
+    assert described_country(doc, ref) is None
+    single = coded_doc(
+        nlp, "The Belarusian activist Andrei Sannikov spoke in Warsaw.", date(2008, 6, 3)
+    )
+    name = next(e for e in single.ents if e.label_ == "PERSON")
+    ref = ActorRef(name.text, name.start_char, name.end_char, *(None,) * 5)
+    assert described_country(single, ref) == "BLR"
