@@ -71,3 +71,34 @@ def test_two_countries_said_of_a_person_place_them_in_neither(nlp: Language) -> 
     name = next(e for e in single.ents if e.label_ == "PERSON")
     ref = ActorRef(name.text, name.start_char, name.end_char, *(None,) * 5)
     assert described_country(single, ref) == "BLR"
+
+
+def test_the_organ_a_leader_orders_is_his_own_states(nlp: Language) -> None:
+    # not the country of the place where it is ordered to act
+    text = (
+        "Turkish President Abdullah Gul ordered the army on Monday to resume air strikes on"
+        " rebel camps in Iraq."
+    )
+    found = {(s, t) for s, _, t, _ in coded(nlp, text, date(2008, 6, 3))}
+    assert ("TURGOV", "TURMIL") in found or ("TUR", "TURMIL") in found
+    assert not any(t and t.startswith("IRQ") and s and s.startswith("TUR") for s, t in found)
+    assert any(s == "TURMIL" for s, _ in found)  # the same army strikes in the order's clause
+
+
+def test_foreign_forces_are_not_placed_in_the_scenes_country(nlp: Language) -> None:
+    text = (
+        "The Iranian foreign ministry said on Monday that foreign naval forces must leave the"
+        " waters of Iran."
+    )
+    found = sides(nlp, text)
+    assert found
+    assert not any(t == "IRN" for s, t in found if s and s.startswith("IRN"))
+
+
+def test_a_foreign_minister_is_his_own_states(nlp: Language) -> None:
+    text = (
+        "Turkish Prime Minister Bulent Ecevit and Foreign Minister Ismail Cem began talks with"
+        " the visiting Greek delegation in Ankara on Tuesday."
+    )
+    found = [(s, t) for s, _, t, _ in coded(nlp, text, date(2000, 6, 3))]
+    assert found.count(("TURGOV", "GRCGOV")) == 2  # both ministers, the second placed

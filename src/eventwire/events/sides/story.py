@@ -19,9 +19,13 @@ story's country: the country with most mentions in the
 document (actors of states, their parts and their people, and places), when it leads the next
 by ``lead`` times and is mentioned at least twice. (Counting the dateline's country too was
 tried and lost 3 right dyads of 63 on the gold set: Xinhua and AFP often file world news from
-their home desks.) A group becomes that country's sector (``KHMCOP``); a person the country
-alone when no title says more. Pronouns, and anything the story does not place, stay
-unresolved; so does an event whose two sides are the same words.
+their home desks.) Before any of these, a person takes the country the article says is theirs
+(``described_country``: "*Vietnamese* party leader X", or "*former Russian agent* X" in an
+earlier sentence), and an organ a state's leader *orders* is that state's ("X's prime minister
+ordered *the army* to strike in Gaza"); a side named "foreign" or "international" is never
+placed (issue 13, seventh round). A group becomes that country's sector (``KHMCOP``); a
+person the country alone when no title says more. Pronouns, and anything the story does not
+place, stay unresolved; so does an event whose two sides are the same words.
 """
 
 from __future__ import annotations
@@ -130,10 +134,21 @@ def place_unnamed_sides(
         return list(events)
     # ``sentences`` are the doc's, in the order events count them by ``sentence_index``.
     story = StoryCountry.of(doc, lead, [s.start_char for s in sentences])
+    # The organs a state's leader commands, by their words: the same words acting in the
+    # order's clause are the same organ ("ordered *the army* to resume strikes").
+    commanded = {
+        (e.target.start, e.target.end): country
+        for e in events
+        if e.target is not None and (country := _commander_country(doc, e))
+    }
     placed: list[Event] = []
     for event in events:
-        source = _placed(doc, event.source, _country_for(doc, story, event, event.source), kb)
-        target = _placed(doc, event.target, _country_for(doc, story, event, event.target), kb)
+        source = _placed(
+            doc, event.source, _country_for(doc, story, event, event.source, commanded), kb
+        )
+        target = _placed(
+            doc, event.target, _country_for(doc, story, event, event.target, commanded), kb
+        )
         if event.cameo in _VISIT_CODES:
             # A visitor comes from elsewhere: "a senior delegation arrived in Jakarta" is no
             # Indonesian delegation visiting Indonesia.
@@ -158,12 +173,22 @@ def place_unnamed_sides(
     return placed
 
 
-def _country_for(doc: Doc, story: StoryCountry, event: Event, ref: ActorRef | None) -> str | None:
+def _country_for(
+    doc: Doc,
+    story: StoryCountry,
+    event: Event,
+    ref: ActorRef | None,
+    commanded: dict[tuple[int, int], str],
+) -> str | None:
     """The country that places ``ref``, a side of ``event``: its own place, else its
     apposition's, else its sentence's one place outside the other side, else the story's."""
     if ref is None:
         return None
     index = event.sentence_index
+    if _named_foreign(doc, ref):
+        return None  # "*foreign* military forces" are by their name not the scene's own
+    if country := commanded.get((ref.start, ref.end)):
+        return country
     # "Zalmay Khalilzad, *a US peace envoy*, met the Taliban in Qatar": the apposition says
     # whose envoy he is; the story (Afghan) and the scene (Qatar) do not (issue 13).
     described = _apposition(doc, ref)
@@ -180,6 +205,57 @@ def _country_for(doc: Doc, story: StoryCountry, event: Event, ref: ActorRef | No
     if event.cameo in _VISIT_CODES:
         other = None
     return story.own_country(index, ref) or story.sentence_country(index, other) or story.country
+
+
+# Adjectives that say a side is not of the country where the story happens ("*foreign*
+# forces", "*Western* diplomats"), unless they name an office of the state ("the *foreign*
+# minister", "*foreign* ministry spokesman", where they modify another noun); "overseas
+# workers" are still their country's.
+_FOREIGN_WORDS = frozenset({"foreign", "international", "multinational", "western"})
+_OFFICE_NOUNS = frozenset(
+    {"minister", "ministry", "office", "secretary", "affair", "affairs", "service", "policy"}
+)
+
+
+def _named_foreign(doc: Doc, ref: ActorRef) -> bool:
+    span = doc.char_span(ref.start, ref.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    root = span.root
+    return root.lemma_.lower() not in _OFFICE_NOUNS and any(
+        c.dep_ == "amod" and c.lower_ in _FOREIGN_WORDS for c in root.children
+    )
+
+
+# Verbs of command: the forces or officials a state's leader orders are that state's own
+# ("Israeli Prime Minister X *ordered* the army to resume strikes in Gaza": Israel's army,
+# not Gaza's; issue 13, seventh round).
+_COMMAND_VERBS = frozenset({"order", "command", "instruct", "direct", "task"})
+_COMMANDED_SECTORS = frozenset({"MIL", "COP", "GOV", "SPY"})
+
+
+def _commander_country(doc: Doc, event: Event) -> str | None:
+    """The country of a state's official who commands the unnamed organ ``event.target``."""
+    source, target = event.source, event.target
+    if source is None or target is None or not source.country or target.country:
+        return None
+    if source.sector not in (None, "GOV"):
+        return None
+    trigger = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    if trigger is None or not any(t.lemma_.lower() in _COMMAND_VERBS for t in trigger):
+        return None
+    span = doc.char_span(target.start, target.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    return source.country if span.root.lemma_.lower() in _ORGAN_NOUNS else None
+
+
+# Unnamed organs of a state that its leaders command.
+_ORGAN_NOUNS = frozenset(
+    {"army", "military", "troops", "force", "forces", "police", "navy", "air", "soldier",
+     "ministry", "minister", "government", "authority", "authorities", "official",
+     "officials", "agency", "service", "services", "guard", "security"}
+)  # fmt: skip
 
 
 def described_country(doc: Doc, ref: ActorRef) -> str | None:
