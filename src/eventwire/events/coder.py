@@ -86,8 +86,9 @@ __all__ = [
 # *vowed* to investigate" is four vows, not six agreements between them (issue 13 names it),
 # whereas "X and Y *agreed* to meet" and "X and Y signed" are one joint act.
 UNILATERAL_PROMISES = frozenset(
-    {"vow", "pledge", "promise", "swear", "undertake", "commit", "offer", "intend", "plan"}
-)
+    {"vow", "pledge", "promise", "swear", "undertake", "commit", "offer", "intend", "plan",
+     "propose", "volunteer"}
+)  # fmt: skip
 
 DEFAULT_LEXICON = "eventwire.lexicon.default.v1"
 # Addressees that make a CONSULT trigger a statement to the press ("told reporters", "speaking
@@ -125,8 +126,10 @@ RECIPIENTLESS_CATEGORIES: tuple[str, ...] = tuple(
 
 
 # CAMEO codes that need a recipient whatever their category's rule: a phone call to no one is
-# a misreading ("called for Russia to be excluded", "called the claim absurd").
-_NEEDS_RECIPIENT_CODES = ("041",)
+# a misreading ("called for Russia to be excluded", "called the claim absurd"); a mediation
+# between no one named tells an analyst nothing ("firms played a role in *facilitating* trade
+# links"; co-mediators are never each other's party: ``sides.joint``).
+_NEEDS_RECIPIENT_CODES = ("041", "045")
 
 
 @dataclass(frozen=True, slots=True)
@@ -424,6 +427,7 @@ class EventCoder:
         judgement = assess_modality(match.token, index)
         symmetric = (
             frame.symmetric
+            and not frame.together
             and (
                 plover.category in self.options.joint_action_categories
                 or match.entry.code.startswith(self.options.joint_action_codes)

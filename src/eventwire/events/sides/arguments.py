@@ -62,6 +62,7 @@ from .clause import (
     prep_objects,
     subject_tokens,
 )
+from .joint import GO_BETWEEN_VERBS, acts_together, is_mediation, mediation_parties
 from .mentions import ArgumentActor, MentionIndex
 from .nominal import nominal_arguments
 from .recalled import recalled_meeting
@@ -204,7 +205,39 @@ def find_arguments(match: TriggerMatch, index: MentionIndex) -> ArgumentFrame:
     """The source and target candidates of ``match`` (see the module docstring)."""
     frame = _arguments(match, index)
     if match.entry.code.startswith("04") and not match.is_nominal:
-        return _partners_not_topics(match, frame, index)
+        frame = _partners_not_topics(match, frame, index)
+    return _acting_together(match, frame, index)
+
+
+def _acting_together(
+    match: TriggerMatch, frame: ArgumentFrame, index: MentionIndex
+) -> ArgumentFrame:
+    """``frame`` with co-ordinated sources that act as one side marked ``together`` (see
+    ``joint``), and a mediation's parties as its targets ("X and Y brokered a truce *between*
+    A and B": each mediator with each party)."""
+    if len(frame.sources) > 1 and frame.targets and acts_together(match):
+        # "a ceasefire *mediated by Qatar and Egypt*": the inside view found one co-agent as
+        # the others' target; co-agents are one side.
+        keys = {s.key for s in frame.sources}
+        targets = tuple(t for t in frame.targets if t.key not in keys)
+        if len(targets) < len(frame.targets):
+            frame = ArgumentFrame(frame.sources, targets, frame.direct, symmetric=not targets)
+    between = mediation_parties(match)
+    if between and frame.sources:
+        # A mediation's parties are the ones it stands between, and only when both ends are
+        # ("facilitating links between FDI *and trade*" mediates between no one).
+        parties = index.resolve_all(between)
+        if len(parties) < len(between):
+            return ArgumentFrame(frame.sources, (), False)
+        return ArgumentFrame(frame.sources, tuple(parties), False)
+    if frame.targets and not frame.symmetric:
+        return frame
+    if frame.symmetric and len(frame.sources) > 1 and acts_together(match):
+        if is_mediation(match):
+            # A mediation's parties are the ones it stands between, never a thing inside
+            # its phrase ("facilitating links between *FDI* and trade").
+            return dataclasses.replace(frame, together=True, inside_targets=())
+        return dataclasses.replace(frame, together=True)
     return frame
 
 
@@ -786,6 +819,8 @@ def _authors(noun: Token) -> list[Token]:
         if child.dep_ == "prep" and child.lower_ in ("from", "by"):
             found.extend(prep_objects(child))
         elif child.dep_ == "acl" and child.tag_ == "VBN":
+            if child.lemma_.lower() in GO_BETWEEN_VERBS:
+                continue  # "a ceasefire *mediated by* Qatar": a go-between, not its author
             found.extend(agents(child))
     return found
 

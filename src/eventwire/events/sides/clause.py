@@ -124,6 +124,9 @@ class ArgumentFrame:
     ``inside_targets``: for a symmetric frame, the targets found inside noun phrases, for the
     coder to use when the category is not a joint action ("X and Y condemned the attack *on
     Z*"); a joint action keeps its pair ("X and Y signed the treaty in Z").
+    ``together``: for a symmetric frame, the co-ordinated sources act as one side on someone
+    else or on no one ("X and Y *jointly* proposed", "X and Y *mediated*", "X and Y launched
+    strikes *on the rebels*"; ``joint``): the coder never pairs them with each other.
     """
 
     sources: tuple[ArgumentActor, ...]
@@ -131,6 +134,7 @@ class ArgumentFrame:
     direct: bool
     symmetric: bool = False
     inside_targets: tuple[ArgumentActor, ...] = ()
+    together: bool = False
 
 
 def subject_tokens(verb: Token) -> tuple[list[Token], bool]:

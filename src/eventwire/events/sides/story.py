@@ -19,9 +19,13 @@ story's country: the country with most mentions in the
 document (actors of states, their parts and their people, and places), when it leads the next
 by ``lead`` times and is mentioned at least twice. (Counting the dateline's country too was
 tried and lost 3 right dyads of 63 on the gold set: Xinhua and AFP often file world news from
-their home desks.) A group becomes that country's sector (``KHMCOP``); a person the country
-alone when no title says more. Pronouns, and anything the story does not place, stay
-unresolved; so does an event whose two sides are the same words.
+their home desks.) Before any of these, a person takes the country the article says is theirs
+(``described_country``: "*Vietnamese* party leader X", or "*former Russian agent* X" in an
+earlier sentence), and an organ a state's leader *orders* is that state's ("X's prime minister
+ordered *the army* to strike in Gaza"); a side named "foreign" or "international" is never
+placed (issue 13, seventh round). A group becomes that country's sector (``KHMCOP``); a
+person the country alone when no title says more. Pronouns, and anything the story does not
+place, stay unresolved; so does an event whose two sides are the same words.
 """
 
 from __future__ import annotations
@@ -31,7 +35,7 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ...actors.kb import KnowledgeBase, Vocabulary
 from ...actors.model import Actor
@@ -130,10 +134,21 @@ def place_unnamed_sides(
         return list(events)
     # ``sentences`` are the doc's, in the order events count them by ``sentence_index``.
     story = StoryCountry.of(doc, lead, [s.start_char for s in sentences])
+    # The organs a state's leader commands, by their words: the same words acting in the
+    # order's clause are the same organ ("ordered *the army* to resume strikes").
+    commanded = {
+        (e.target.start, e.target.end): country
+        for e in events
+        if e.target is not None and (country := _commander_country(doc, e))
+    }
     placed: list[Event] = []
     for event in events:
-        source = _placed(doc, event.source, _country_for(doc, story, event, event.source), kb)
-        target = _placed(doc, event.target, _country_for(doc, story, event, event.target), kb)
+        source = _placed(
+            doc, event.source, _country_for(doc, story, event, event.source, commanded), kb
+        )
+        target = _placed(
+            doc, event.target, _country_for(doc, story, event, event.target, commanded), kb
+        )
         if event.cameo in _VISIT_CODES:
             # A visitor comes from elsewhere: "a senior delegation arrived in Jakarta" is no
             # Indonesian delegation visiting Indonesia.
@@ -158,16 +173,30 @@ def place_unnamed_sides(
     return placed
 
 
-def _country_for(doc: Doc, story: StoryCountry, event: Event, ref: ActorRef | None) -> str | None:
+def _country_for(
+    doc: Doc,
+    story: StoryCountry,
+    event: Event,
+    ref: ActorRef | None,
+    commanded: dict[tuple[int, int], str],
+) -> str | None:
     """The country that places ``ref``, a side of ``event``: its own place, else its
     apposition's, else its sentence's one place outside the other side, else the story's."""
     if ref is None:
         return None
     index = event.sentence_index
+    if _named_foreign(doc, ref):
+        return None  # "*foreign* military forces" are by their name not the scene's own
+    if country := commanded.get((ref.start, ref.end)):
+        return country
     # "Zalmay Khalilzad, *a US peace envoy*, met the Taliban in Qatar": the apposition says
     # whose envoy he is; the story (Afghan) and the scene (Qatar) do not (issue 13).
     described = _apposition(doc, ref)
     if described is not None and (country := story.own_country(index, described)):
+        return country
+    # "Vietnamese party leader Nong Duc Manh", and "Litvinenko" after "former Russian agent
+    # Alexander Litvinenko": what the article says of the person beats the scene's country.
+    if country := described_country(doc, ref):
         return country
     # A visit's host is where the visitor went, so the host's place may still place the
     # visitor, to be undone as a visit of a country to itself (``place_unnamed_sides``):
@@ -176,6 +205,175 @@ def _country_for(doc: Doc, story: StoryCountry, event: Event, ref: ActorRef | No
     if event.cameo in _VISIT_CODES:
         other = None
     return story.own_country(index, ref) or story.sentence_country(index, other) or story.country
+
+
+# Adjectives that say a side is not of the country where the story happens ("*foreign*
+# forces", "*Western* diplomats"), unless they name an office of the state ("the *foreign*
+# minister", "*foreign* ministry spokesman", where they modify another noun); "overseas
+# workers" are still their country's.
+_FOREIGN_WORDS = frozenset({"foreign", "international", "multinational", "western"})
+_OFFICE_NOUNS = frozenset(
+    {"minister", "ministry", "office", "secretary", "affair", "affairs", "service", "policy"}
+)
+
+
+def _named_foreign(doc: Doc, ref: ActorRef) -> bool:
+    span = doc.char_span(ref.start, ref.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    root = span.root
+    return root.lemma_.lower() not in _OFFICE_NOUNS and any(
+        c.dep_ == "amod" and c.lower_ in _FOREIGN_WORDS for c in root.children
+    )
+
+
+# Verbs of command: the forces or officials a state's leader orders are that state's own
+# ("Israeli Prime Minister X *ordered* the army to resume strikes in Gaza": Israel's army,
+# not Gaza's; issue 13, seventh round).
+_COMMAND_VERBS = frozenset({"order", "command", "instruct", "direct", "task"})
+_COMMANDED_SECTORS = frozenset({"MIL", "COP", "GOV", "SPY"})
+
+
+def _commander_country(doc: Doc, event: Event) -> str | None:
+    """The country of a state's official who commands the unnamed organ ``event.target``."""
+    source, target = event.source, event.target
+    if source is None or target is None or not source.country or target.country:
+        return None
+    if source.sector not in (None, "GOV"):
+        return None
+    trigger = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    if trigger is None or not any(t.lemma_.lower() in _COMMAND_VERBS for t in trigger):
+        return None
+    span = doc.char_span(target.start, target.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    return source.country if span.root.lemma_.lower() in _ORGAN_NOUNS else None
+
+
+# Unnamed organs of a state that its leaders command.
+_ORGAN_NOUNS = frozenset(
+    {"army", "military", "troops", "force", "forces", "police", "navy", "air", "soldier",
+     "ministry", "minister", "government", "authority", "authorities", "official",
+     "officials", "agency", "service", "services", "guard", "security"}
+)  # fmt: skip
+
+
+def described_country(doc: Doc, ref: ActorRef) -> str | None:
+    """The one country the article's descriptions of the person ``ref`` names: a state's
+    actor mention in the words before the name ("*Vietnamese* party leader X", "*North
+    Korean* envoy X"), in its apposition ("X, *a Russian* agent") or in the noun it is the
+    apposition of ("*the Syrian* envoy, X"), at this mention or, failing that, at the nearest
+    earlier then later mention of the same surname (issue 13, seventh round: a foreigner had
+    taken the country of the place he stood in). None when nothing, or more than one
+    country, is said."""
+    span = doc.char_span(ref.start, ref.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    person = span.root
+    if person.ent_type_ != "PERSON" and person.lemma_.lower() in _RULED_NOUNS:
+        # "the regime *of President X*", "*X's* government": the ruler's country
+        person = next((t for t in span if t.ent_type_ == "PERSON"), person)
+    if person.ent_type_ != "PERSON":
+        return None
+    own = _person_entity(doc, person.i)
+    if own is None:
+        return None
+    surname = own[-1].lower_
+    namesakes = [e for e in doc.ents if e.label_ == "PERSON" and e[-1].lower_ == surname]
+    ordered = sorted(
+        (e for e in namesakes if e.start != own.start),
+        key=lambda e: (e.start > own.start, abs(e.start - own.start)),
+    )
+    states = _state_mentions(doc)
+    for entity in (own, *ordered):
+        resolved = _resolved_as(doc, entity, same_name=entity.text == own.text)
+        if resolved is not None:
+            return resolved
+        words = _descriptions(entity)
+        countries = {
+            country for start, end, country in states if any(i in words for i in range(start, end))
+        }
+        if len(countries) == 1:
+            return next(iter(countries))
+        if countries:
+            return None
+    return None
+
+
+def _resolved_as(doc: Doc, entity: Span, *, same_name: bool) -> str | None:
+    """The country of an actor mention that holds ``entity``: a state's organ the words
+    around the name resolved to ("*North Korean negotiator* Kim Kye-Gwan" → PRKGOV), or the
+    person under the same full name."""
+    for mention in doc._.actor_mentions:
+        if not (mention.start <= entity.start and entity.end == mention.end):
+            continue  # the name heads the mention ("Kiir's *US* visit" is no American Kiir)
+        actor = mention._.actor
+        if isinstance(actor, Actor) and actor.country and (actor.kind == "state" or same_name):
+            return actor.country
+    return None
+
+
+# What a person heads that belongs to their state: "the regime of President X".
+_RULED_NOUNS = frozenset({"regime", "government", "administration", "army", "forces", "troops"})
+
+
+def _person_entity(doc: Doc, i: int) -> Span | None:
+    return next((e for e in doc.ents if e.start <= i < e.end and e.label_ == "PERSON"), None)
+
+
+def _state_mentions(doc: Doc) -> list[tuple[int, int, str]]:
+    """Token ranges and countries of the mentions of states as a whole and their peoples
+    ("Russian", "North Korea"), which say whose a person is."""
+    found = []
+    for mention in doc._.actor_mentions:
+        actor = mention._.actor
+        if not (isinstance(actor, Actor) and actor.kind == "state" and actor.country):
+            continue
+        # A state's organ counts through the state's own name in it ("the *Iraqi*
+        # government"); a bare "Congress" resolved by the dictionary says too little.
+        if actor.sector is None or any(t.ent_type_ in ("GPE", "NORP") for t in mention):
+            found.append((mention.start, mention.end, actor.country))
+    return found
+
+
+def _descriptions(entity: Span) -> set[int]:
+    """The tokens that describe the person ``entity`` names: the words of its noun phrase
+    before the name, its appositions, and the noun it is in apposition to."""
+    root = entity.root
+    appositions = [c for c in root.children if c.dep_ == "appos"]
+    if root.dep_ == "appos":
+        appositions.append(root.head)
+    if any(a.lemma_.lower() in _THING_NOUNS for a in appositions):
+        return set()  # "Hagia Sophia, *a* Greek Orthodox *church*": the NER's person is a thing
+    words = set(range(root.left_edge.i, entity.start))
+    for appos in appositions:
+        if appos.i == root.head.i and root.dep_ == "appos":
+            words.update(range(appos.left_edge.i, appos.i + 1))
+        else:
+            words.update(t.i for t in _phrase(appos))
+    return words
+
+
+# Clauses inside an apposition speak of others: "X, *who met US envoys*", "X, a minister
+# *visiting Washington*".
+_CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "appos"})
+
+
+def _phrase(head: Token) -> list[Token]:
+    """The words of the noun phrase ``head`` heads, without the clauses inside it."""
+    found = [head]
+    for child in head.children:
+        if child.dep_ not in _CLAUSE_DEPS:
+            found.extend(_phrase(child))
+    return found
+
+
+# Nouns that say a name the NER took for a person's is a building, a ship or a firm.
+_THING_NOUNS = frozenset(
+    {"church", "mosque", "temple", "cathedral", "shrine", "museum", "monument", "building",
+     "site", "palace", "hotel", "ship", "vessel", "tanker", "company", "firm", "newspaper",
+     "bridge", "airport", "stadium"}
+)  # fmt: skip
 
 
 def _apposition(doc: Doc, ref: ActorRef) -> ActorRef | None:
