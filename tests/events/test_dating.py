@@ -242,6 +242,22 @@ def test_an_undated_past_event_takes_the_story_day(nlp: Language) -> None:
 
 
 @pytest.mark.slow
+def test_a_day_on_a_participle_is_not_the_story_day(nlp: Language) -> None:
+    """Issue 14, session 7: "sanctions, *announced* by the secretary of state *on Tuesday*"
+    dates the announcement only; the story goes on with Wednesday's statements."""
+    dates = _coded(
+        nlp,
+        "On Wednesday, the junta criticised Washington for its new sanctions. An army officer"
+        " accused the US of using the sanctions, announced by the secretary of state on"
+        " Tuesday, to win votes at home. The officer also condemned Washington for meddling in"
+        " Burma.",
+    )
+    assert dates["condemned"] == EventDate(
+        "[story time: 'Wednesday', 2 sentences before]", "2024-12-04", "day"
+    )
+
+
+@pytest.mark.slow
 def test_the_story_day_holds_for_a_few_sentences_only(nlp: Language) -> None:
     dates = _coded(
         nlp,
