@@ -171,6 +171,11 @@ def test_an_event_is_dated_by_its_own_clause(
          EventDate("last week", "2024-W48", "week")),
         ("The envoy discussed the crisis with the president on the sidelines of a summit held"
          " at the weekend.", "discussed", EventDate("the weekend", "2024-W48-WE", "week")),
+        # a weekend holding the article's day still dates the act; a year does not
+        ("The envoy met the president on the sidelines of a summit held this week.", "met",
+         EventDate("this week", "2024-W49", "week")),
+        ("The envoy praised the host at the sidelines of the summit held this year.", "praised",
+         EventDate(None, "2024-12-05", "day")),
         # an episode opening the sentence
         ("In Tuesday's unrest, hundreds of youths threw stones at the troops.", "threw",
          EventDate("Tuesday", "2024-12-03", "day")),

@@ -127,6 +127,8 @@ EPISODE_NOUNS = frozenset(
      "attacks", "bombing", "operation", "offensive", "war", "crackdown", "incident", "uprising",
      "election", "elections", "poll", "polls", "vote", "referendum", "campaign"}
 )  # fmt: skip
+# An occasion's period longer than this that holds the article's day says no more of the act.
+_LONGEST_MONTH_DAYS = 31
 # Prepositions that put an act at an occasion: "said *at* the summit", "*in* his address".
 _OCCASION_PREPOSITIONS = frozenset({"at", "in", "during"})
 
@@ -207,14 +209,15 @@ def _dates(
 
 
 def _spans_day(span: Span, article_date: date | None) -> bool:
-    """Whether a time expression's period is longer than a day and holds the article's day:
-    "on the sidelines of *Forum 2006*" tells no more of the act than the report's day does."""
+    """Whether a time expression's period is longer than a month and holds the article's
+    day: "on the sidelines of *Forum 2006*" tells no more of the act than the report's day
+    does (a week or a weekend still does: "a summit held *at the weekend*")."""
     timex: Timex = span._.timex
     interval = timex_interval(timex.value)
     return (
         article_date is not None
         and interval is not None
-        and interval[0] < interval[1]
+        and (interval[1] - interval[0]).days > _LONGEST_MONTH_DAYS
         and interval[0] <= article_date <= interval[1]
     )
 
