@@ -133,6 +133,36 @@ def test_modality_and_date_judged_on_the_mention_in_the_gold_sentence() -> None:
     assert (report.date_right, report.date_judged) == (1, 1)
 
 
+def test_a_mention_stands_for_one_gold_event_only() -> None:
+    """Issue 14: "On Wednesday the House impeached the president" is not also the mention of
+    "an earlier president was impeached in 1998" (same tuple, another event): that event is not
+    judged on the other's date, and counts as unaligned."""
+    gold = article(
+        gold_event("USA", "USA", "ACCUSE", at=(0, 34), when="2024-01-02"),
+        gold_event("USA", "USA", "ACCUSE", at=(36, 61), when="1998"),
+    )
+    report = score(gold, [predicted("USA", "USA", "ACCUSE", when="2024-01-02")])
+    assert (report.date_right, report.date_judged, report.unaligned) == (1, 1, 1)
+    assert (report.modality_right, report.modality_judged) == (1, 1)
+
+
+def test_a_later_report_of_the_event_in_no_gold_sentence_is_its_mention() -> None:
+    # The gold lists an event once; its later report (sentence 3) is judged for it, wrong here.
+    gold = article(gold_event("RUS", "UKR", "ACCUSE", at=(0, 34), when="2024-01-01"))
+    report = score(gold, [predicted("RUS", "UKR", "ACCUSE", sentence=(62, 78), when="2024-01-02")])
+    assert (report.date_right, report.date_judged, report.unaligned) == (0, 1, 0)
+    assert (report.date_judged_in_sentence, report.findings[0].kind) == (0, "date")
+
+
+def test_a_mention_in_an_optional_gold_events_sentence_is_that_events() -> None:
+    gold = article(
+        gold_event("RUS", "UKR", "ACCUSE", at=(0, 34), when="2024-01-01"),
+        gold_event("RUS", "UKR", "ACCUSE", at=(62, 78), optional=True),
+    )
+    report = score(gold, [predicted("RUS", "UKR", "ACCUSE", sentence=(62, 78))])
+    assert (report.date_judged, report.unaligned, report.coded.correct) == (0, 1, 1)
+
+
 def test_a_trap_is_violated_by_an_event_whose_trigger_falls_inside_it() -> None:
     trap = GoldTrap((36, 62), None, "film title")
     kill = predicted(None, None, "ASSAULT", trigger=(45, 49), sentence=(36, 62))

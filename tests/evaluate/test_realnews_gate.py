@@ -46,14 +46,17 @@ FLOORS = {
     "dyad_recall": 0.42,
     "precision": 0.35,
     "recall": 0.29,
-    "modality_accuracy": 0.90,
+    # Issue 14, session 7: a mention stands for one gold event when modality and date are
+    # judged (``align_mentions``): modality 0.906 -> 0.929 (92 of 99), date 0.737 -> 0.857
+    # (60 of 70; 52 of 57 in their sentence), 29 matched events with no mention of their own.
+    "modality_accuracy": 0.92,
     # Issue 14: 0.655 before (38 of 58 matched and dated), 0.724 after (42 of 58) on the first
     # 72 articles; on all 102, 0.724 (55 of 76), and 37 of 42 (0.881) of the matches coded in
     # the gold event's own sentence. Issue 14's third round cost one held-out date (0.731 ->
     # 0.718); its fourth (background events dated PAST_REF, not the article's day) another
     # (held-out 14 -> 13 of 24), while more events were matched: 0.727 (64 of 88).
-    "date_accuracy": 0.73,
-    "date_accuracy_in_sentence": 0.89,
+    "date_accuracy": 0.85,
+    "date_accuracy_in_sentence": 0.90,
 }
 MAX_TRAPS_VIOLATED = 16
 MIN_HELD_OUT_AUC = 0.83

@@ -163,6 +163,62 @@ def test_an_event_is_dated_by_its_own_clause(
     assert date_of(text, trigger) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        # an act done at an occasion takes the occasion's time (issue 14, session 7)
+        ("At last week's debate, the senator accused the governor of lying.", "accused",
+         EventDate("last week", "2024-W48", "week")),
+        ("The envoy discussed the crisis with the president on the sidelines of a summit held"
+         " at the weekend.", "discussed", EventDate("the weekend", "2024-W48-WE", "week")),
+        # a weekend holding the article's day still dates the act; a year does not
+        ("The envoy met the president on the sidelines of a summit held this week.", "met",
+         EventDate("this week", "2024-W49", "week")),
+        ("The envoy praised the host at the sidelines of the summit held this year.", "praised",
+         EventDate(None, "2024-12-05", "day")),
+        # an episode opening the sentence
+        ("In Tuesday's unrest, hundreds of youths threw stones at the troops.", "threw",
+         EventDate("Tuesday", "2024-12-03", "day")),
+        # a time inside a noun phrase does not stop the sentence's opening day
+        ("On Monday, Iraq defied the sanctions in force since its 1990 invasion and flew"
+         " pilgrims to Mecca.", "flew", EventDate("Monday", "2024-12-02", "day")),
+        ("The ministry condemned Sunday's bombing of the market, a spokesman said on Monday.",
+         "condemned", EventDate("Monday", "2024-12-02", "day")),
+        # a past perfect under the day of its report is before that day
+        ("Police said Friday they had ordered churches to dig bomb pits amid fears of"
+         " Christmas attacks.", "ordered", EventDate(BACKGROUND_DATE_TEXT, "PAST_REF", "ref")),
+        # unless that day opens the sentence and frames all of it
+        ("Yesterday, the police said they had arrested a second suspect.", "arrested",
+         EventDate("Yesterday", "2024-12-04", "day")),
+        # an episode later in the sentence is mostly the object's, however it is parsed
+        ("The minister condemned the violence in Sunday's election.", "condemned",
+         EventDate(None, "2024-12-05", "day")),
+        # not an earlier event named as the object, nor a time inside an unrelated phrase
+        ("Israel condemned Sunday's attack on the embassy.", "condemned",
+         EventDate(None, "2024-12-05", "day")),
+        ("The minister spoke of his role in the 1994 genocide.", "spoke",
+         EventDate(None, "2024-12-05", "day")),
+        # the day of a closing attribution is the act's, however the parser hangs it
+        ("The Iranian leader criticised Israel in a speech to parliament, the state news"
+         " agency reported on Monday.", "criticised", EventDate("Monday", "2024-12-02", "day")),
+        # nor a participle after the comma, which describes a noun
+        ("An army spokesman accused Washington of using trade sanctions, announced by the"
+         " secretary of state on Tuesday, for political gain.", "accused",
+         EventDate(None, "2024-12-05", "day")),
+        # not a report coordinated with "and": another clause, another act
+        ("The Iranian leader criticised Israel and the agency reported on Monday that he was"
+         " ill.", "criticised", EventDate(None, "2024-12-05", "day")),
+    ],
+)  # fmt: skip
+def test_an_act_takes_the_time_of_its_occasion_or_its_report(
+    date_of: Callable[[str, str], EventDate | None],
+    text: str,
+    trigger: str,
+    expected: EventDate,
+) -> None:
+    assert date_of(text, trigger) == expected
+
+
 def test_an_undated_article_gives_no_background_date(time_nlp: Language) -> None:
     doc = time_nlp("Russia and Ukraine had agreed to a ceasefire.")
     token = next(t for t in doc if t.text == "agreed")
@@ -188,6 +244,22 @@ def test_an_undated_past_event_takes_the_story_day(nlp: Language) -> None:
         "[story time: 'Thursday', 1 sentence before]", "2024-12-05", "day"
     )
     assert dates["condemned"] == EventDate(None, "2024-12-07", "day")
+
+
+@pytest.mark.slow
+def test_a_day_on_a_participle_is_not_the_story_day(nlp: Language) -> None:
+    """Issue 14, session 7: "sanctions, *announced* by the secretary of state *on Tuesday*"
+    dates the announcement only; the story goes on with Wednesday's statements."""
+    dates = _coded(
+        nlp,
+        "On Wednesday, the junta criticised Washington for its new sanctions. An army officer"
+        " accused the US of using the sanctions, announced by the secretary of state on"
+        " Tuesday, to win votes at home. The officer also condemned Washington for meddling in"
+        " Burma.",
+    )
+    assert dates["condemned"] == EventDate(
+        "[story time: 'Wednesday', 2 sentences before]", "2024-12-04", "day"
+    )
 
 
 @pytest.mark.slow

@@ -150,6 +150,10 @@ def test_clock_times_are_never_years(
         ("The talks are scheduled for Dec. 15.", "present", "1989-12-15"),
         ("The envoy has visited Tehran in December.", "past", "1988-12"),
         ("The envoy had visited Tehran in December.", "past", "1988-12"),
+        # something put off goes ahead, whatever the tense of the decision (issue 14)
+        ("The vote was put off until Thursday.", "future", "1989-11-02"),
+        ("The court adjourned the trial until Dec. 15.", "future", "1989-12-15"),
+        ("The envoy stayed in Tehran until Monday.", "past", "1989-10-30"),
     ],
 )
 def test_the_governing_verb_gives_the_tense(

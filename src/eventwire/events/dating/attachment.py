@@ -11,15 +11,22 @@ Date, in order (the first that applies):
    expression inside a noun phrase dates that noun's event only, and a participle or relative
    clause on it: "Israel condemned *Sunday's* attack" dates the attack, not the condemnation;
    "Rwanda commemorated the *1994* genocide" is no act of 1994; "*last month's* truce
-   *reached* by Olmert and Abbas" dates the truce;
+   *reached* by Olmert and Abbas" dates the truce. An occasion's time dates the act done at
+   it, when the occasion hangs on the trigger's clause by "at", "in" or "during": "accused the
+   governor *at last week's debate*", "talks *on the sidelines of a summit held at the
+   weekend*", and, opening the sentence, an episode's: "*In Tuesday's unrest*, youths threw
+   stones" — not a period holding the article's day ("at *Forum 2024*"), which says no more;
 2. the only time expression of the sentence, when there is exactly one and it sits in the
    trigger's clause or a clause that embeds it ("pledged …, media *reported Saturday*") —
    never in another verb's clause, nor in a clause merely coordinated with the trigger's
    (issue 14: "Brown became the top US general *last year*, and Gerasimov last spoke with
    Milley" does not date the call), nor above a relative clause ("Israel, which ended its
    occupation, struck *on Monday*" does not date the occupation's end), nor an expression
-   inside another noun phrase (rule 1). A gerund clause on a preposition of time embeds too:
-   "left Libya *Sunday after holding* talks" dates the talks Sunday, not on the report's day;
+   inside another noun phrase (rule 1), which is not counted ("*On April 9*, Iraq flouted
+   sanctions in force since its *1990* invasion and flew …" dates "flew"). A gerund clause on
+   a preposition of time embeds too: "left Libya *Sunday after holding* talks" dates the talks
+   Sunday, not on the report's day; so does a closing attribution, however the parser hangs
+   it: "criticised Israel in a speech, the agency *reported on Monday*";
 3. for a trigger in a background clause — the past perfect ("had agreed", "had been
    expelled", "had refused *to allow*"), an act judged, blamed or thanked for ("convicted …
    *of ordering*", "thanked China *for supporting*"), a simple past placed before the story
@@ -92,6 +99,39 @@ _JUDGING_WORDS = frozenset(
      "reward", "honour", "honor", "acquit", "suspect", "responsibility"}
 )  # fmt: skip
 
+# Verbs of an attribution clause ("…, the agency *reported on Monday*"): the day a report
+# was made bounds what it reports, and wire copy dates the act by it.
+_ATTRIBUTION_VERBS = frozenset(
+    {"say", "report", "tell", "announce", "add", "state", "confirm", "quote", "write", "disclose",
+     "reveal", "broadcast"}
+)  # fmt: skip
+# What names the reporter of an attribution: "…, *the agency* reported", "…, *he* said".
+_REPORTER_POS = frozenset({"NOUN", "PROPN", "PRON"})
+# Occasions at which an actor acts or speaks: a time on the occasion ("at *last week's*
+# debate", "during *Sunday's* talks") is the act's time (issue 14: such acts were dated to
+# the report's day, days after).
+OCCASION_NOUNS = frozenset(
+    {"address", "speech", "debate", "summit", "meeting", "talks", "session", "conference",
+     "interview", "rally", "sermon", "message", "statement", "remarks", "broadcast", "briefing",
+     "ceremony", "hearing", "forum", "gathering", "congress", "convention", "assembly",
+     "celebration", "parade", "visit", "trip", "tour", "meet", "negotiations", "consultations",
+     "discussion", "discussions", "appearance", "sitting", "plenary",
+     "march", "protest", "demonstration"}
+)  # fmt: skip
+# Episodes within which acts happen, when the phrase opens the sentence: "*In Tuesday's*
+# unrest, youths threw stones", "*During Sunday's* clashes, police fired". Only there: later
+# in the sentence the phrase is mostly the object's ("condemned the deaths *in Sunday's*
+# attack" — the small model often hangs it on the verb).
+EPISODE_NOUNS = frozenset(
+    {"unrest", "clash", "clashes", "violence", "fighting", "riot", "riots", "raid", "attack",
+     "attacks", "bombing", "operation", "offensive", "war", "crackdown", "incident", "uprising",
+     "election", "elections", "poll", "polls", "vote", "referendum", "campaign"}
+)  # fmt: skip
+# An occasion's period longer than this that holds the article's day says no more of the act.
+_LONGEST_MONTH_DAYS = 31
+# Prepositions that put an act at an occasion: "said *at* the summit", "*in* his address".
+_OCCASION_PREPOSITIONS = frozenset({"at", "in", "during"})
+
 # How a time expression modifies a noun from inside its phrase ("Sunday's", "the 1994", "the
 # Nov. 5", "yesterday's"); ``noun_modifier_owner``.
 _NOUN_MODIFIER_DEPS = frozenset({"poss", "nummod", "nmod", "compound", "amod"})
@@ -154,13 +194,91 @@ def _owns(owner: Token, trigger: Token) -> bool:
     return trigger.dep_ == "compound" or clause_verb(trigger).dep_ in _NOUN_CLAUSE_DEPS
 
 
-def _dates(span: Span, owner: Token | None, trigger: Token, anchors: set[int]) -> bool:
-    """Rule 1: a noun-modifying expression dates its noun's event, any other its clause's."""
-    return _owns(owner, trigger) if owner is not None else _attached(span, anchors)
+def _dates(
+    span: Span, owner: Token | None, trigger: Token, anchors: set[int], article_date: date | None
+) -> bool:
+    """Rule 1: a noun-modifying expression dates its noun's event, any other its clause's —
+    and an occasion's time the act done at it ("accused the governor *at last week's
+    debate*": ``_occasion_time``)."""
+    if owner is not None and _owns(owner, trigger):
+        return True
+    if owner is None and _attached(span, anchors):
+        return True
+    core = {trigger.i, clause_verb(trigger).i}
+    return _occasion_time(span, owner, core) and not _spans_day(span, article_date)
+
+
+def _spans_day(span: Span, article_date: date | None) -> bool:
+    """Whether a time expression's period is longer than a month and holds the article's
+    day: "on the sidelines of *Forum 2006*" tells no more of the act than the report's day
+    does (a week or a weekend still does: "a summit held *at the weekend*")."""
+    timex: Timex = span._.timex
+    interval = timex_interval(timex.value)
+    return (
+        article_date is not None
+        and interval is not None
+        and (interval[1] - interval[0]).days > _LONGEST_MONTH_DAYS
+        and interval[0] <= article_date <= interval[1]
+    )
+
+
+def _occasion_time(span: Span, owner: Token | None, core: set[int]) -> bool:
+    """Whether a time expression gives the time of an occasion at which the trigger's clause
+    acts: "the senator accused the governor *at last week's debate*", "discussed Ivory Coast
+    in talks with Chirac *on the sidelines of a summit held at the weekend*" — the act
+    happened at the occasion, so the occasion's time is its own (issue 14: such acts took
+    the report's day, or a year of the story's background).
+
+    The time sits on the occasion's noun (a modifier, "*Sunday's* summit", or a participle or
+    relative clause on it, "a summit *held at the weekend*"); the noun names an occasion
+    (``OCCASION_NOUNS``), or an episode in a phrase that opens the sentence
+    (``EPISODE_NOUNS``: "*In Tuesday's* unrest, youths threw stones"), and hangs by "at",
+    "in" or "during" on the clause's verb or the trigger, directly or as "on the sidelines
+    of" one. Not "condemned *Sunday's* attack" (the
+    object: an earlier event) nor "his role in the *1994* genocide"."""
+    noun = owner
+    if noun is None:
+        verb = span.root.head
+        for _ in range(_MAX_HOPS):
+            if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+                break
+            verb = verb.head
+        if verb.dep_ not in _NOUN_CLAUSE_DEPS or verb.i == span.root.i:
+            return False
+        noun = verb.head
+    names = {noun.lower_, noun.lemma_.lower()}
+    preposition = noun.head
+    opening = preposition.i - noun.sent.start <= 1
+    if not (names & OCCASION_NOUNS or (opening and names & EPISODE_NOUNS)):
+        return False
+    prepositions = _OCCASION_PREPOSITIONS
+    if noun.dep_ == "pobj" and preposition.lower_ == "of" and preposition.head.dep_ == "pobj":
+        # "on the sidelines of a summit", "at the end of the talks"
+        preposition = preposition.head.head
+        prepositions = _OCCASION_PREPOSITIONS | {"on"}
+    if noun.dep_ != "pobj" or preposition.dep_ != "prep" or preposition.lower_ not in prepositions:
+        return False
+    # The phrase hangs on the trigger or its clause's verb, maybe through other prepositional
+    # phrases ("talks *with* the president *on* the sidelines of …"), not on an object: the
+    # remarks "condemned *at* Sunday's rally" were made then, not the condemnation.
+    node = preposition.head
+    for _ in range(_MAX_HOPS * 2):  # only through prepositional phrases: safe to go further
+        if node.i in core:
+            return True
+        if node.dep_ not in ("pobj", "prep"):
+            return False
+        node = node.head
+    return False
 
 
 def _attached(span: Span, anchors: set[int]) -> bool:
-    node = span.root
+    return _reaches(span.root, anchors)
+
+
+def _reaches(token: Token, anchors: set[int]) -> bool:
+    """Whether the head chain from ``token`` reaches an anchor of the trigger's clause within
+    ``_MAX_HOPS`` steps without passing through another verb."""
+    node = token
     for _ in range(_MAX_HOPS + 1):
         if node.i in anchors:
             return True
@@ -187,10 +305,9 @@ def _may_govern(span: Span, trigger: Token) -> bool:
             break
         node = node.head
     verb = clause_verb(trigger)
-    if node.i == verb.i:
+    if node.i == verb.i or _attribution(node, verb):
         return True
-    # Opening the sentence: its first words, or after one preposition ("In 2022, …").
-    fronted = span.start - span.sent.start <= 1 and span.end <= node.i
+    fronted = _opens_sentence(span) and span.end <= node.i
     current = verb
     for _ in range(_MAX_HOPS * 2):
         coordinated = fronted and current.dep_ == "conj"
@@ -203,6 +320,37 @@ def _may_govern(span: Span, trigger: Token) -> bool:
         if current.i == node.i:
             return True
     return False
+
+
+def _opens_sentence(span: Span) -> bool:
+    """Whether a time expression opens its sentence: its first words, or after one
+    preposition ("In 2022, …")."""
+    return span.start - span.sent.start <= 1
+
+
+def _attribution(node: Token, verb: Token) -> bool:
+    """Whether a time expression's verb is the attribution that closes the trigger's clause:
+    "The president criticized Israel in his speech, the agency *reported on Monday*" — after
+    a comma that follows the trigger's verb, with only the reporter's name between the comma
+    and the verb (no other verb, no "and"). The small model hangs such a clause anywhere
+    (``conj`` or ``advcl`` of the act, ``acl`` of the agency); the day of the report is the
+    act's, as when "reported" heads the sentence (issue 14: such acts took the article's
+    day)."""
+    if node.lemma_.lower() not in _ATTRIBUTION_VERBS or node.i <= verb.i:
+        return False
+    doc = node.doc
+    comma = next((i for i in range(node.i - 1, verb.i, -1) if doc[i].text == ","), None)
+    if comma is None:
+        return False
+    between = doc[comma + 1 : node.i]
+    # The reporter is named between the comma and the verb — not a participle right after the
+    # comma, which describes a noun: "sanctions, *announced* by Albright on Tuesday".
+    return (
+        any(t.pos_ in _REPORTER_POS for t in between)
+        and not any(t.pos_ in ("VERB", "AUX") or t.dep_ == "cc" for t in between)
+        and not any(c.dep_ == "agent" for c in node.children)
+        and verb.sent.start == node.sent.start
+    )
 
 
 def _temporal_adjunct(verb: Token) -> bool:
@@ -359,20 +507,29 @@ def attach_date(
     ]
     anchors = clause_anchors(trigger)
     owners = {t.start: noun_modifier_owner(t) for t in in_sentence}
-    attached = [t for t in in_sentence if _dates(t, owners[t.start], trigger, anchors)]
+    attached = [
+        t for t in in_sentence if _dates(t, owners[t.start], trigger, anchors, article_date)
+    ]
     chosen: Span | None = _time_of_when_clause(trigger, in_sentence)
     if chosen is None and attached:
         chosen = min(attached, key=lambda t: abs(t.start - trigger.i))
-    elif (
+    # Rule 2 counts the expressions that may date a clause: one inside a noun phrase dates
+    # that noun only ("On April 9, Iraq flouted sanctions in force since its *August 1990*
+    # invasion and flew …": April 9 still opens the sentence for "flew").
+    free = [t for t in in_sentence if owners[t.start] is None]
+    if (
         chosen is None
-        and len(in_sentence) == 1
-        and owners[in_sentence[0].start] is None
+        and len(free) == 1
+        # "said *Friday* they *had ordered*": the past perfect is before the time it hangs on
+        # — unless that time opens the sentence and frames all of it ("*In late 2003*,
+        # Pakistan said it had killed …")
+        and not (is_past_perfect(trigger) and not _opens_sentence(free[0]))
         and (
-            _may_govern(in_sentence[0], trigger)
-            or _past_time_of_complement(in_sentence[0], trigger, article_date)
+            _may_govern(free[0], trigger)
+            or _past_time_of_complement(free[0], trigger, article_date)
         )
     ):
-        chosen = in_sentence[0]
+        chosen = free[0]
     if chosen is not None:
         timex: Timex = chosen._.timex
         return EventDate(chosen.text, timex.value, timex.granularity, timex.mod)

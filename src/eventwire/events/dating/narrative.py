@@ -13,7 +13,9 @@ The rule, applied once per document after coding (issue 14):
    it is in the present and reported by a verb in the simple past ("Maliki *said* he *rejects*
    sectarian activity": the statement is dated when it was said, as the reporting verb is);
 3. the latest day-level time expression in the ``WINDOW_SENTENCES`` sentences before the
-   event's sentence names a day on or before the article date, and no sentence between them
+   event's sentence names a day on or before the article date — not one on a bare participle
+   clause, a detail of another act ("sanctions, *announced* by Albright *on Tuesday*"; the
+   story went on with Wednesday's statements) —, and no sentence between them
    is told in the present (its main verb in the present, present progressive or present
    perfect, outside a quotation): such a sentence brings the story back to the report's time
    (issue 14, an AFP story of April 1997, paraphrased: "The coalition was voted out of power
@@ -89,6 +91,10 @@ _PRESENT_PARTICIPLES = frozenset({"VBG", "VBN"})
 _QUOTE_MARKS = ('"', "'", "\u201c", "\u2018")
 # The clause link of reported speech: "said (that) he rejects", "told reporters the EU supports".
 _REPORTED_DEP = "ccomp"
+# How a bare participle clause hangs on what it describes: "the summit *held* on Sunday"
+# (``acl``), "sanctions, *announced* by Albright on Tuesday" (``advcl`` when the small model
+# hangs it on the verb).
+_PARTICIPLE_CLAUSE_DEPS = frozenset({"acl", "advcl"})
 # "since 2001", "after 1995": the time from which something holds, not the story's time.
 _FROM_THEN_ON = frozenset({"ON_OR_AFTER", "AFTER"})
 
@@ -244,12 +250,29 @@ def _story_days(doc: Doc, sentences: Sequence[Span], limit: str) -> list[tuple[i
         if not isinstance(timex, Timex) or timex.granularity not in _DAY_LEVEL:
             continue
         day = timex.value[:10]
-        if day > limit:
+        if day > limit or _on_participle(span):
             continue
         while number + 1 < len(starts) and starts[number + 1] <= span.start:
             number += 1
         found.append((number, span, day))
     return found
+
+
+def _on_participle(span: Span) -> bool:
+    """Whether a time expression hangs on a bare participle clause that describes a noun or
+    an earlier act: "using sanctions, *announced* by Albright *on Tuesday*, to boost …", "the
+    summit *held* on Sunday" — a detail of that act, not the day the story goes on telling
+    (issue 14: a Wednesday statement two sentences later took the sanctions' Tuesday)."""
+    verb = span.root.head
+    for _ in range(WINDOW_SENTENCES + 1):
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    return (
+        verb.tag_ == _PAST_PARTICIPLE
+        and verb.dep_ in _PARTICIPLE_CLAUSE_DEPS
+        and not _has_auxiliary(verb)
+    )
 
 
 def _simple_past(doc: Doc, event: Event) -> bool:
