@@ -66,6 +66,7 @@ from .scoring.relevance import load_offtopic_cues, not_an_event
 from .sides.arguments import find_arguments
 from .sides.mentions import ArgumentActor, MentionIndex, actor_ref
 from .sides.story import answer_accusers, place_unnamed_sides
+from .triggers.conventions import code_for_sides, is_sanctioned_third_party
 from .triggers.matching import LexiconLike, TriggerMatch, find_triggers
 from .triggers.reported import find_reported_events
 
@@ -445,6 +446,14 @@ class EventCoder:
                 continue
             if plover.category == "CONSULT" and _is_media(target):
                 continue
+            if target is not None and is_sanctioned_third_party(
+                match.token, match.object_token, plover.category, target.token
+            ):
+                continue  # "opposed sanctions on Iran" objects to their imposers, not Iran
+            code, pair_plover = match.entry.code, plover
+            sided = code_for_sides(code, match.token.lemma_.lower(), _actor(source), _actor(target))
+            if sided != code:
+                code, pair_plover = sided, self._plover(sided, None) or plover
             if not_an_event(
                 match.token,
                 plover.category,
@@ -468,8 +477,8 @@ class EventCoder:
                 sentence_index,
                 match.token,
                 match.trigger_span(),
-                match.entry.code,
-                plover,
+                code,
+                pair_plover,
                 source,
                 target,
                 judgement.modality,
@@ -802,6 +811,10 @@ def _pairs(
     side_a: Sequence[ArgumentActor | None] = sources or (None,)
     side_b: Sequence[ArgumentActor | None] = targets or (None,)
     return [(s, t) for s in side_a for t in side_b]
+
+
+def _actor(arg: ArgumentActor | None) -> Actor | None:
+    return arg.actor if arg is not None else None
 
 
 def _is_media(arg: ArgumentActor | None) -> bool:
