@@ -62,7 +62,7 @@ from .ontology import PLOVER_CATEGORIES, Ontology, load_ontology
 from .placing import attach_location, dateline_location, fallback_location
 from .scoring.calibration import countries_in, event_features, load_confidence_model
 from .scoring.confidence import ConfidenceWeights, event_confidence
-from .scoring.relevance import load_offtopic_cues, not_an_event
+from .scoring.relevance import is_habitual, load_offtopic_cues, not_an_event
 from .sides.arguments import find_arguments
 from .sides.mentions import ArgumentActor, MentionIndex, actor_ref
 from .sides.story import answer_accusers, place_unnamed_sides
@@ -730,6 +730,8 @@ class EventCoder:
         for denial in find_denials(sentence, index):
             if denial.trigger.i in coded_tokens:
                 continue  # the lexicon already codes this word (e.g. "deny" → REJECT)
+            if is_habitual(denial.trigger):
+                continue  # "usually denies …": a habit, not the event of a day
             targets: Sequence[ArgumentActor | None] = denial.accusers or (None,)
             for source in denial.deniers:
                 for target in targets:
