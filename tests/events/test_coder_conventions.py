@@ -107,3 +107,13 @@ def test_police_seeking_a_gunman_ask_nothing(nlp: Language) -> None:
     # seeking a state's help is a request of it
     found = coded(nlp, "Japan sought China's support for the resolution.")
     assert ("JPN", "REQUEST", "CHN") in found, found
+
+
+def test_a_patrol_of_a_peacekeeping_force_is_aid(nlp: Language) -> None:
+    found = coded(nlp, "As part of the UN force, Spanish navy ships have been patrolling "
+                       "the Lebanese coast to stop arms smuggling.")  # fmt: skip
+    assert ("ESP", "AID", "LBN") in found, found
+    assert not any(c == "MOBILIZE" for _, c, _ in found), found
+    # a patrol of one's own is still a show of force
+    found = coded(nlp, "Russian warships have been patrolling the Black Sea coast of Ukraine.")
+    assert ("RUS", "MOBILIZE", "UKR") in found, found

@@ -24,7 +24,14 @@ from typing import Protocol
 from spacy.tokens import Span, Token
 
 from ..model import Plover
-from .senses import is_candidacy, is_contest_result, is_manhunt, is_weapons_test
+from .senses import (
+    PEACEKEEPING_CODE,
+    is_candidacy,
+    is_contest_result,
+    is_manhunt,
+    is_peacekeeping,
+    is_weapons_test,
+)
 from .verbal import VERBAL_ATTACK_CODE, is_verbal_attack
 
 __all__ = [
@@ -363,6 +370,8 @@ def match_token(token: Token, lexicon: LexiconLike) -> TriggerMatch | None:
         test = next((e for e in entries if e.code.startswith("15") and e.object_lemmas), None)
         if test is not None:
             best = _match_entry(token, test, children) or best
+    if best is not None and is_peacekeeping(best, children):
+        return dataclasses.replace(best, entry=_Reading.of(best.entry, PEACEKEEPING_CODE))
     if (
         best is not None
         and best.entry.code.startswith(("18", "19", "20"))
@@ -375,7 +384,8 @@ def match_token(token: Token, lexicon: LexiconLike) -> TriggerMatch | None:
 @dataclass(frozen=True, slots=True)
 class _Reading:
     """An entry read with another code: a verbal "attack" is the ACCUSE of CAMEO 111, not
-    the ASSAULT its lexicon entry gives (``verbal``); the rest of the entry stands."""
+    the ASSAULT its lexicon entry gives (``verbal``), a peacekeeping patrol the AID of 074
+    (``senses``); the rest of the entry stands."""
 
     lemma: str
     pos: str
@@ -400,7 +410,8 @@ class _Reading:
             None,
             entry.target_role,
             entry.complement,
-            "verbal attack (events/triggers/verbal.py)",
+            f"{getattr(entry, 'source', '') or 'lexicon'}, read as CAMEO {code}"
+            " (events/triggers/verbal.py, senses.py)",
         )
 
 

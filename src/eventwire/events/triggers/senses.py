@@ -5,7 +5,9 @@ cannot see in its lemma, particle and object alone (issue 13).
 * a verb of opposing that names a candidacy ("challenged X *for the nomination*");
 * missiles fired as a test or a show of force ("fired missiles *into the sea*", "*in a show of
   force*"): MOBILIZE with no recipient, not ASSAULT;
-* "seek" in a manhunt ("police are seeking the gunman"): no request.
+* "seek" in a manhunt ("police are seeking the gunman"): no request;
+* a patrol or a deployment "as part of" a UN or peacekeeping force: peacekeeping, CAMEO 074
+  (AID), as the lexicon codes peacekeeping missions, not a show of force (MOBILIZE).
 
 Each function takes the match :func:`~eventwire.events.triggers.matching.match_token` chose
 and the trigger's dependents.
@@ -21,7 +23,19 @@ from spacy.tokens import Token
 if TYPE_CHECKING:
     from .matching import TriggerMatch
 
-__all__ = ["is_candidacy", "is_contest_result", "is_manhunt", "is_weapons_test"]
+__all__ = [
+    "PEACEKEEPING_CODE",
+    "is_candidacy",
+    "is_contest_result",
+    "is_manhunt",
+    "is_peacekeeping",
+    "is_weapons_test",
+]
+
+# CAMEO 074 "Provide military protection or peacekeeping" (AID).
+PEACEKEEPING_CODE = "074"
+_PEACEKEEPING_WORDS = frozenset({"peacekeeping", "peacekeeper", "peace-keeping", "peacekeepers"})
+_UN_WORDS = frozenset({"un", "u.n.", "united", "nations", "unifil"})
 
 # What one wins or loses without violence: "beat his rival *in the election*", "crushed the
 # hosts *in the final*".
@@ -135,3 +149,21 @@ def is_manhunt(match: TriggerMatch, children: Sequence[Token]) -> bool:
     return any(c.ent_type_ == "PERSON" for c in sought) and any(
         c.lemma_.lower() in _SEARCHERS or c.lower_ in _SEARCHERS for c in searchers
     )
+
+
+def is_peacekeeping(match: TriggerMatch, children: Sequence[Token]) -> bool:
+    """Whether a posture verb (MOBILIZE: "patrolling", "deployed") serves a peacekeeping
+    force: "*as part of the UN force*, German navy ships have been patrolling the coast",
+    "deployed *with the peacekeeping mission*" (issue 13: coded as a show of force against the
+    host). PLOVER and our lexicon code peacekeeping as AID (074)."""
+    if match.is_nominal or not match.entry.code.startswith("15"):
+        return False
+    for child in children:
+        if child.dep_ != "prep" or child.lower_ not in ("as", "with", "under", "for", "in"):
+            continue
+        words = {t.lower_ for t in child.subtree}
+        if words & _PEACEKEEPING_WORDS:
+            return True
+        if words & _UN_WORDS and words & {"force", "mission", "contingent", "operation"}:
+            return True
+    return False
