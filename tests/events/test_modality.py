@@ -80,6 +80,15 @@ ACTORS = {
         ("This is the first time Russia has sent troops.", "sent", "asserted"),
         ("It was the first time Russia had attacked the convoy.", "attacked", "asserted"),
         ("There were many times that Russia attacked the convoy.", "attacked", "asserted"),
+        # An analyst's reading of states (issue 13, seventh round) is second-hand; an
+        # official's or a diplomat's report stays a report.
+        (
+            "Russia is pressuring South Korea, said Ivan Petrov, a professor at a university.",
+            "pressuring",
+            "alleged",
+        ),
+        ("Analysts believe Russia supplied the missiles.", "supplied", "alleged"),
+        ("Russia supplied the missiles, a Western diplomat said.", "supplied", "asserted"),
     ],
 )
 def test_modality(annotate, text: str, trigger: str, modality: str) -> None:  # type: ignore[no-untyped-def]

@@ -111,3 +111,43 @@ def test_calls_for_and_threats_stay_events(
     nlp: Language, text: str, event: tuple[str, str | None, str | None]
 ) -> None:
     assert event in _events(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Travel and safety advisories to the public (issue 13, seventh round; our paraphrases).
+        "Officials urged people to avoid unnecessary travel as the storm approached.",
+        "Police told residents to stay indoors after the chemical leak.",
+        "Police asked residents of the area to leave their homes because of the flood.",
+        "The council advised residents to boil their water.",
+        # Habits, not acts.
+        "Paktika is a hotbed of Taliban militants, who attack government targets frequently.",
+        "China usually opposes such resolutions at the United Nations.",
+    ],
+)
+def test_public_advisories_and_habits_are_no_events(nlp: Language, text: str) -> None:
+    assert _events(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        # A request to a state, or to the public for a political act, stays one.
+        (
+            "China urged Japan to avoid actions that could raise tensions.",
+            ("REQUEST", "CHN", "JPN"),
+        ),
+        (
+            "Zaire's prime minister called on residents of Kinshasa to denounce suspects.",
+            ("REQUEST", "CODGOV", "CODCVL"),
+        ),
+        # Repeated acts happened: "repeatedly" is no habit; "will as always" is a promise.
+        ("France repeatedly criticised Iran over its nuclear programme.", ("ACCUSE", "FRA", "IRN")),
+        ("China will as always work with Tanzania, he added.", ("AGREE", "CHN", "TZA")),
+    ],
+)
+def test_requests_to_states_and_repeated_acts_stay_events(
+    nlp: Language, text: str, event: tuple[str, str | None, str | None]
+) -> None:
+    assert event in _events(nlp, text)

@@ -67,10 +67,11 @@ from .scoring.calibration import (
     load_confidence_model,
 )
 from .scoring.confidence import ConfidenceWeights, event_confidence
-from .scoring.relevance import load_offtopic_cues, not_an_event
+from .scoring.relevance import is_habitual, load_offtopic_cues, not_an_event
 from .sides.arguments import find_arguments
 from .sides.mentions import ArgumentActor, MentionIndex, actor_ref
 from .sides.story import answer_accusers, place_unnamed_sides
+from .triggers.conventions import code_for_sides, is_sanctioned_third_party
 from .triggers.matching import LexiconLike, TriggerMatch, find_triggers
 from .triggers.reported import find_reported_events
 
@@ -456,6 +457,14 @@ class EventCoder:
                 continue
             if plover.category == "CONSULT" and _is_media(target):
                 continue
+            if target is not None and is_sanctioned_third_party(
+                match.token, match.object_token, plover.category, target.token
+            ):
+                continue  # "opposed sanctions on Iran" objects to their imposers, not Iran
+            code, pair_plover = match.entry.code, plover
+            sided = code_for_sides(code, match.token.lemma_.lower(), _actor(source), _actor(target))
+            if sided != code:
+                code, pair_plover = sided, self._plover(sided, None) or plover
             if not_an_event(
                 match.token,
                 plover.category,
@@ -479,8 +488,8 @@ class EventCoder:
                 sentence_index,
                 match.token,
                 match.trigger_span(),
-                match.entry.code,
-                plover,
+                code,
+                pair_plover,
                 source,
                 target,
                 judgement.modality,
@@ -732,6 +741,8 @@ class EventCoder:
         for denial in find_denials(sentence, index):
             if denial.trigger.i in coded_tokens:
                 continue  # the lexicon already codes this word (e.g. "deny" → REJECT)
+            if is_habitual(denial.trigger):
+                continue  # "usually denies …": a habit, not the event of a day
             targets: Sequence[ArgumentActor | None] = denial.accusers or (None,)
             for source in denial.deniers:
                 for target in targets:
@@ -813,6 +824,10 @@ def _pairs(
     side_a: Sequence[ArgumentActor | None] = sources or (None,)
     side_b: Sequence[ArgumentActor | None] = targets or (None,)
     return [(s, t) for s in side_a for t in side_b]
+
+
+def _actor(arg: ArgumentActor | None) -> Actor | None:
+    return arg.actor if arg is not None else None
 
 
 def _is_media(arg: ArgumentActor | None) -> bool:

@@ -25,7 +25,9 @@ the dependency tree and collects cues:
   EU recognised …"); a present obligation ("Britain *needs to* condemn", "*ought to* withdraw",
   "*has to* pull out"); a supposition ("*Suppose* China blockaded Taiwan").
 * **alleged**, too — "*according to* X" on the clause, or a report by an unnamed source
-  ("…, *sources* said", "*witnesses* said"): the news has it second-hand (issue 13).
+  ("…, *sources* said", "*witnesses* said"): the news has it second-hand (issue 13); and a
+  reading by an analyst ("China wants to punish Taipei, *said X, a professor* at Y",
+  "*analysts believe* …"): an expert's remark about states is no report of their act.
 * **intended** — future or intention: "will", "would", "shall" ("would walk out"), "going to",
   "is to" ("is to meet", "was to continue"),
   a controlling verb of intention ("*pledged* to", "*plans* to", "*offered* to", "*vowed*",
@@ -201,6 +203,16 @@ ALLEGATION_ADVERBS = frozenset({"allegedly", "reportedly", "purportedly", "suppo
 # Subjects of a reporting verb that make what they report second-hand ("…, sources said").
 UNNAMED_SOURCES = frozenset({"source", "witness", "report", "rumor", "rumour", "insider"})
 REPORTING_VERBS = frozenset({"say", "tell", "report", "claim", "add", "state"})
+# Who reads the news rather than makes it, and the verbs of their reading.
+EXPERT_NOUNS = frozenset(
+    {"analyst", "expert", "professor", "researcher", "scholar", "academic", "commentator",
+     "lecturer", "economist", "historian", "specialist", "pundit", "strategist", "sinologist",
+     "kremlinologist", "columnist", "think-tank"}
+)  # fmt: skip
+ANALYSIS_VERBS = frozenset(
+    {"say", "tell", "add", "note", "argue", "believe", "think", "suggest", "explain", "write",
+     "observe", "reckon", "contend", "point"}
+)  # fmt: skip
 # Words that, as the complement of "call"/"describe as" over a claim noun, dismiss it.
 DISMISSIVE_WORDS = frozenset(
     {
@@ -529,10 +541,23 @@ def _scope_cues(governor: Token, via: Token, index: MentionIndex, note: _Note) -
             note("alleged", governor, tuple(index.resolve_all(implicit_subject(governor, 0))))
         elif lemma in REPORTING_VERBS and _unnamed_source(governor):
             note("alleged", governor)
+        elif lemma in ANALYSIS_VERBS and via.dep_ in ("ccomp", "xcomp") and _expert(governor):
+            note("alleged", governor, tuple(index.resolve_all(implicit_subject(governor, 0))))
         elif _counterfactual(governor):
             note("hypothetical", governor)  # "a bill that would have allowed X to extradite"
     elif governor.pos_ in ("NOUN", "PROPN") and lemma in ALLEGATION_NOUNS:
         note("alleged", governor, _accusers_of_claim(governor, index))
+
+
+def _expert(verb: Token) -> bool:
+    """Whether the speaker of a reporting verb is an analyst, not a party: "…, *said* X, *a
+    professor* at Y", "analysts *believe* …" (issue 13: an analyst's reading of a state's
+    aims was coded as the state's act)."""
+    for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+        words = [subject, *(a for a in subject.children if a.dep_ == "appos")]
+        if any(w.lemma_.lower() in EXPERT_NOUNS or w.lower_ in EXPERT_NOUNS for w in words):
+            return True
+    return False
 
 
 def _unnamed_source(verb: Token) -> bool:

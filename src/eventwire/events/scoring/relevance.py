@@ -28,6 +28,18 @@ Three readings are no event at all, and the coder drops them (:func:`not_an_even
   residents of a typhoon, "urge" them to leave the coast. A forecast is no threat and no
   political request: an event whose source is such a service, or whose trigger warns of a
   natural hazard, is dropped.
+* **a travel or safety advisory to the public** (issue 13, seventh round: weather and transport
+  advisories were spurious on the unseen sample): "officials urged people to avoid
+  unnecessary travel", "passengers were advised to check the website for service updates",
+  "residents were told to stay indoors". A request to the public (people, residents,
+  motorists, passengers… or nobody named) whose requested act is an advisory's (avoid travel,
+  check for updates, stay indoors, boil water, allow extra time; leaving or evacuating when
+  the sentence names a hazard or transport) is public information, not a political request.
+  "Urged people to stay calm", "called on residents to denounce suspects" stay requests.
+* **a habit, not an act**: "militants, who attack government targets *frequently*", "China
+  *usually* opposes such resolutions", "countries that break the rules are *often*
+  punished". A trigger with an adverb of frequency describes a pattern, not the event of a
+  day; the coder drops it (issue 13: the sixth round's lead read such events).
 """
 
 from __future__ import annotations
@@ -43,7 +55,13 @@ from spacy.tokens import Span, Token
 from ..._yaml import safe_load
 from ...errors import ConfigError
 
-__all__ = ["OfftopicCues", "load_offtopic_cues", "not_an_event"]
+__all__ = [
+    "OfftopicCues",
+    "is_habitual",
+    "is_public_advisory",
+    "load_offtopic_cues",
+    "not_an_event",
+]
 
 CUES_PATH = Path(__file__).parent.parent / "data" / "offtopic.yaml"
 
@@ -164,6 +182,97 @@ def _is_hazard_service(span: Span | None, token: Token | None) -> bool:
     return any(t.lower_ in _HAZARD_SERVICE_WORDS for t in words)
 
 
+# Who the public is, when an advisory is addressed to it.
+_PUBLIC_NOUNS = frozenset(
+    {"people", "resident", "public", "motorist", "driver", "traveller", "traveler",
+     "commuter", "passenger", "customer", "visitor", "tourist", "citizen", "everyone",
+     "anyone", "household", "homeowner", "shopper", "pedestrian", "holidaymaker", "skier",
+     "hiker", "user", "rider", "inhabitant", "villager", "local", "fan", "parent", "student",
+     "employee", "worker", "population", "community", "family", "everybody", "anybody",
+     "those", "all"}
+)  # fmt: skip
+# What an advisory asks: "avoid travel", "check for updates", "stay indoors".
+_ADVISORY_VERBS = frozenset(
+    {"avoid", "check", "boil", "postpone", "delay", "reschedule", "allow", "plan", "monitor",
+     "drive", "travel", "shelter", "stock", "prepare", "stay", "remain", "keep", "take", "use",
+     "follow", "limit", "wear", "consider", "seek", "listen", "heed", "refrain"}
+)  # fmt: skip
+# Acts an advisory asks only when a hazard or transport is named: "leave the coast".
+_EVACUATION_VERBS = frozenset({"leave", "evacuate", "move", "flee"})
+# The words of an advisory's request: what to avoid, check or stay in.
+_ADVISORY_WORDS = frozenset(
+    {"travel", "trip", "journey", "road", "route", "service", "update", "website", "forecast",
+     "flight", "train", "indoors", "inside", "shelter", "water", "precaution", "care",
+     "caution", "traffic", "commute", "station", "timetable", "schedule", "delay", "app",
+     "alert", "advice", "advisory", "warning", "instruction", "radio", "coast", "beach",
+     "sea", "river", "mountain", "area", "home", "extra", "unnecessary", "non-essential",
+     "nonessential", "essential"}
+)  # fmt: skip
+_TRANSPORT_WORDS = frozenset(
+    {"train", "rail", "railway", "flight", "airport", "airline", "road", "traffic", "subway",
+     "metro", "transit", "bus", "ferry", "motorway", "highway", "tube", "commuter",
+     "passenger", "motorist", "driver", "travel"}
+)  # fmt: skip
+_REQUEST_VERBS = frozenset(
+    {"urge", "ask", "advise", "tell", "warn", "encourage", "remind", "request", "recommend",
+     "call", "appeal", "instruct", "order", "direct"}
+)  # fmt: skip
+# Adverbs of frequency: a habit, not the event of a day ("repeatedly" and "again" count
+# events that happened; "always" and "never" state a stance).
+_HABITUAL_ADVERBS = frozenset(
+    {"usually", "often", "frequently", "regularly", "routinely", "habitually", "typically",
+     "generally", "normally", "traditionally", "customarily", "sometimes", "occasionally",
+     "seldom", "rarely", "commonly", "periodically", "invariably", "always"}
+)  # fmt: skip
+
+
+def is_public_advisory(trigger: Token, category: str) -> bool:
+    """Whether a request is a travel or safety advisory to the public (module docstring)."""
+    if category != "REQUEST" or trigger.lemma_.lower() not in _REQUEST_VERBS:
+        return False
+    addressees = [
+        t
+        for t in _objects(trigger)
+        if t.pos_ in ("NOUN", "PRON", "PROPN", "DET") and t.lemma_.lower() not in _ADVISORY_WORDS
+    ]
+    addressees += [c for c in trigger.children if c.dep_ == "nsubjpass"]
+    if any(
+        a.lemma_.lower() not in _PUBLIC_NOUNS and a.lower_ not in _PUBLIC_NOUNS for a in addressees
+    ):
+        return False  # a state, an organisation or a named party is asked
+    subjects = {t.i for c in trigger.children if c.dep_ in ("nsubj", "agent") for t in c.subtree}
+    asked = [t for t in trigger.subtree if t.i != trigger.i and t.i not in subjects]
+    verbs = [t for t in asked if t.pos_ in ("VERB", "AUX")]
+    words = {t.lemma_.lower() for t in asked} | {t.lower_ for t in asked}
+    if any(v.lemma_.lower() in _ADVISORY_VERBS for v in verbs) and words & _ADVISORY_WORDS:
+        return True
+    sentence = {t.lemma_.lower() for t in trigger.sent} | {t.lower_ for t in trigger.sent}
+    named = sentence & (_HAZARDS | _TRANSPORT_WORDS)
+    return bool(named) and any(
+        v.lemma_.lower() in _EVACUATION_VERBS | _ADVISORY_VERBS for v in verbs
+    )
+
+
+def is_habitual(trigger: Token) -> bool:
+    """Whether the trigger tells a habit ("who attack government targets *frequently*", "China
+    *usually* opposes …"): an adverb of frequency on it, or on the verb whose object or
+    complement it is."""
+    heads = [trigger]
+    if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("dobj", "nsubj", "nsubjpass"):
+        heads.append(trigger.head)
+    for head in heads:
+        if any(a.dep_ == "aux" and a.lower_ in ("will", "shall", "'ll") for a in head.children):
+            continue  # "China *will* as always work with X": a promise, not a habit
+        if any(
+            c.dep_ == "advmod"
+            and c.lower_ in _HABITUAL_ADVERBS
+            and not (c.i > 0 and c.doc[c.i - 1].lower_ == "as")  # "as always", "as usual"
+            for c in head.children
+        ):
+            return True
+    return False
+
+
 def not_an_event(
     trigger: Token,
     category: str,
@@ -175,8 +284,9 @@ def not_an_event(
     target_sector: str | None = None,
     has_target: bool = False,
 ) -> bool:
-    """Whether a coded reading is no event: a newsroom's verdict on a vote, or an advisory on
-    a natural hazard (see the module docstring). ``source_span``, ``source_sector`` and
+    """Whether a coded reading is no event: a newsroom's verdict on a vote, business among
+    businesses, an advisory on a natural hazard or to the travelling public, a habit (see the
+    module docstring). ``source_span``, ``source_sector`` and
     ``source_token`` are the source side's words, resolved sector and token in the clause
     (None when there is no source); ``source_kind`` is the source actor's kind, and
     ``target_sector`` / ``has_target`` describe the target side."""
@@ -200,5 +310,7 @@ def not_an_event(
         if lemma == "call" and calls_a_thing and contest:
             return True
     if _is_hazard_service(source_span, source_token):
+        return True
+    if is_public_advisory(trigger, category) or is_habitual(trigger):
         return True
     return lemma in _WARNING_VERBS and any(t.lemma_.lower() in _HAZARDS for t in _objects(trigger))

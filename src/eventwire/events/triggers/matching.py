@@ -16,6 +16,7 @@ entries shaped like :class:`LexiconEntryLike` — the shipped
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
@@ -23,6 +24,15 @@ from typing import Protocol
 from spacy.tokens import Span, Token
 
 from ..model import Plover
+from .senses import (
+    PEACEKEEPING_CODE,
+    is_candidacy,
+    is_contest_result,
+    is_manhunt,
+    is_peacekeeping,
+    is_weapons_test,
+)
+from .verbal import VERBAL_ATTACK_CODE, is_verbal_attack
 
 __all__ = [
     "CLASSIFIED_HEADS",
@@ -350,32 +360,59 @@ def match_token(token: Token, lexicon: LexiconLike) -> TriggerMatch | None:
         return None
     if best is not None and _is_reporting_furniture(token, children):
         return None
-    if best is not None and _is_contest_result(best, children):
+    if best is not None and is_contest_result(best, children):
         return None
+    if best is not None and is_manhunt(best, children):
+        return None
+    if best is not None and is_candidacy(best, children):
+        return None
+    if best is not None and is_weapons_test(best, children):
+        test = next((e for e in entries if e.code.startswith("15") and e.object_lemmas), None)
+        if test is not None:
+            best = _match_entry(token, test, children) or best
+    if best is not None and is_peacekeeping(best, children):
+        return dataclasses.replace(best, entry=_Reading.of(best.entry, PEACEKEEPING_CODE))
+    if (
+        best is not None
+        and best.entry.code.startswith(("18", "19", "20"))
+        and is_verbal_attack(token, children)
+    ):
+        return dataclasses.replace(best, entry=_Reading.of(best.entry, VERBAL_ATTACK_CODE))
     return best
 
 
-# What one wins or loses without violence: "beat his rival *in the election*", "crushed the
-# hosts *in the final*".
-_CONTEST_NOUNS = frozenset(
-    {"election", "vote", "poll", "race", "runoff", "run-off", "ballot", "primary", "referendum",
-     "contest", "match", "game", "final", "tournament", "championship", "competition", "round",
-     "bid", "battleground"}
-)  # fmt: skip
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """An entry read with another code: a verbal "attack" is the ACCUSE of CAMEO 111, not
+    the ASSAULT its lexicon entry gives (``verbal``), a peacekeeping patrol the AID of 074
+    (``senses``); the rest of the entry stands."""
 
+    lemma: str
+    pos: str
+    particle: str | None
+    prep: str | None
+    object_lemmas: Collection[str]
+    code: str
+    plover: Plover | None
+    target_role: str | None
+    complement: str | None
+    source: str
 
-def _is_contest_result(match: TriggerMatch, children: Sequence[Token]) -> bool:
-    """Whether a violence verb tells who won a vote or a match: "X, who narrowly *beat* Y in
-    April's general election" (issue 13: coded as X beating Y, ASSAULT). The verb's own "in"
-    or "at" phrase names the contest ("at the polls", "in the runoff")."""
-    if match.is_nominal or not match.entry.code.startswith(("18", "19", "20")):
-        return False
-    for prep in children:
-        if prep.dep_ != "prep" or prep.lower_ not in ("in", "at"):
-            continue
-        if any(o.dep_ == "pobj" and o.lemma_.lower() in _CONTEST_NOUNS for o in prep.children):
-            return True
-    return False
+    @classmethod
+    def of(cls, entry: LexiconEntryLike, code: str) -> _Reading:
+        return cls(
+            entry.lemma,
+            entry.pos,
+            entry.particle,
+            entry.prep,
+            entry.object_lemmas,
+            code,
+            None,
+            entry.target_role,
+            entry.complement,
+            f"{getattr(entry, 'source', '') or 'lexicon'}, read as CAMEO {code}"
+            " (events/triggers/verbal.py, senses.py)",
+        )
 
 
 # What a source asks of the reporter: "who asked not to be *named*", "requested *anonymity*".
