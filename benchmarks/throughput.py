@@ -207,8 +207,15 @@ def main() -> None:
             runs: dict[str, list[dict[str, float]]] = {"bare": [], "eventwire": []}
             for _ in range(args.repeat):
                 for side in runs:
-                    runs[side].append(
-                        _run_side(side, args.corpus, limit or None, processes, args.set)
+                    run = _run_side(side, args.corpus, limit or None, processes, args.set)
+                    runs[side].append(run)
+                    # Each run as it ends (standard error): a whole-corpus run of three
+                    # repeats takes most of an hour on a loaded machine.
+                    print(
+                        f"  run {len(runs[side])} of {args.repeat}, {side}:"
+                        f" {run['seconds']:.1f} s, {run['cpu_s']:.1f} CPU s",
+                        file=sys.stderr,
+                        flush=True,
                     )
             medians = {
                 side: {k: statistics.median(r[k] for r in results) for k in results[0]}

@@ -47,6 +47,7 @@ class PipelineOptions:
     components: tuple[str, ...] = ()
     prefilter: bool = True
     prefilter_context: int = 2
+    prefilter_requirements: bool = False
     write_batch: int = 256
     indexed_attribute_ruler: bool = True
     cached_lemmatizer: bool = True

@@ -96,6 +96,21 @@ def test_story_lines_are_not_furniture(line: str) -> None:
     assert furniture_kind(line) is None
 
 
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        # Lines with letters outside ASCII skip the word checks before the patterns.
+        ("Click here to see the photos of Zürich", "prompt"),
+        ("JUST WATCHED Protesters in Zürich", "player"),
+        ("Follow Zoë Smith on Twitter", "prompt"),
+        ("CLICK HERE TO SUBSCRIBE", "prompt"),
+        ("Zoë Smith arrived in Zürich on Monday for talks.", None),
+    ],
+)
+def test_the_word_checks_change_no_answer(line: str, kind: str | None) -> None:
+    assert furniture_kind(line) == kind
+
+
 def test_a_long_paragraph_is_never_furniture() -> None:
     line = "The rebels said they would fight on. " * 12 + "Image: Jane Roe."
     assert furniture_kind(line) is None

@@ -14,7 +14,8 @@ from eventwire.documents.article import Article, Provenance
 from eventwire.engines.articles import code_articles
 from eventwire.engines.model import CodedArticle
 from eventwire.events.model import ActorRef, Event
-from eventwire.nlp.prefilter import SentenceSelector
+from eventwire.events.triggers.lexicon import LexiconEntry
+from eventwire.nlp.prefilter import Requirement, SentenceSelector, event_words
 
 from ..events.test_coder_seeds import articles as seed_articles
 
@@ -60,6 +61,49 @@ def test_a_sentence_needs_an_actor_and_an_event_word(
     selector: SentenceSelector, text: str, kept: tuple[bool, ...]
 ) -> None:
     assert selector.select(text).kept == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "strict"),
+    [
+        ("Russia took the decision on Monday.", False),  # "take" codes only as "take over"
+        ("Russia took over the port.", True),
+        ("China told Japan about it.", False),  # "tell" codes only with a "to"-infinitive
+        ("China told Japan to leave.", True),
+        ("Iran was calm in March.", False),  # the month is no march
+        ("Thousands will march in Moscow.", True),
+        ("Russia attacked Ukraine.", True),
+    ],
+)
+def test_with_requirements_an_entry_needs_its_particle_preposition_or_complement(
+    nlp: Language, selector: SentenceSelector, text: str, strict: bool
+) -> None:
+    # [pipeline] prefilter_requirements (issue 13); off by default, which keeps them all.
+    requiring = SentenceSelector.from_pipeline(nlp, requirements=True)
+    assert requiring.select(text).kept == (strict,)
+    assert selector.select(text).kept == (True,)
+
+
+def test_event_words_keep_what_each_entry_requires() -> None:
+    lexicon = [
+        LexiconEntry("attack", "VERB", "190"),
+        LexiconEntry("take", "VERB", "192", particle="over"),
+        LexiconEntry("fire", "VERB", "190", prep="at"),
+        LexiconEntry("walk", "VERB", "161", particle="out", prep="out of"),
+        LexiconEntry("tell", "VERB", "102", complement="to"),
+        LexiconEntry("hold", "VERB", "040", object_lemmas=frozenset({"talk", "talks"})),
+        LexiconEntry("fire", "VERB", "190", object_lemmas=frozenset({"missile"})),
+    ]
+    assert "take" in event_words(lexicon, requirements=False).free
+    found = event_words(lexicon)
+    assert "attack" in found.free and "take" not in found.free
+    assert found.conditional["take"] == (Requirement(frozenset({"over"})),)
+    assert found.conditional["walk"] == (Requirement(frozenset({"out", "of"})),)
+    assert found.conditional["tell"] == (Requirement(frozenset({"to"})),)
+    assert set(found.conditional["fire"]) == {
+        Requirement(frozenset({"at"})),
+        Requirement(objects=frozenset({"missile"})),
+    }
 
 
 def test_sentences_referred_back_to_are_kept(selector: SentenceSelector) -> None:

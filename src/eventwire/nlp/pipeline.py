@@ -89,6 +89,7 @@ def build_selector(options: PipelineOptions) -> SentenceSelector | None:
         options.components,
         options.disable,
         options.prefilter_context,
+        options.prefilter_requirements,
         options.indexed_attribute_ruler,
         options.cached_lemmatizer,
         options.actor_dictionaries,
@@ -101,9 +102,10 @@ def _selector(
     components: tuple[str, ...],
     disable: tuple[str, ...],
     context: int,
+    requirements: bool,
     indexed_ruler: bool,
     cached_lemmatizer: bool,
     dictionaries: tuple[str, ...] = (),
 ) -> SentenceSelector:
     nlp = _build(model, components, disable, indexed_ruler, cached_lemmatizer, dictionaries)
-    return SentenceSelector.from_pipeline(nlp, context=context)
+    return SentenceSelector.from_pipeline(nlp, context=context, requirements=requirements)
