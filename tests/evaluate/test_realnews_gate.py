@@ -41,6 +41,13 @@ GOLD = REPO / "tests" / "eval" / "realnews"
 # 0.906, date 0.728 -> 0.737 (53 of 59 in their sentence), traps 18 -> 16; at 0.3 P 0.697 ->
 # 0.730, R 0.260 -> 0.257 (held-out 0.512 / 0.164 -> 0.556 / 0.156); held-out AUC 0.808 ->
 # 0.839. Floors pinned just below.
+# Issue 13, seventh round (joint actors and what the article says of a person, PLOVER
+# conventions of verbal attacks, bans and weapons tests, advisories and habits, 450 more
+# labels and trigger features, the model refitted on the merged coder; issue 14's occasions
+# and the scorer's own-mention rule): no threshold P 0.357 -> 0.358, R 0.297 -> 0.297, dyad
+# unchanged; modality 0.920 (92 of 100), date 0.857 (60 of 70; 52 of 57 in their sentence);
+# at 0.3 P 0.730 -> 0.744, R 0.257 -> 0.266 (held-out 0.556 / 0.156 -> 0.564 / 0.172);
+# held-out AUC 0.839 -> 0.855. Floors pinned just below.
 FLOORS = {
     "dyad_precision": 0.46,
     "dyad_recall": 0.42,
@@ -49,7 +56,7 @@ FLOORS = {
     # Issue 14, session 7: a mention stands for one gold event when modality and date are
     # judged (``align_mentions``): modality 0.906 -> 0.929 (92 of 99), date 0.737 -> 0.857
     # (60 of 70; 52 of 57 in their sentence), 29 matched events with no mention of their own.
-    "modality_accuracy": 0.92,
+    "modality_accuracy": 0.91,  # 0.920 merged (analysts' readings now alleged)
     # Issue 14: 0.655 before (38 of 58 matched and dated), 0.724 after (42 of 58) on the first
     # 72 articles; on all 102, 0.724 (55 of 76), and 37 of 42 (0.881) of the matches coded in
     # the gold event's own sentence. Issue 14's third round cost one held-out date (0.731 ->
@@ -59,9 +66,9 @@ FLOORS = {
     "date_accuracy_in_sentence": 0.90,
 }
 MAX_TRAPS_VIOLATED = 16
-MIN_HELD_OUT_AUC = 0.83
+MIN_HELD_OUT_AUC = 0.84
 # At the shipped [analysis] min_confidence, what an analyst sees (dyad + category, all parts).
-FLOORS_AT_DEFAULT_THRESHOLD = {"precision": 0.72, "recall": 0.25}
+FLOORS_AT_DEFAULT_THRESHOLD = {"precision": 0.73, "recall": 0.26}
 
 
 def test_the_gold_set_is_the_size_the_issue_asks_for() -> None:
