@@ -151,3 +151,33 @@ def test_requests_to_states_and_repeated_acts_stay_events(
     nlp: Language, text: str, event: tuple[str, str | None, str | None]
 ) -> None:
     assert event in _events(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Standing positions told in the narrative present (issue 13, seventh round; our
+        # paraphrases): background, not the event of a day.
+        "Greece does not recognise the breakaway republic.",
+        "Both Egypt and Jordan oppose the militia.",
+        "The rebels are led by a faction which supports the separatists.",
+        "Norway, which opposes whaling bans, said on Friday it respected the ruling.",
+    ],
+)
+def test_standing_positions_in_the_present_are_no_events(nlp: Language, text: str) -> None:
+    assert not [e for e in _events(nlp, text) if e[0] in ("ACCUSE", "SUPPORT", "REJECT")]
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        # Said by someone, in quotation, or in the past: a statement or an act.
+        ("China opposes the plan, the foreign ministry said.", ("ACCUSE", "CHN", None)),
+        ("Greece refused to recognise the breakaway republic.", ("REJECT", "GRC", None)),
+        ("Russia backed the Syrian government on Monday.", ("SUPPORT", "RUS", "SYRGOV")),
+    ],
+)
+def test_stances_said_or_done_stay_events(
+    nlp: Language, text: str, event: tuple[str, str | None, str | None]
+) -> None:
+    assert event in _events(nlp, text)

@@ -40,6 +40,11 @@ Three readings are no event at all, and the coder drops them (:func:`not_an_even
   *usually* opposes such resolutions", "countries that break the rules are *often*
   punished". A trigger with an adverb of frequency describes a pattern, not the event of a
   day; the coder drops it (issue 13: the sixth round's lead read such events).
+* **a standing position, not an act**: "Turkey *does not recognise* Cyprus", "both *oppose*
+  the rebels", "a faction *which supports* the separatists": a stance verb in the narrative
+  present, in no quotation and said by no one, is the journalist's background (issue 13,
+  seventh round: two of the seven spurious events of the unseen sample were such stances).
+  "China opposes the plan, the ministry said" is the ministry's statement and stays.
 """
 
 from __future__ import annotations
@@ -273,6 +278,38 @@ def is_habitual(trigger: Token) -> bool:
     return False
 
 
+# Stances that hold rather than happen: "Turkey *does not recognise* Cyprus", "both *oppose*
+# the rebels". In the narrative present they tell a standing position, not the event of a day.
+_STANCE_VERBS = frozenset(
+    {"oppose", "support", "back", "favour", "favor", "recognise", "recognize"}
+)  # fmt: skip
+_SAYING_VERBS = frozenset({"say", "tell", "state", "add", "announce", "declare", "insist"})
+
+
+def is_standing_stance(trigger: Token) -> bool:
+    """Whether the trigger states a standing position in the narrative present ("Turkey does
+    not recognise Cyprus", "both sides oppose the rebels") — the journalist's background, not
+    an act: a stance verb in the simple present heading its sentence (or a relative clause
+    on it), in no quotation and with no speaker saying it ("China opposes the plan, the
+    ministry said" is the ministry's statement of a day)."""
+    if trigger.pos_ not in ("VERB", "AUX") or trigger.lemma_.lower() not in _STANCE_VERBS:
+        return False
+    present = trigger.tag_ in ("VBZ", "VBP") or (
+        trigger.tag_ == "VB"
+        and any(a.dep_ == "aux" and a.lower_ in ("does", "do") for a in trigger.children)
+    )
+    if not present or trigger.dep_ not in ("ROOT", "relcl"):
+        return False
+    if any(
+        c.dep_ in ("parataxis", "ccomp", "advcl", "conj") and c.lemma_.lower() in _SAYING_VERBS
+        for c in trigger.children
+    ):
+        return False
+    sentence = trigger.sent
+    quotes = sum(t.text in ('"', "“", "”", "''", "``") for t in sentence if t.i < trigger.i)
+    return quotes % 2 == 0
+
+
 def not_an_event(
     trigger: Token,
     category: str,
@@ -312,5 +349,7 @@ def not_an_event(
     if _is_hazard_service(source_span, source_token):
         return True
     if is_public_advisory(trigger, category) or is_habitual(trigger):
+        return True
+    if is_standing_stance(trigger):
         return True
     return lemma in _WARNING_VERBS and any(t.lemma_.lower() in _HAZARDS for t in _objects(trigger))
