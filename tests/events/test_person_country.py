@@ -102,3 +102,21 @@ def test_a_foreign_minister_is_his_own_states(nlp: Language) -> None:
     )
     found = [(s, t) for s, _, t, _ in coded(nlp, text, date(2000, 6, 3))]
     assert found.count(("TURGOV", "GRCGOV")) == 2  # both ministers, the second placed
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # one state's institution named for another state: that state's, same sector
+        ("The Philippine Congress condemned the bombing of the embassy.", "PHLLEG"),
+        ("Nigeria's Congress condemned the raid by the rebels.", "NGALEG"),
+        ("The Colombian Congress condemned the raid by the rebels.", "COLLEG"),
+        # bare, or named for its own state, it stays the US Congress
+        ("Congress condemned the raid by the rebels.", "USALEG"),
+        ("The US Congress condemned the raid by the rebels.", "USALEG"),
+    ],
+)
+def test_an_institution_named_for_another_state_is_that_states(
+    nlp: Language, text: str, source: str
+) -> None:
+    assert source in {s for s, _ in sides(nlp, text)}

@@ -305,7 +305,7 @@ class MentionIndex:
             return None  # "Typhoon Haiyan killed 6,000": weather acts on no one
         span = self.mention_at(token)
         if span is not None:
-            return ArgumentActor(token, span, self.actor_of(span), "mention")
+            return ArgumentActor(token, span, self._own_institution(span), "mention")
         span = self._via_modifier(token, depth=2)
         if span is not None:
             return ArgumentActor(token, span, self.actor_of(span), "modifier")
@@ -356,6 +356,28 @@ class MentionIndex:
         if inside and token.pos_ in ("NOUN", "PROPN", "NUM"):
             return self._contained(token)
         return None
+
+    def _own_institution(self, span: Span) -> Actor:
+        """The actor of a mention, with one correction: a one-word institution that names one
+        state's ("Congress" is the US legislature) but that another state's name or adjective
+        modifies is that state's ("the *Philippine* Congress", "*Nigeria's* Congress",
+        "the *Colombian* Congress" were USALEG): its country, the same sector."""
+        actor = self.actor_of(span)
+        if len(span) != 1 or actor.kind != "state" or not actor.sector or actor.country is None:
+            return actor
+        root = span.root
+        for child in root.children:
+            if child.dep_ not in ("amod", "compound", "poss") or child.i >= span.start:
+                continue
+            named = self.mention_at(child)
+            if named is None or named.end > span.start:
+                continue
+            owner = self.actor_of(named)
+            if owner.kind == "state" and owner.country and owner.country != actor.country:
+                code = owner.country + actor.sector
+                name = f"{owner.name} {span.text}"
+                return Actor(code, name, code, owner.country, actor.sector, "state")
+        return actor
 
     def resolve_all(self, tokens: Iterable[Token]) -> list[ArgumentActor]:
         """Resolve each token and its coordinated conjuncts, one entry per distinct actor span."""
