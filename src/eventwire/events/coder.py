@@ -474,6 +474,7 @@ class EventCoder:
                 source_kind=source.actor.kind if source is not None else None,
                 target_sector=target.actor.sector if target is not None else None,
                 has_target=target is not None,
+                quoted=index.in_quote(match.token.idx),
             ):
                 continue  # a newsroom's verdict, business among firms, a hazard advisory
             if self.options.require_source_and_target and not self._dyad_or_recipientless(

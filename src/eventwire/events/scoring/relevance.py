@@ -59,6 +59,7 @@ from spacy.tokens import Span, Token
 
 from ..._yaml import safe_load
 from ...errors import ConfigError
+from ..modality.quotes import SPEECH_VERBS
 
 __all__ = [
     "OfftopicCues",
@@ -283,16 +284,17 @@ def is_habitual(trigger: Token) -> bool:
 _STANCE_VERBS = frozenset(
     {"oppose", "support", "back", "favour", "favor", "recognise", "recognize"}
 )  # fmt: skip
-_SAYING_VERBS = frozenset({"say", "tell", "state", "add", "announce", "declare", "insist"})
 
 
-def is_standing_stance(trigger: Token) -> bool:
+def is_standing_stance(trigger: Token, *, quoted: bool = False) -> bool:
     """Whether the trigger states a standing position in the narrative present ("Turkey does
     not recognise Cyprus", "both sides oppose the rebels") — the journalist's background, not
     an act: a stance verb in the simple present heading its sentence (or a relative clause
-    on it), in no quotation and with no speaker saying it ("China opposes the plan, the
-    ministry said" is the ministry's statement of a day)."""
-    if trigger.pos_ not in ("VERB", "AUX") or trigger.lemma_.lower() not in _STANCE_VERBS:
+    on it), not ``quoted`` (inside a speaker's quotation) and with no speaker saying it
+    ("China opposes the plan, the ministry said" is the ministry's statement of a day)."""
+    if quoted or trigger.pos_ not in ("VERB", "AUX"):
+        return False
+    if trigger.lemma_.lower() not in _STANCE_VERBS:
         return False
     present = trigger.tag_ in ("VBZ", "VBP") or (
         trigger.tag_ == "VB"
@@ -300,14 +302,10 @@ def is_standing_stance(trigger: Token) -> bool:
     )
     if not present or trigger.dep_ not in ("ROOT", "relcl"):
         return False
-    if any(
-        c.dep_ in ("parataxis", "ccomp", "advcl", "conj") and c.lemma_.lower() in _SAYING_VERBS
+    return not any(
+        c.dep_ in ("parataxis", "ccomp", "advcl", "conj") and c.lemma_.lower() in SPEECH_VERBS
         for c in trigger.children
-    ):
-        return False
-    sentence = trigger.sent
-    quotes = sum(t.text in ('"', "“", "”", "''", "``") for t in sentence if t.i < trigger.i)
-    return quotes % 2 == 0
+    )
 
 
 def not_an_event(
@@ -320,13 +318,15 @@ def not_an_event(
     source_kind: str | None = None,
     target_sector: str | None = None,
     has_target: bool = False,
+    quoted: bool = False,
 ) -> bool:
     """Whether a coded reading is no event: a newsroom's verdict on a vote, business among
     businesses, an advisory on a natural hazard or to the travelling public, a habit (see the
     module docstring). ``source_span``, ``source_sector`` and
     ``source_token`` are the source side's words, resolved sector and token in the clause
     (None when there is no source); ``source_kind`` is the source actor's kind, and
-    ``target_sector`` / ``has_target`` describe the target side."""
+    ``target_sector`` / ``has_target`` describe the target side; ``quoted``: the trigger is
+    inside a speaker's quotation."""
     if (
         source_sector == "BUS"
         and source_kind != "person"
@@ -350,6 +350,6 @@ def not_an_event(
         return True
     if is_public_advisory(trigger, category) or is_habitual(trigger):
         return True
-    if is_standing_stance(trigger):
+    if is_standing_stance(trigger, quoted=quoted):
         return True
     return lemma in _WARNING_VERBS and any(t.lemma_.lower() in _HAZARDS for t in _objects(trigger))
